@@ -1,0 +1,83 @@
+/**
+ * Loads the bundled TopoJSON boundaries (same-origin assets) and decodes them with
+ * topojson-client into typed GeoJSON, checking they are what the app expects.
+ * TopoJSON spec: https://github.com/topojson/topojson-specification
+ */
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import { PROVINCES } from '../domain/provinces.ts';
+import { DataError } from './errors.ts';
+
+export type Areal = Polygon | MultiPolygon;
+export interface ProvinceProps {
+  iso: string;
+  name: string;
+}
+export interface Boundaries {
+  provinces: FeatureCollection<Areal, ProvinceProps>;
+  countries: FeatureCollection<Areal, { id: string; name: string }>;
+  lakes: FeatureCollection<Areal, { name: string | null }>;
+  rivers: FeatureCollection<LineString | MultiLineString, { min_zoom: number; weight: number }>;
+  /** One line per source, from the files' own metadata, shown on the map. */
+  attribution: string[];
+}
+
+type MetaTopology = Topology & { metadata?: { attribution?: string[] } };
+
+function objectOf(topo: MetaTopology, name: string, file: string): GeometryCollection {
+  const o = topo.objects?.[name];
+  if (!o || o.type !== 'GeometryCollection')
+    throw new DataError([
+      { file, field: `objects.${name}`, message: 'missing TopoJSON object', fix: 'rebuild the boundaries with `npm run data`' },
+    ]);
+  return o;
+}
+
+/** Decodes provinces.topo.json and checks it holds exactly the 26 provinces, by ISO code. */
+export function decodeProvinces(topo: MetaTopology, file: string): FeatureCollection<Areal, ProvinceProps> {
+  const fc = feature(topo, objectOf(topo, 'provinces', file)) as FeatureCollection<Areal, ProvinceProps>;
+  const seen = new Set(fc.features.map((f) => f.properties?.iso));
+  const missing = PROVINCES.filter((p) => !seen.has(p.iso));
+  if (missing.length || fc.features.length !== PROVINCES.length)
+    throw new DataError([
+      {
+        file,
+        field: 'objects.provinces',
+        message: `expected the 26 provinces, found ${fc.features.length}${missing.length ? `; missing ${missing.map((p) => p.iso).join(', ')}` : ''}`,
+        fix: 'rebuild with `npm run data` (or `--provinces` with a complete admin-1 file)',
+      },
+    ]);
+  return fc;
+}
+
+/** Decodes context.topo.json into its three layers. */
+export function decodeContext(topo: MetaTopology, file: string): Pick<Boundaries, 'countries' | 'lakes' | 'rivers'> {
+  return {
+    countries: feature(topo, objectOf(topo, 'countries', file)) as Boundaries['countries'],
+    lakes: feature(topo, objectOf(topo, 'lakes', file)) as Boundaries['lakes'],
+    rivers: feature(topo, objectOf(topo, 'rivers', file)) as Boundaries['rivers'],
+  };
+}
+
+async function fetchJson(url: string, signal?: AbortSignal): Promise<MetaTopology> {
+  const res = await fetch(url, { signal });
+  if (!res.ok)
+    throw new DataError([
+      { file: url, message: `HTTP ${res.status} ${res.statusText}`, fix: 'check the build includes data/boundaries' },
+    ]);
+  return (await res.json()) as MetaTopology;
+}
+
+/** Fetches both files in parallel and returns decoded, validated boundaries. */
+export async function loadBoundaries(
+  urls: { provinces: string; context: string },
+  signal?: AbortSignal,
+): Promise<Boundaries> {
+  const [p, c] = await Promise.all([fetchJson(urls.provinces, signal), fetchJson(urls.context, signal)]);
+  return {
+    provinces: decodeProvinces(p, 'provinces.topo.json'),
+    ...decodeContext(c, 'context.topo.json'),
+    attribution: [...(p.metadata?.attribution ?? []), ...(c.metadata?.attribution ?? [])],
+  };
+}

