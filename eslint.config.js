@@ -5,7 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'tests/e2e/screenshots/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'tests/e2e/screenshots/', 'tmp/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

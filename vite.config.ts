@@ -18,6 +18,8 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   test: {
     root: '.',
+    // Dates are the product: pin the zone so no test passes or fails with the host's.
+    env: { TZ: 'UTC' },
     projects: [
       {
         extends: true,

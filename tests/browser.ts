@@ -4,7 +4,7 @@
  * is needed; CHROMIUM_PATH overrides it (e.g. /usr/bin/chromium).
  */
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 
 /** Flags: SwiftShader WebGL, and no background traffic of Chromium's own (it would be blocked). */
 export const CHROMIUM_ARGS = [
@@ -30,5 +30,14 @@ export async function chromiumPath(): Promise<string> {
 
 /** A headless Chromium with WebGL2 via SwiftShader. */
 export async function launchBrowser(): Promise<Browser> {
-  return playwright.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return playwright.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** A page as a briefer's laptop shows it: 1280×800, UTC so dates never shift with the host. */
+export async function newPage(browser: Browser, width = 1280, height = 800): Promise<Page> {
+  return browser.newPage({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-GB' });
 }

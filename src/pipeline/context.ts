@@ -3,7 +3,15 @@
  * world-atlas), lakes and major rivers (Natural Earth via the CoMapeo fallback map), all
  * clipped to a box around the DRC so the bundle stays small.
  */
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+} from 'geojson';
 import bboxClip from '@turf/bbox-clip';
 
 /** [west, south, east, north]: wide enough for a 16:9 view of the DRC with its neighbours. */
@@ -28,9 +36,13 @@ export function clipToBox<G extends Areal | Linear, P>(
   box = CONTEXT_BOX,
 ): Feature<G, P>[] {
   return features
-    .map((f) => bboxClip(f, box) as Feature<G, P>)
+    .map((f) => bboxClip(f as Feature<G>, box) as Feature<G, P>)
     .filter((f) => f.geometry && !isEmpty(f.geometry))
-    .map((f) => ({ type: 'Feature', properties: f.properties, geometry: dropDegenerate(f.geometry) }))
+    .map((f) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: dropDegenerate(f.geometry),
+    }))
     .filter((f) => !isEmpty(f.geometry)) as Feature<G, P>[];
 }
 
@@ -61,15 +73,14 @@ export interface CountryProps {
 /** Countries from world-atlas, minus nothing: the DRC is kept so its outline can be drawn. */
 export function countriesInBox(countries: FeatureCollection): Feature<Areal, CountryProps>[] {
   const areal = countries.features.filter(
-    (f): f is Feature<Areal> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+    (f): f is Feature<Areal> =>
+      f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
   );
-  const withProps = areal.map(
-    (f): Feature<Areal, CountryProps> => ({
-      type: 'Feature',
-      properties: { id: String(f.id ?? ''), name: String(f.properties?.['name'] ?? '') },
-      geometry: f.geometry,
-    }),
-  );
+  const withProps = areal.map((f): Feature<Areal, CountryProps> => ({
+    type: 'Feature',
+    properties: { id: String(f.id ?? ''), name: String(f.properties?.['name'] ?? '') },
+    geometry: f.geometry,
+  }));
   return clipToBox(withProps).sort((a, b) => a.properties.id.localeCompare(b.properties.id));
 }
 
@@ -94,31 +105,35 @@ function sourceData(style: SmpStyle, id: string): Feature[] {
 /** Named Natural Earth lakes inside the box. */
 export function lakesInBox(style: SmpStyle): Feature<Areal, LakeProps>[] {
   const lakes = sourceData(style, 'lakes')
-    .filter((f): f is Feature<Areal> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')
-    .map(
-      (f): Feature<Areal, LakeProps> => ({
-        type: 'Feature',
-        properties: { name: typeof f.properties?.['name'] === 'string' ? f.properties['name'] : null },
-        geometry: f.geometry,
-      }),
-    );
+    .filter(
+      (f): f is Feature<Areal> =>
+        f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+    )
+    .map((f): Feature<Areal, LakeProps> => ({
+      type: 'Feature',
+      properties: {
+        name: typeof f.properties?.['name'] === 'string' ? f.properties['name'] : null,
+      },
+      geometry: f.geometry,
+    }));
   return clipToBox(lakes);
 }
 
 /** Natural Earth rivers inside the box whose min_zoom marks them as major. */
 export function majorRiversInBox(style: SmpStyle): Feature<Linear, RiverProps>[] {
   const rivers = sourceData(style, 'rivers')
-    .filter((f): f is Feature<Linear> => f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString')
-    .map(
-      (f): Feature<Linear, RiverProps> => ({
-        type: 'Feature',
-        properties: {
-          min_zoom: Number(f.properties?.['min_zoom'] ?? 99),
-          weight: Number(f.properties?.['strokeweig'] ?? 0.2),
-        },
-        geometry: f.geometry,
-      }),
+    .filter(
+      (f): f is Feature<Linear> =>
+        f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString',
     )
+    .map((f): Feature<Linear, RiverProps> => ({
+      type: 'Feature',
+      properties: {
+        min_zoom: Number(f.properties?.['min_zoom'] ?? 99),
+        weight: Number(f.properties?.['strokeweig'] ?? 0.2),
+      },
+      geometry: f.geometry,
+    }))
     .filter((f) => f.properties.min_zoom <= MAJOR_RIVER_MAX_MIN_ZOOM);
   return clipToBox(rivers);
 }

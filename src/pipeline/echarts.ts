@@ -21,7 +21,11 @@ interface EncodedMultiPolygon {
 export interface EchartsGeo {
   type: 'FeatureCollection';
   UTF8Encoding?: boolean;
-  features: { type: 'Feature'; properties: Record<string, unknown>; geometry: EncodedPolygon | EncodedMultiPolygon }[];
+  features: {
+    type: 'Feature';
+    properties: Record<string, unknown>;
+    geometry: EncodedPolygon | EncodedMultiPolygon;
+  }[];
 }
 
 function zigzag(n: number): number {
@@ -57,14 +61,24 @@ export function decodeEchartsGeo(geo: EchartsGeo): FeatureCollection<Polygon | M
     const g = f.geometry;
     if (!geo.UTF8Encoding) return f as unknown as Feature<Polygon | MultiPolygon>;
     if (g.type === 'Polygon') {
-      const coordinates = g.coordinates.map((r, i) => decodeRing(r, offsetAt(g.encodeOffsets, i, 'ring')));
-      return { type: 'Feature', properties: { ...f.properties }, geometry: { type: 'Polygon', coordinates } };
+      const coordinates = g.coordinates.map((r, i) =>
+        decodeRing(r, offsetAt(g.encodeOffsets, i, 'ring')),
+      );
+      return {
+        type: 'Feature',
+        properties: { ...f.properties },
+        geometry: { type: 'Polygon', coordinates },
+      };
     }
     const coordinates = g.coordinates.map((poly, i) => {
       const offsets = offsetAt(g.encodeOffsets, i, 'polygon');
       return poly.map((r, j) => decodeRing(r, offsetAt(offsets, j, 'ring')));
     });
-    return { type: 'Feature', properties: { ...f.properties }, geometry: { type: 'MultiPolygon', coordinates } };
+    return {
+      type: 'Feature',
+      properties: { ...f.properties },
+      geometry: { type: 'MultiPolygon', coordinates },
+    };
   });
   return { type: 'FeatureCollection', features };
 }

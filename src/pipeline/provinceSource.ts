@@ -42,7 +42,9 @@ function describe(f: Feature, i: number): string {
 
 /** Picks the province a feature stands for: an ISO code in any property wins over a name. */
 export function provinceOfFeature(f: Feature): ProvinceRef | undefined {
-  const values = Object.values(f.properties ?? {}).filter((v): v is string => typeof v === 'string');
+  const values = Object.values(f.properties ?? {}).filter(
+    (v): v is string => typeof v === 'string',
+  );
   const byIso = values.map((v) => v.trim().toUpperCase()).find((v) => /^CD-[A-Z]{2}$/.test(v));
   if (byIso) {
     const p = PROVINCES.find((q) => q.iso === byIso);

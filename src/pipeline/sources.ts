@@ -24,7 +24,13 @@ export function sourcesMarkdown(entries: SourceEntry[]): string {
     '',
   ];
   for (const e of entries) {
-    out.push(`## ${e.layer}`, '', `- Origin: ${e.origin}`, `- Via: ${e.via}`, `- Licence: ${e.licence}`);
+    out.push(
+      `## ${e.layer}`,
+      '',
+      `- Origin: ${e.origin}`,
+      `- Via: ${e.via}`,
+      `- Licence: ${e.licence}`,
+    );
     for (const n of e.notes) out.push(`- ${n}`);
     out.push('');
   }

@@ -4,7 +4,7 @@
  * Spec: https://github.com/topojson/topojson-specification
  */
 import type { FeatureCollection } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import type { Objects, Topology } from 'topojson-specification';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { quantize } from 'topojson-client';
@@ -28,10 +28,10 @@ export function buildTopology(
   minWeight: number,
   meta: TopologyMeta,
 ): MetaTopology {
-  let topo = topology(objects) as Topology;
-  if (minWeight > 0) topo = simplify(presimplify(topo), minWeight) as Topology;
-  const quantized = quantize(topo, QUANTIZATION) as Topology;
-  return { ...quantized, metadata: meta };
+  // @types/topojson-server types properties as nullable, @types/topojson-simplify as non-null.
+  let topo = topology(objects) as unknown as Topology<Objects>;
+  if (minWeight > 0) topo = simplify(presimplify(topo), minWeight);
+  return { ...quantize(topo, QUANTIZATION), metadata: meta };
 }
 
 /** Serialises with a stable layout so a rerun of the pipeline yields the same bytes. */

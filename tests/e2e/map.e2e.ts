@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../browser.ts';
+import { launchBrowser, newPage } from '../browser.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -18,7 +18,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await newPage(browser);
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -46,12 +46,19 @@ describe('base map', () => {
       const ratio = gl.width / gl.clientWidth;
       const at = (lon: number, lat: number) => {
         const p = map.project([lon, lat]);
-        return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data);
+        return Array.from(
+          ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data,
+        );
       };
       // Count distinct colours over the DRC's box: a blank or failed canvas has one or two.
       const a = map.project([12.5, 5]);
       const b = map.project([31, -13]);
-      const data = ctx.getImageData(a.x * ratio, a.y * ratio, (b.x - a.x) * ratio, (b.y - a.y) * ratio).data;
+      const data = ctx.getImageData(
+        a.x * ratio,
+        a.y * ratio,
+        (b.x - a.x) * ratio,
+        (b.y - a.y) * ratio,
+      ).data;
       const colours = new Set<number>();
       let nonBackground = 0;
       for (let i = 0; i < data.length; i += 4) {
@@ -76,7 +83,11 @@ describe('base map', () => {
     const found = await page.evaluate(() => {
       const map = window.__drawdown!.map;
       const iso = (layer: string) =>
-        [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties['iso'])))].sort();
+        [
+          ...new Set(
+            map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties['iso'])),
+          ),
+        ].sort();
       return { fills: iso('provinces-fill'), labels: iso('province-labels') };
     });
     const expected = PROVINCES.map((p) => p.iso).sort();
@@ -101,7 +112,9 @@ describe('base map', () => {
 
   test('makes zero requests to any host other than the preview origin', async () => {
     const origin = new URL(baseUrl).origin;
-    const external = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+    const external = requests.filter(
+      (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+    );
     expect(requests.length).toBeGreaterThan(3);
     expect(external).toEqual([]);
   });

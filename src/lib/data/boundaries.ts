@@ -3,7 +3,10 @@
  * topojson-client into typed GeoJSON, checking they are what the app expects.
  * TopoJSON spec: https://github.com/topojson/topojson-specification
  */
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type {
+  FeatureCollection,
+  GeoJsonProperties,
+  LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { PROVINCES } from '../domain/provinces.ts';
@@ -25,7 +28,11 @@ export interface Boundaries {
 
 type MetaTopology = Topology & { metadata?: { attribution?: string[] } };
 
-function objectOf(topo: MetaTopology, name: string, file: string): GeometryCollection {
+function objectOf(
+  topo: MetaTopology,
+  name: string,
+  file: string,
+): GeometryCollection<GeoJsonProperties> {
   const o = topo.objects?.[name];
   if (!o || o.type !== 'GeometryCollection')
     throw new DataError([

@@ -26,7 +26,11 @@ export function labelPoints<P>(
     .filter((f) => f.geometry)
     .map((f): Feature<Point, P> => {
       const p = polylabel(largestPolygon(f.geometry), precision);
-      return { type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: [p[0], p[1]] } };
+      return {
+        type: 'Feature',
+        properties: f.properties,
+        geometry: { type: 'Point', coordinates: [p[0], p[1]] },
+      };
     });
   return { type: 'FeatureCollection', features };
 }

@@ -39,7 +39,9 @@ function withAreaRank<P extends { iso: string }>(
   points: FeatureCollection<Point, P>,
   polygons: FeatureCollection<Polygon | MultiPolygon, P>,
 ): FeatureCollection<Point, P & { rank: number }> {
-  const areas = new Map(polygons.features.map((f) => [f.properties.iso, Math.round(area(f) / 1e6)]));
+  const areas = new Map(
+    polygons.features.map((f) => [f.properties.iso, Math.round(area(f) / 1e6)]),
+  );
   return {
     ...points,
     features: points.features.map((f) => ({
@@ -58,7 +60,10 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
     lakes: { type: 'geojson', data: b.lakes },
     rivers: { type: 'geojson', data: b.rivers },
     'country-labels': { type: 'geojson', data: labelPoints(b.countries, 0.05) },
-    'province-labels': { type: 'geojson', data: withAreaRank(labelPoints(b.provinces), b.provinces) },
+    'province-labels': {
+      type: 'geojson',
+      data: withAreaRank(labelPoints(b.provinces), b.provinces),
+    },
     'lake-labels': { type: 'geojson', data: labelPoints(named) },
   };
 }
@@ -125,7 +130,11 @@ export function baseLayers(): LayerSpecification[] {
         'text-letter-spacing': 0.12,
         'text-max-width': 8,
       },
-      paint: { 'text-color': THEME.neighbourLabel, 'text-halo-color': THEME.neighbourFill, 'text-halo-width': 1 },
+      paint: {
+        'text-color': THEME.neighbourLabel,
+        'text-halo-color': THEME.neighbourFill,
+        'text-halo-width': 1,
+      },
     },
     {
       id: 'lake-labels',
@@ -137,7 +146,11 @@ export function baseLayers(): LayerSpecification[] {
         'text-size': zoomed(10, 14),
         'text-max-width': 6,
       },
-      paint: { 'text-color': THEME.waterLabel, 'text-halo-color': THEME.water, 'text-halo-width': 1 },
+      paint: {
+        'text-color': THEME.waterLabel,
+        'text-halo-color': THEME.water,
+        'text-halo-width': 1,
+      },
     },
     {
       id: 'province-labels',

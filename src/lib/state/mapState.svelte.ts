@@ -27,6 +27,7 @@ export function prepareMapState(): MapState {
 /** The map state of the enclosing tree; throws if prepareMapState was not called above. */
 export function getMapState(): MapState {
   const s = getContext<MapState | undefined>(KEY);
-  if (!s) throw new Error('getMapState(): no MapState in context. Call prepareMapState() in App first.');
+  if (!s)
+    throw new Error('getMapState(): no MapState in context. Call prepareMapState() in App first.');
   return s;
 }

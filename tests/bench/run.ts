@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: measures the production build in headless Chromium (SwiftShader WebGL) and
+ * prints a table; figures go to tests/bench/results.json. A benchmark, not a test: it asserts
+ * nothing, and later issues add their sections here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, chromiumPath, newPage } from '../browser.ts';
+import { serveProduction } from '../server.ts';
+import { summarise, type Summary } from './stats.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const DIST = 'dist';
+
+interface Payload {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+/** The JS a first visit must fetch before the app can run: the entry and its static imports. */
+function initialJs(): Payload[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return [...new Set(files)].map((file) => {
+    const buf = readFileSync(join(DIST, file));
+    return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  });
+}
+
+/** Cold start: a new browser each run (no HTTP or code cache), navigation start to first idle. */
+async function coldStart(url: string): Promise<{ idle: Summary; jsLoaded: Summary }> {
+  const idle: number[] = [];
+  const jsLoaded: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const browser = await launchBrowser();
+    const page = await newPage(browser);
+    await page.goto(url + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('map-idle').length > 0, null, {
+      timeout: 60_000,
+    });
+    const r = await page.evaluate(() => ({
+      idle: performance.getEntriesByName('map-idle')[0]!.startTime,
+      js: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .reduce((s, e) => s + (e as PerformanceResourceTiming).decodedBodySize, 0),
+    }));
+    idle.push(r.idle);
+    jsLoaded.push(r.js);
+    await browser.close();
+    process.stdout.write(`  cold start run ${i + 1}/${RUNS}: ${r.idle.toFixed(0)} ms\n`);
+  }
+  return { idle: summarise(idle), jsLoaded: summarise(jsLoaded) };
+}
+
+const fmt = (n: number, unit = '') =>
+  `${n.toLocaleString('en', { maximumFractionDigits: 1 })}${unit}`;
+
+async function main() {
+  const served = await serveProduction();
+  try {
+    const payload = initialJs();
+    const cold = await coldStart(served.url);
+    const results = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? '',
+        chromium: await chromiumPath(),
+        webgl: 'SwiftShader',
+      },
+      runs: RUNS,
+      coldStartToIdleMs: cold.idle,
+      initialJs: {
+        files: payload,
+        raw: payload.reduce((s, p) => s + p.raw, 0),
+        gzip: payload.reduce((s, p) => s + p.gzip, 0),
+      },
+      jsDecodedAtIdleBytes: cold.jsLoaded.median,
+    };
+    writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n');
+    const rows: [string, string, string][] = [
+      ['cold start → map idle (median)', fmt(cold.idle.median, ' ms'), '≤ 1,500 ms'],
+      ['cold start spread (min … max)', `${fmt(cold.idle.min)} … ${fmt(cold.idle.max, ' ms')}`, ''],
+      ['cold start p10 … p90', `${fmt(cold.idle.p10)} … ${fmt(cold.idle.p90, ' ms')}`, ''],
+      ['initial JS, raw', fmt(results.initialJs.raw / 1024, ' KB'), ''],
+      ['initial JS, gzip', fmt(results.initialJs.gzip / 1024, ' KB'), '≤ 550 KB'],
+      ['all JS loaded by idle (decoded)', fmt(results.jsDecodedAtIdleBytes / 1024, ' KB'), ''],
+    ];
+    console.log(
+      `\nDrawdown Map benchmark, ${RUNS} runs, ${results.machine.cpus} cores, headless Chromium + SwiftShader\n`,
+    );
+    console.table(rows.map(([metric, value, target]) => ({ metric, value, target })));
+    console.log('written tests/bench/results.json');
+  } finally {
+    await served.close();
+  }
+}
+
+await main();

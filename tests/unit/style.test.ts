@@ -1,0 +1,60 @@
+/** The base style is offline by construction: no URL anywhere, every source inline. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Topology } from 'topojson-specification';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { baseStyle } from '../../src/lib/map/style.ts';
+import { decodeContext, decodeProvinces, type Boundaries } from '../../src/lib/data/boundaries.ts';
+import { FONT } from '../../src/lib/map/theme.ts';
+
+const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Topology;
+const boundaries: Boundaries = {
+  provinces: decodeProvinces(read('data/boundaries/provinces.topo.json'), 'p'),
+  ...decodeContext(read('data/boundaries/context.topo.json'), 'c'),
+  attribution: [],
+};
+const style = baseStyle(boundaries);
+
+describe('baseStyle', () => {
+  test('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  test('names no URL: no glyphs, sprite, tiles or remote data', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:|mapbox:|pmtiles:/);
+    for (const src of Object.values(style.sources)) {
+      expect(src.type).toBe('geojson');
+      expect(typeof (src as { data: unknown }).data).toBe('object');
+    }
+  });
+
+  test('every layer draws from a source that exists', () => {
+    for (const l of style.layers)
+      if ('source' in l) expect(style.sources).toHaveProperty(String(l.source));
+  });
+
+  test('labels use the self-hosted font stacks only', () => {
+    const stacks = Object.values(FONT).map((f) => JSON.stringify(f));
+    const symbols = style.layers.filter((l) => l.type === 'symbol');
+    expect(symbols.map((l) => l.id)).toEqual(['country-labels', 'lake-labels', 'province-labels']);
+    for (const l of symbols) expect(stacks).toContain(JSON.stringify(l.layout?.['text-font']));
+  });
+
+  test('puts one label point inside each of the 26 provinces', async () => {
+    const { default: booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
+    const labels = (
+      style.sources['province-labels'] as unknown as {
+        data: GeoJSON.FeatureCollection<GeoJSON.Point, { iso: string }>;
+      }
+    ).data;
+    expect(labels.features).toHaveLength(26);
+    for (const l of labels.features) {
+      const province = boundaries.provinces.features.find(
+        (p) => p.properties.iso === l.properties.iso,
+      )!;
+      expect(booleanPointInPolygon(l.geometry, province), l.properties.iso).toBe(true);
+    }
+  });
+});
