@@ -17,9 +17,6 @@ import bboxClip from '@turf/bbox-clip';
 /** [west, south, east, north]: wide enough for a 16:9 view of the DRC with its neighbours. */
 export const CONTEXT_BOX: [number, number, number, number] = [4, -19, 40, 11];
 
-/** ISO 3166-1 numeric code of the DRC in Natural Earth / world-atlas. */
-export const DRC_ID = '180';
-
 /** Rivers whose Natural Earth min_zoom is at most this are the "major" ones we keep. */
 export const MAJOR_RIVER_MAX_MIN_ZOOM = 4;
 

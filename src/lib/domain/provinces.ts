@@ -71,3 +71,6 @@ export function matchProvince(raw: string): ProvinceRef | undefined {
 export function provinceByIso(iso: string): ProvinceRef | undefined {
   return PROVINCES.find((p) => p.iso === iso);
 }
+
+/** The DRC's ISO 3166-1 numeric code, its feature id in Natural Earth / world-atlas. */
+export const DRC_COUNTRY_ID = '180';

@@ -12,13 +12,13 @@ import type {
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import area from '@turf/area';
 import type { Boundaries } from '../data/boundaries.ts';
+import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import { labelPoints } from './labels.ts';
 import { FONT, THEME } from './theme.ts';
 
-/** ISO numeric id of the DRC in Natural Earth; its outline is drawn as the national border. */
-const DRC_ID = '180';
-const IS_DRC: ExpressionSpecification = ['==', ['get', 'id'], DRC_ID];
-const NOT_DRC: ExpressionSpecification = ['!=', ['get', 'id'], DRC_ID];
+// The DRC's own country outline is drawn as the national border, not as a neighbour.
+const IS_DRC: ExpressionSpecification = ['==', ['get', 'id'], DRC_COUNTRY_ID];
+const NOT_DRC: ExpressionSpecification = ['!=', ['get', 'id'], DRC_COUNTRY_ID];
 
 /** Zoom-driven text size: readable on a projector at the whole-country view. */
 const zoomed = (at4: number, at8: number): ExpressionSpecification => [
