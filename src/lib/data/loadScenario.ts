@@ -1,0 +1,89 @@
+/**
+ * Validates a whole scenario (the six CSV texts) against the schema and the province
+ * boundaries. The app's default data, `npm run validate-data` and (later) imports all use it.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Scenario } from '../domain/schema.ts';
+import type { DataIssue } from './errors.ts';
+import { checkInProvince, type Located } from './locations.ts';
+import { readEvents, readHotspots, readMandates, readPhases, readPlaces, readSites, type Loaded } from './scenario.ts';
+
+export const SCENARIO_FILES = {
+  places: 'places.csv',
+  sites: 'scenario/sites.csv',
+  hotspots: 'scenario/hotspots.csv',
+  phases: 'scenario/phases.csv',
+  events: 'scenario/events.csv',
+  mandates: 'scenario/mandates.csv',
+} as const;
+export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string>;
+
+type Provinces = FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>;
+
+export interface ValidatedScenario {
+  scenario: Scenario;
+  issues: DataIssue[];
+  /** Rows read per file, including those rejected, for the totals. */
+  rowsRead: Record<keyof typeof SCENARIO_FILES, number>;
+}
+
+/** Drops the records whose line has a location issue, keeping the issue. */
+function withoutMisplaced<T>(loaded: Loaded<T>, issues: DataIssue[]): T[] {
+  const bad = new Set(issues.map((i) => i.line));
+  return loaded.records.filter((_, i) => !bad.has(loaded.lines[i]));
+}
+
+function located<T extends { province_iso: string | null; lat: number | null; lon: number | null }>(
+  loaded: Loaded<T>,
+  file: string,
+  label: (r: T) => string,
+): Located[] {
+  return loaded.records.map((r, i) => ({ file, line: loaded.lines[i], label: label(r), province_iso: r.province_iso, lat: r.lat, lon: r.lon }));
+}
+
+/** Reads and checks every file; records with any problem are left out and reported. */
+export function validateScenario(texts: ScenarioTexts, provinces: Provinces): ValidatedScenario {
+  const f = SCENARIO_FILES;
+  const places = readPlaces(texts.places, f.places);
+  const sites = readSites(texts.sites, f.sites);
+  const hotspots = readHotspots(texts.hotspots, f.hotspots);
+  const phases = readPhases(texts.phases, f.phases);
+  const events = readEvents(texts.events, f.events);
+  const mandates = readMandates(texts.mandates, f.mandates);
+
+  const placeIssues = checkInProvince(located(places, f.places, (p) => p.name), provinces);
+  const siteIssues = checkInProvince(located(sites, f.sites, (s) => s.id), provinces);
+  const hotspotIssues = checkInProvince(located(hotspots, f.hotspots, (h) => h.id), provinces);
+
+  const issues = [
+    ...places.issues,
+    ...placeIssues,
+    ...sites.issues,
+    ...siteIssues,
+    ...hotspots.issues,
+    ...hotspotIssues,
+    ...phases.issues,
+    ...events.issues,
+    ...mandates.issues,
+  ];
+  const rows = (t: string) => Math.max(0, t.split('\n').filter((l) => l.trim()).length - 1);
+  return {
+    scenario: {
+      places: withoutMisplaced(places, placeIssues),
+      sites: withoutMisplaced(sites, siteIssues),
+      hotspots: withoutMisplaced(hotspots, hotspotIssues),
+      phases: phases.records,
+      events: events.records,
+      mandates: mandates.records,
+    },
+    issues,
+    rowsRead: {
+      places: rows(texts.places),
+      sites: rows(texts.sites),
+      hotspots: rows(texts.hotspots),
+      phases: rows(texts.phases),
+      events: rows(texts.events),
+      mandates: rows(texts.mandates),
+    },
+  };
+}

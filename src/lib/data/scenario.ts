@@ -1,0 +1,301 @@
+/**
+ * The validating loader for the scenario files. The bundled default data and a user's import
+ * go through the same functions: typed records out, plus every problem found, by line.
+ */
+import { notBefore, parseFuzzyDate, type FuzzyDate } from '../domain/dates.ts';
+import {
+  CLOSURES,
+  CONFIDENCES,
+  EVENT_KINDS,
+  PHASE_STATUSES,
+  PLANS,
+  SITE_KINDS,
+  type Hotspot,
+  type Mandate,
+  type Phase,
+  type Place,
+  type ScenarioEvent,
+  type Site,
+} from '../domain/schema.ts';
+import * as c from './columns.ts';
+import type { DataIssue } from './errors.ts';
+import { readTable, type Spec, type TableRow } from './table.ts';
+
+/** A loaded file: the records that passed, the line each came from, and every issue. */
+export interface Loaded<T> {
+  records: T[];
+  lines: number[];
+  issues: DataIssue[];
+}
+
+const LAT = c.number(-90, 90, true, 'give decimal degrees, e.g. -1.6741 (south is negative); leave lat and lon empty if unknown');
+const LON = c.number(-180, 180, true, 'give decimal degrees, e.g. 29.2285 (east is positive); leave lat and lon empty if unknown');
+const DATE_FIX = 'write YYYY-MM-DD, YYYY-MM or YYYY, and set the precision column to day, month or year to match';
+
+/** Reads a date and its precision column; both empty gives null when allowed. */
+function datePair(
+  issues: DataIssue[],
+  file: string,
+  line: number,
+  field: string,
+  text: string,
+  precision: string,
+  required: boolean,
+): FuzzyDate | null | undefined {
+  if (!text && !precision) {
+    if (!required) return null;
+    issues.push({ file, line, field, value: '', message: 'is empty', fix: DATE_FIX });
+    return undefined;
+  }
+  if (!precision) {
+    issues.push({ file, line, field: `${field}_precision`, value: '', message: `is empty but ${field} is "${text}"`, fix: DATE_FIX });
+    return undefined;
+  }
+  const d = parseFuzzyDate(text, precision);
+  if (typeof d === 'string') {
+    issues.push({ file, line, field, value: text, message: d, fix: DATE_FIX });
+    return undefined;
+  }
+  return d;
+}
+
+/** Runs the table read, then a per-row builder that may add issues and reject the row. */
+function build<S extends Spec, T>(
+  text: string,
+  file: string,
+  spec: S,
+  make: (row: TableRow<S>, issues: DataIssue[]) => T | undefined,
+): Loaded<T> {
+  const { rows, issues } = readTable(text, file, spec);
+  const out: Loaded<T> = { records: [], lines: [], issues };
+  for (const row of rows) {
+    const before = issues.length;
+    const rec = make(row, issues);
+    if (rec !== undefined && issues.length === before) {
+      out.records.push(rec);
+      out.lines.push(row.line);
+    }
+  }
+  return out;
+}
+
+function coordinates(issues: DataIssue[], file: string, line: number, lat: number | null, lon: number | null): boolean {
+  if ((lat === null) === (lon === null)) return true;
+  issues.push({
+    file,
+    line,
+    field: lat === null ? 'lat' : 'lon',
+    value: '',
+    message: 'is empty while the other coordinate is given',
+    fix: 'give both lat and lon, or leave both empty when the location is unknown',
+  });
+  return false;
+}
+
+function uniqueIds<T extends { id: string }>(loaded: Loaded<T>, file: string): Loaded<T> {
+  const seen = new Map<string, number>();
+  const keep: number[] = [];
+  loaded.records.forEach((r, i) => {
+    const first = seen.get(r.id);
+    if (first !== undefined)
+      loaded.issues.push({
+        file,
+        line: loaded.lines[i],
+        field: 'id',
+        value: r.id,
+        message: `repeats the id of line ${first}`,
+        fix: 'give every row its own id',
+      });
+    else {
+      seen.set(r.id, loaded.lines[i]!);
+      keep.push(i);
+    }
+  });
+  return { records: keep.map((i) => loaded.records[i]!), lines: keep.map((i) => loaded.lines[i]!), issues: loaded.issues };
+}
+
+const SITE_SPEC = {
+  id: c.id,
+  name: c.text(),
+  kind: c.oneOf(SITE_KINDS),
+  province_iso: c.maybeProvince,
+  lat: LAT,
+  lon: LON,
+  opened: c.optionalText,
+  opened_precision: c.optionalText,
+  closed: c.optionalText,
+  closed_precision: c.optionalText,
+  closure: c.maybeOneOf(CLOSURES),
+  troops_estimate: c.count(true),
+  contingent: c.optionalText,
+  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
+  confidence: c.oneOf(CONFIDENCES),
+  notes: c.optionalText,
+};
+
+/** Reads sites.csv. */
+export function readSites(text: string, file = 'sites.csv'): Loaded<Site> {
+  const loaded = build(text, file, SITE_SPEC, ({ line, values: r }, issues) => {
+    const opened = datePair(issues, file, line, 'opened', r.opened, r.opened_precision, false);
+    const closed = datePair(issues, file, line, 'closed', r.closed, r.closed_precision, false);
+    if (opened && closed && !notBefore(closed, opened))
+      issues.push({ file, line, field: 'closed', value: r.closed, message: `is before opened (${r.opened})`, fix: 'check both dates' });
+    if (closed && !r.closure)
+      issues.push({ file, line, field: 'closure', value: '', message: 'is empty but the site has a closing date', fix: `say how it ended: ${CLOSURES.join(', ')}` });
+    if (closed === null && r.closure)
+      issues.push({ file, line, field: 'closure', value: r.closure, message: 'is set but the site has no closing date', fix: 'add the closing date, or leave closure empty while the site is open' });
+    if (r.province_iso === null && r.kind !== 'liaison_office')
+      issues.push({ file, line, field: 'province_iso', value: '', message: 'is empty', fix: 'give the province code; only a liaison office outside the DRC has none' });
+    coordinates(issues, file, line, r.lat, r.lon);
+    if (opened === undefined || closed === undefined) return undefined;
+    return { ...r, opened, closed } as Site;
+  });
+  return uniqueIds(loaded, file);
+}
+
+const HOTSPOT_SPEC = {
+  id: c.id,
+  group: c.text('name the armed group or conflict'),
+  label: c.text('describe the area, e.g. "ADF around Beni"'),
+  province_iso: c.province,
+  lat: LAT,
+  lon: LON,
+  radius_km: c.number(0.1, 500, false, 'give the radius of the area in km, e.g. 25'),
+  from: c.optionalText,
+  from_precision: c.optionalText,
+  to: c.optionalText,
+  to_precision: c.optionalText,
+  intensity: c.oneOf(['1', '2', '3'] as const),
+  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
+  confidence: c.oneOf(CONFIDENCES),
+  notes: c.optionalText,
+};
+
+/** Reads hotspots.csv. */
+export function readHotspots(text: string, file = 'hotspots.csv'): Loaded<Hotspot> {
+  const loaded = build(text, file, HOTSPOT_SPEC, ({ line, values: r }, issues) => {
+    const from = datePair(issues, file, line, 'from', r.from, r.from_precision, true);
+    const to = datePair(issues, file, line, 'to', r.to, r.to_precision, false);
+    if (from && to && !notBefore(to, from))
+      issues.push({ file, line, field: 'to', value: r.to, message: `is before from (${r.from})`, fix: 'check both dates' });
+    coordinates(issues, file, line, r.lat, r.lon);
+    if (!from || to === undefined) return undefined;
+    return { ...r, radius_km: r.radius_km!, from, to, intensity: Number(r.intensity) as 1 | 2 | 3 } as Hotspot;
+  });
+  return uniqueIds(loaded, file);
+}
+
+const PHASE_SPEC = {
+  id: c.id,
+  plan: c.oneOf(PLANS),
+  name: c.text(),
+  provinces: c.provinceList,
+  start: c.optionalText,
+  start_precision: c.optionalText,
+  end: c.optionalText,
+  end_precision: c.optionalText,
+  status: c.oneOf(PHASE_STATUSES),
+  source: c.text('cite the plan or document'),
+};
+
+/** Reads phases.csv. */
+export function readPhases(text: string, file = 'phases.csv'): Loaded<Phase> {
+  const loaded = build(text, file, PHASE_SPEC, ({ line, values: r }, issues) => {
+    const start = datePair(issues, file, line, 'start', r.start, r.start_precision, false);
+    const end = datePair(issues, file, line, 'end', r.end, r.end_precision, false);
+    if (start && end && !notBefore(end, start))
+      issues.push({ file, line, field: 'end', value: r.end, message: `is before start (${r.start})`, fix: 'check both dates' });
+    if (start === undefined || end === undefined) return undefined;
+    return { id: r.id, plan: r.plan, name: r.name, provinces: r.provinces, start, end, status: r.status, source: r.source };
+  });
+  return uniqueIds(loaded, file);
+}
+
+const EVENT_SPEC = {
+  date: c.optionalText,
+  date_precision: c.optionalText,
+  title: c.text(),
+  description: c.optionalText,
+  provinces: c.provinceList,
+  kind: c.oneOf(EVENT_KINDS),
+  source: c.text('cite the source of the event'),
+};
+
+/** Reads events.csv. */
+export function readEvents(text: string, file = 'events.csv'): Loaded<ScenarioEvent> {
+  return build(text, file, EVENT_SPEC, ({ line, values: r }, issues) => {
+    const date = datePair(issues, file, line, 'date', r.date, r.date_precision, true);
+    if (!date) return undefined;
+    return { date, title: r.title, description: r.description, provinces: r.provinces, kind: r.kind, source: r.source };
+  });
+}
+
+const MANDATE_SPEC = {
+  resolution: {
+    schema: c.text().schema,
+    fix: 'write "S/RES/2717", or "S/RES/2717 from 2024-07-01" for a ceiling step inside a resolution',
+  },
+  adopted: c.text(),
+  mandate_until: c.text(),
+  troops: c.count(false),
+  military_observers_staff: c.count(false),
+  individual_police: c.count(false),
+  formed_police: c.count(false),
+  source: c.text('cite the resolution text or the UN press release'),
+};
+const RESOLUTION = /^S\/RES\/(\d{4})(?: from (\d{4}-\d{2}-\d{2}))?$/;
+
+/** Reads mandates.csv; dates there are always full days. */
+export function readMandates(text: string, file = 'mandates.csv'): Loaded<Mandate> {
+  return build(text, file, MANDATE_SPEC, ({ line, values: r }, issues) => {
+    const m = RESOLUTION.exec(r.resolution);
+    if (!m) {
+      issues.push({ file, line, field: 'resolution', value: r.resolution, message: 'is not a Security Council resolution symbol', fix: MANDATE_SPEC.resolution.fix });
+      return undefined;
+    }
+    const day = (field: string, text: string) => {
+      const d = parseFuzzyDate(text, 'day');
+      if (typeof d === 'string') issues.push({ file, line, field, value: text, message: d, fix: 'write the full date, YYYY-MM-DD' });
+      return typeof d === 'string' ? undefined : d;
+    };
+    const adopted = day('adopted', r.adopted);
+    const until = day('mandate_until', r.mandate_until);
+    const step = m[2] ? day('resolution', m[2]) : adopted;
+    if (!adopted || !until || !step) return undefined;
+    return {
+      resolution: r.resolution,
+      adopted,
+      mandate_until: until,
+      in_force_from: step,
+      troops: r.troops!,
+      military_observers_staff: r.military_observers_staff!,
+      individual_police: r.individual_police!,
+      formed_police: r.formed_police!,
+      source: r.source,
+    };
+  });
+}
+
+const PLACE_SPEC = {
+  name: c.text(),
+  alt_names: c.optionalText,
+  province_iso: c.province,
+  lat: c.number(-90, 90, false, 'give decimal degrees, e.g. -1.6741'),
+  lon: c.number(-180, 180, false, 'give decimal degrees, e.g. 29.2285'),
+  population: c.count(true),
+  population_year: {
+    schema: c.count(true).schema,
+    fix: 'give the year of the population figure, or leave it empty if the source does not say',
+  },
+  source: c.text('cite where the coordinate and population come from'),
+};
+
+/** Reads places.csv (the gazetteer). */
+export function readPlaces(text: string, file = 'places.csv'): Loaded<Place> {
+  return build(text, file, PLACE_SPEC, ({ values: r }) => ({
+    ...r,
+    alt_names: r.alt_names ? r.alt_names.split(';').map((s) => s.trim()) : [],
+    lat: r.lat!,
+    lon: r.lon!,
+  }));
+}

@@ -1,0 +1,127 @@
+/**
+ * The scenario's record types and vocabularies. These CSV formats are also the import format,
+ * so every column is a plain value a person can type in a spreadsheet.
+ */
+import type { FuzzyDate } from './dates.ts';
+
+export const SITE_KINDS = [
+  'mission_hq',
+  'force_hq',
+  'sector_hq',
+  'field_office',
+  'cob',
+  'tob',
+  'scd',
+  'police',
+  'liaison_office',
+] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** Kinds that are military positions (the Sud-Kivu milestone is about these). */
+export const MILITARY_KINDS: readonly SiteKind[] = ['force_hq', 'sector_hq', 'cob', 'tob', 'scd'];
+
+export const CLOSURES = ['closed', 'handed_over_fardc', 'handed_over_pnc', 'withdrawn', 'lost'] as const;
+export type Closure = (typeof CLOSURES)[number];
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const PLANS = ['joint_strategy_2020', 'disengagement_plan_2023', 'actual'] as const;
+export type Plan = (typeof PLANS)[number];
+
+export const PHASE_STATUSES = ['planned', 'completed', 'paused', 'undetermined'] as const;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+export const EVENT_KINDS = ['closure', 'handover', 'resolution', 'armed_group', 'protest', 'plan', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface Place {
+  name: string;
+  alt_names: string[];
+  province_iso: string;
+  lat: number;
+  lon: number;
+  population: number | null;
+  population_year: number | null;
+  source: string;
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  /** Empty only for liaison offices outside the DRC. */
+  province_iso: string | null;
+  /** Null when no trustworthy coordinate is known: listed, but not drawn. */
+  lat: number | null;
+  lon: number | null;
+  /** Null when the opening is unknown (present before the data begins). */
+  opened: FuzzyDate | null;
+  closed: FuzzyDate | null;
+  closure: Closure | null;
+  troops_estimate: number | null;
+  contingent: string;
+  source: string;
+  confidence: Confidence;
+  notes: string;
+}
+
+export interface Hotspot {
+  id: string;
+  group: string;
+  label: string;
+  province_iso: string;
+  lat: number | null;
+  lon: number | null;
+  radius_km: number;
+  from: FuzzyDate;
+  /** Null while the hotspot is still active. */
+  to: FuzzyDate | null;
+  intensity: 1 | 2 | 3;
+  source: string;
+  confidence: Confidence;
+  notes: string;
+}
+
+export interface Phase {
+  id: string;
+  plan: Plan;
+  name: string;
+  provinces: string[];
+  start: FuzzyDate | null;
+  end: FuzzyDate | null;
+  status: PhaseStatus;
+  source: string;
+}
+
+export interface ScenarioEvent {
+  date: FuzzyDate;
+  title: string;
+  description: string;
+  provinces: string[];
+  kind: EventKind;
+  source: string;
+}
+
+export interface Mandate {
+  /** "S/RES/2717", or "S/RES/2717 from 2024-07-01" for a ceiling step inside one resolution. */
+  resolution: string;
+  adopted: FuzzyDate;
+  mandate_until: FuzzyDate;
+  /** The day these ceilings take effect: the step date if the resolution names one, else adoption. */
+  in_force_from: FuzzyDate;
+  troops: number;
+  military_observers_staff: number;
+  individual_police: number;
+  formed_police: number;
+  source: string;
+}
+
+export interface Scenario {
+  places: Place[];
+  sites: Site[];
+  hotspots: Hotspot[];
+  phases: Phase[];
+  events: ScenarioEvent[];
+  mandates: Mandate[];
+}
