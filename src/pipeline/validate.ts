@@ -15,28 +15,43 @@ import { formatFuzzyDate } from '../lib/domain/dates.ts';
 
 const DATA = process.argv[2] ?? 'data';
 const read = (f: string) => readFileSync(join(DATA, f), 'utf8');
-const provinces = decodeProvinces(JSON.parse(read('boundaries/provinces.topo.json')) as Topology, 'provinces.topo.json');
-const texts = Object.fromEntries(Object.entries(SCENARIO_FILES).map(([k, f]) => [k, read(f)])) as ScenarioTexts;
+const provinces = decodeProvinces(
+  JSON.parse(read('boundaries/provinces.topo.json')) as Topology,
+  'provinces.topo.json',
+);
+const texts = Object.fromEntries(
+  Object.entries(SCENARIO_FILES).map(([k, f]) => [k, read(f)]),
+) as ScenarioTexts;
 const { scenario, issues, rowsRead } = validateScenario(texts, provinces);
 const milestones = checkMilestones(scenario.sites);
 
-const table = (rows: [string | number, number][]) => rows.map(([k, n]) => `  ${String(k).padEnd(28)} ${n}`).join('\n');
+const table = (rows: [string | number, number][]) =>
+  rows.map(([k, n]) => `  ${String(k).padEnd(28)} ${n}`).join('\n');
 
 console.log('Records (loaded / rows):');
 for (const [k, f] of Object.entries(SCENARIO_FILES))
-  console.log(`  ${f.padEnd(28)} ${scenario[k as keyof typeof scenario].length} / ${rowsRead[k as keyof typeof rowsRead]}`);
+  console.log(
+    `  ${f.padEnd(28)} ${scenario[k as keyof typeof scenario].length} / ${rowsRead[k as keyof typeof rowsRead]}`,
+  );
 console.log(`\nSites by kind:\n${table(countBy(scenario.sites, (s) => s.kind))}`);
-console.log(`\nSites present at some point of each year:\n${table(openPerYear(scenario.sites, 2019, 2026))}`);
+console.log(
+  `\nSites present at some point of each year:\n${table(openPerYear(scenario.sites, 2019, 2026))}`,
+);
 console.log(`\nHotspots by group:\n${table(countBy(scenario.hotspots, (h) => h.group))}`);
 const latest = latestFact(scenario);
 console.log(`\nLatest dated fact: ${latest ? formatFuzzyDate(latest) : 'none'}`);
 
 console.log('\nMilestones:');
 for (const r of milestones) {
-  console.log(`  ${r.violations.length ? 'FAIL' : 'ok  '} ${r.milestone.rule} (${r.milestone.source})`);
-  for (const e of r.excepted) console.log(`         exception: ${e.site.id} (${e.site.name}): ${e.source}`);
+  console.log(
+    `  ${r.violations.length ? 'FAIL' : 'ok  '} ${r.milestone.rule} (${r.milestone.source})`,
+  );
+  for (const e of r.excepted)
+    console.log(`         exception: ${e.site.id} (${e.site.name}): ${e.source}`);
   for (const v of r.violations)
-    console.log(`         violation: ${v.id} (${v.name}) closed ${v.closed ? formatFuzzyDate(v.closed) : 'never'}`);
+    console.log(
+      `         violation: ${v.id} (${v.name}) closed ${v.closed ? formatFuzzyDate(v.closed) : 'never'}`,
+    );
 }
 
 const violations = milestones.reduce((n, r) => n + r.violations.length, 0);
@@ -44,5 +59,7 @@ if (issues.length) {
   console.log(`\n${issues.length} problem(s):`);
   for (const i of issues) console.log(`  ${formatIssue(i)}`);
 }
-console.log(`\n${issues.length || violations ? 'FAILED' : 'OK'}: ${issues.length} problem(s), ${violations} milestone violation(s).`);
+console.log(
+  `\n${issues.length || violations ? 'FAILED' : 'OK'}: ${issues.length} problem(s), ${violations} milestone violation(s).`,
+);
 process.exitCode = issues.length || violations ? 1 : 0;

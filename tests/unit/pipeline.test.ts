@@ -10,7 +10,12 @@ import { feature } from 'topojson-client';
 import { buildData } from '../../src/pipeline/build.ts';
 import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
 
-const OUTPUTS = ['boundaries/provinces.topo.json', 'boundaries/context.topo.json', 'SOURCES.md'];
+const OUTPUTS = [
+  'boundaries/provinces.topo.json',
+  'boundaries/context.topo.json',
+  'SOURCES.md',
+  'places.csv',
+];
 const tmp = () => mkdtempSync(join(tmpdir(), 'drawdown-data-'));
 
 describe('the boundary pipeline', () => {

@@ -56,7 +56,13 @@ export function parseFuzzyDate(text: string, precision: string): FuzzyDate | str
     if (isoOfDay(first) !== text) return `day ${d} does not exist in ${ys}-${ms}`;
     return { text, precision: 'day', first, last: first };
   }
-  if (m !== undefined) return { text, precision: 'month', first: dayNumber(y, m, 1), last: dayNumber(y, m + 1, 1) - 1 };
+  if (m !== undefined)
+    return {
+      text,
+      precision: 'month',
+      first: dayNumber(y, m, 1),
+      last: dayNumber(y, m + 1, 1) - 1,
+    };
   return { text, precision: 'year', first: dayNumber(y, 1, 1), last: dayNumber(y + 1, 1, 1) - 1 };
 }
 

@@ -38,7 +38,8 @@ export const MILESTONES: Milestone[] = [
     exceptions: [
       {
         site: 'bendera',
-        source: 'transitional arrangements for Bendera at the 30 Jun 2022 departure (allafrica 202206200330); seed 000 para 33',
+        source:
+          'transitional arrangements for Bendera at the 30 Jun 2022 departure (allafrica 202206200330); seed 000 para 33',
       },
     ],
   },
@@ -48,10 +49,19 @@ export const MILESTONES: Milestone[] = [
     provinces: ['CD-SK'],
     by: '2024-07-05',
     militaryOnly: true,
-    source: 'S/RES/2717; phase 1 completion, 30 Jun 2024; withdrawal from Mikenge, 5 Jul 2024 (cs-hub.org)',
+    source:
+      'S/RES/2717; phase 1 completion, 30 Jun 2024; withdrawal from Mikenge, 5 Jul 2024 (cs-hub.org)',
     exceptions: [
-      { site: 'minembwe', source: 'presence maintained at Minembwe as of Sep 2024 (cs-hub.org); handover pending (AFP, 30 Jun 2024)' },
-      { site: 'uvira', source: 'operations ceased but handover pending at phase 1 completion (AFP via elwatan-dz, 30 Jun 2024)' },
+      {
+        site: 'minembwe',
+        source:
+          'presence maintained at Minembwe as of Sep 2024 (cs-hub.org); handover pending (AFP, 30 Jun 2024)',
+      },
+      {
+        site: 'uvira',
+        source:
+          'operations ceased but handover pending at phase 1 completion (AFP via elwatan-dz, 30 Jun 2024)',
+      },
     ],
   },
 ];
@@ -84,7 +94,9 @@ export function checkMilestones(sites: Site[], milestones = MILESTONES): Milesto
     return {
       milestone: m,
       violations: inScope.filter((s) => !allowed.has(s.id)),
-      excepted: inScope.filter((s) => allowed.has(s.id)).map((site) => ({ site, source: allowed.get(site.id)! })),
+      excepted: inScope
+        .filter((s) => allowed.has(s.id))
+        .map((site) => ({ site, source: allowed.get(site.id)! })),
     };
   });
 }

@@ -20,7 +20,13 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 /** Kinds that are military positions (the Sud-Kivu milestone is about these). */
 export const MILITARY_KINDS: readonly SiteKind[] = ['force_hq', 'sector_hq', 'cob', 'tob', 'scd'];
 
-export const CLOSURES = ['closed', 'handed_over_fardc', 'handed_over_pnc', 'withdrawn', 'lost'] as const;
+export const CLOSURES = [
+  'closed',
+  'handed_over_fardc',
+  'handed_over_pnc',
+  'withdrawn',
+  'lost',
+] as const;
 export type Closure = (typeof CLOSURES)[number];
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
@@ -32,7 +38,15 @@ export type Plan = (typeof PLANS)[number];
 export const PHASE_STATUSES = ['planned', 'completed', 'paused', 'undetermined'] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
-export const EVENT_KINDS = ['closure', 'handover', 'resolution', 'armed_group', 'protest', 'plan', 'other'] as const;
+export const EVENT_KINDS = [
+  'closure',
+  'handover',
+  'resolution',
+  'armed_group',
+  'protest',
+  'plan',
+  'other',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface Place {
