@@ -211,6 +211,8 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number }[]
     [join(opts.outDir, 'boundaries', 'provinces.topo.json'), serialise(provinces.topo)],
     [join(opts.outDir, 'boundaries', 'context.topo.json'), serialise(context)],
     [join(opts.outDir, 'SOURCES.md'), sourcesMarkdown(entries)],
+    // The same record for the app's About panel.
+    [join(opts.outDir, 'sources.json'), JSON.stringify(entries, null, 2) + '\n'],
   ];
   return files.map(([file, text]) => {
     writeFileSync(file, text);

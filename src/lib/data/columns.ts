@@ -31,7 +31,7 @@ export const id: Cell<string> = {
 
 /** One value from a fixed list. */
 export const oneOf = <T extends string>(options: readonly T[]): Cell<T> => ({
-  schema: v.pipe(trimmed, v.picklist(options, `is not one of ${options.join(', ')}`)),
+  schema: v.pipe(trimmed, v.picklist(options, 'is not an allowed value')),
   fix: `use one of: ${options.join(', ')}`,
 });
 
@@ -39,7 +39,7 @@ export const oneOf = <T extends string>(options: readonly T[]): Cell<T> => ({
 export const maybeOneOf = <T extends string>(options: readonly T[]): Cell<T | null> => ({
   schema: v.pipe(
     trimmed,
-    v.union([v.literal(''), v.picklist(options)], `is not empty or one of ${options.join(', ')}`),
+    v.union([v.literal(''), v.picklist(options)], 'is not an allowed value'),
     v.transform((s) => (s === '' ? null : (s as T))),
   ),
   fix: `leave it empty or use one of: ${options.join(', ')}`,

@@ -5,18 +5,11 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from './errors.ts';
+import { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 import { checkInProvince, type Located } from './locations.ts';
 import { readEvents, readHotspots, readMandates, readPhases, readPlaces, readSites, type Loaded } from './scenario.ts';
 
-export const SCENARIO_FILES = {
-  places: 'places.csv',
-  sites: 'scenario/sites.csv',
-  hotspots: 'scenario/hotspots.csv',
-  phases: 'scenario/phases.csv',
-  events: 'scenario/events.csv',
-  mandates: 'scenario/mandates.csv',
-} as const;
-export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string>;
+export { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 
 type Provinces = FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>;
 

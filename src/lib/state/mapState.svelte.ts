@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Boundaries } from '../data/boundaries.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'error';
 
@@ -13,8 +14,8 @@ export class MapState {
   overlay = $state.raw<MapboxOverlay | null>(null);
   status = $state<MapStatus>('loading');
   error = $state<string | null>(null);
-  /** Attribution lines of every loaded layer, from the data files' own metadata. */
-  attribution = $state.raw<string[]>([]);
+  /** The decoded boundaries, shared with the scenario loader's location checks. */
+  boundaries = $state.raw<Boundaries | null>(null);
 }
 
 const KEY = Symbol('drawdown-map-state');

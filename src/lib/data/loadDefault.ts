@@ -1,0 +1,35 @@
+/** Fetches the bundled scenario CSVs (same-origin assets) and validates them. */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import placesUrl from '../../../data/places.csv?url';
+import sitesUrl from '../../../data/scenario/sites.csv?url';
+import hotspotsUrl from '../../../data/scenario/hotspots.csv?url';
+import phasesUrl from '../../../data/scenario/phases.csv?url';
+import eventsUrl from '../../../data/scenario/events.csv?url';
+import mandatesUrl from '../../../data/scenario/mandates.csv?url';
+import { DataError } from './errors.ts';
+import { validateScenario, type ScenarioTexts, type ValidatedScenario } from './loadScenario.ts';
+
+const URLS: Record<keyof ScenarioTexts, string> = {
+  places: placesUrl,
+  sites: sitesUrl,
+  hotspots: hotspotsUrl,
+  phases: phasesUrl,
+  events: eventsUrl,
+  mandates: mandatesUrl,
+};
+
+async function text(url: string, signal?: AbortSignal): Promise<string> {
+  const res = await fetch(url, { signal });
+  if (!res.ok)
+    throw new DataError([{ file: url, message: `HTTP ${res.status} ${res.statusText}`, fix: 'check the build includes data/' }]);
+  return res.text();
+}
+
+/** The default scenario, validated against the province boundaries. */
+export async function loadDefaultScenario(
+  provinces: FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>,
+  signal?: AbortSignal,
+): Promise<ValidatedScenario> {
+  const entries = await Promise.all(Object.entries(URLS).map(async ([k, u]) => [k, await text(u, signal)] as const));
+  return validateScenario(Object.fromEntries(entries) as ScenarioTexts, provinces);
+}

@@ -1,0 +1,99 @@
+/**
+ * The default scenario in the app: loaded through the validating loader, described in the
+ * About panel, and any rejected row reported on screen (shown here by corrupting a file).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../browser.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = 'tests/e2e/screenshots';
+const rows = (f: string) => readFileSync(`data/${f}`, 'utf8').trim().split('\n').length - 1;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(page: Page) {
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+}
+
+describe('the default data in the app', () => {
+  test('loads every row and says so', async () => {
+    const page = await newPage(browser);
+    await open(page);
+    const status = await page.getByText(/\d+ sites · \d+ hotspots/).innerText();
+    expect(status).toBe(
+      `${rows('scenario/sites.csv')} sites · ${rows('scenario/hotspots.csv')} hotspots · ${rows('scenario/events.csv')} events`,
+    );
+    expect(await page.getByRole('status', { name: 'Data problems' }).count()).toBe(0);
+    await page.close();
+  });
+
+  test('the About panel lists sources, licences, counts, latest fact, citation and assumptions', async () => {
+    const page = await newPage(browser);
+    await open(page);
+    await page.getByRole('button', { name: 'About the data' }).click();
+    const dialog = page.getByRole('dialog', { name: 'About the data' });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    for (const s of [
+      'S/2020/1041',
+      'Geo-PKO v2.3',
+      'GeoNames',
+      'CC BY 4.0',
+      'ODbL',
+      'Natural Earth',
+      'public domain',
+      'How to cite',
+      'estimates from standard unit sizes',
+      'present at some point that year',
+      'Latest dated fact: 19 Dec 2025',
+    ])
+      expect(text).toContain(s);
+    const table = dialog.getByRole('table', { name: 'Records loaded per file' });
+    expect(
+      await table.getByRole('row').filter({ hasText: 'data/scenario/sites.csv' }).innerText(),
+    ).toMatch(new RegExp(`${rows('scenario/sites.csv')}\\s+${rows('scenario/sites.csv')}`));
+    await page.screenshot({ path: `${SHOTS}/about-panel.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  test('a row that fails validation is reported on screen, as text, and the rest still load', async () => {
+    const page = await newPage(browser);
+    const bad = 'evil,<img src=x onerror=alert(1)>,base,CD-NK,-1.6,29.2,2020,year,,,,,,,high,';
+    await page.route(/sites-[^/]*\.csv$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({
+        response: res,
+        body: (await res.text()).trimEnd() + '\n' + bad + '\n',
+      });
+    });
+    await open(page);
+    const region = page.getByRole('status', { name: 'Data problems' });
+    await region.waitFor();
+    await region.getByRole('button', { name: 'Show details' }).click();
+    const text = await region.innerText();
+    expect(text).toContain('2 data problems');
+    expect(text).toMatch(
+      /scenario\/sites\.csv, line \d+, column kind \("base"\): is not an allowed value\. Fix: use one of: mission_hq/,
+    );
+    expect(text).toMatch(/column source \(""\): is empty\. Fix: cite the source/);
+    // The markup in the bad row is shown as text, never parsed.
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    expect(await page.getByText(/\d+ sites/).innerText()).toContain(
+      `${rows('scenario/sites.csv')} sites`,
+    );
+    await page.screenshot({ path: `${SHOTS}/data-problems.png` });
+    await page.close();
+  });
+});
