@@ -59,6 +59,29 @@ function datePair(
   return d;
 }
 
+/** Reads a start/end pair of dates and checks the end is not before the start. */
+function dateRange(
+  issues: DataIssue[],
+  file: string,
+  line: number,
+  start: [field: string, text: string, precision: string],
+  end: [field: string, text: string, precision: string],
+  startRequired: boolean,
+): { start: FuzzyDate | null; end: FuzzyDate | null } | undefined {
+  const a = datePair(issues, file, line, start[0], start[1], start[2], startRequired);
+  const b = datePair(issues, file, line, end[0], end[1], end[2], false);
+  if (a && b && !notBefore(b, a))
+    issues.push({ file, line, field: end[0], value: end[1], message: `is before ${start[0]} (${start[1]})`, fix: 'check both dates' });
+  return a === undefined || b === undefined ? undefined : { start: a, end: b };
+}
+
+/** The columns that say where a record comes from and how sure it is. */
+const CITED = {
+  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
+  confidence: c.oneOf(CONFIDENCES),
+  notes: c.optionalText,
+};
+
 /** Runs the table read, then a per-row builder that may add issues and reject the row. */
 function build<S extends Spec, T>(
   text: string,
@@ -128,18 +151,14 @@ const SITE_SPEC = {
   closure: c.maybeOneOf(CLOSURES),
   troops_estimate: c.count(true),
   contingent: c.optionalText,
-  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
-  confidence: c.oneOf(CONFIDENCES),
-  notes: c.optionalText,
+  ...CITED,
 };
 
 /** Reads sites.csv. */
 export function readSites(text: string, file = 'sites.csv'): Loaded<Site> {
   const loaded = build(text, file, SITE_SPEC, ({ line, values: r }, issues) => {
-    const opened = datePair(issues, file, line, 'opened', r.opened, r.opened_precision, false);
-    const closed = datePair(issues, file, line, 'closed', r.closed, r.closed_precision, false);
-    if (opened && closed && !notBefore(closed, opened))
-      issues.push({ file, line, field: 'closed', value: r.closed, message: `is before opened (${r.opened})`, fix: 'check both dates' });
+    const dates = dateRange(issues, file, line, ['opened', r.opened, r.opened_precision], ['closed', r.closed, r.closed_precision], false);
+    const closed = dates?.end;
     if (closed && !r.closure)
       issues.push({ file, line, field: 'closure', value: '', message: 'is empty but the site has a closing date', fix: `say how it ended: ${CLOSURES.join(', ')}` });
     if (closed === null && r.closure)
@@ -147,8 +166,8 @@ export function readSites(text: string, file = 'sites.csv'): Loaded<Site> {
     if (r.province_iso === null && r.kind !== 'liaison_office')
       issues.push({ file, line, field: 'province_iso', value: '', message: 'is empty', fix: 'give the province code; only a liaison office outside the DRC has none' });
     coordinates(issues, file, line, r.lat, r.lon);
-    if (opened === undefined || closed === undefined) return undefined;
-    return { ...r, opened, closed } as Site;
+    if (!dates) return undefined;
+    return { ...r, opened: dates.start, closed: dates.end } as Site;
   });
   return uniqueIds(loaded, file);
 }
@@ -166,21 +185,16 @@ const HOTSPOT_SPEC = {
   to: c.optionalText,
   to_precision: c.optionalText,
   intensity: c.oneOf(['1', '2', '3'] as const),
-  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
-  confidence: c.oneOf(CONFIDENCES),
-  notes: c.optionalText,
+  ...CITED,
 };
 
 /** Reads hotspots.csv. */
 export function readHotspots(text: string, file = 'hotspots.csv'): Loaded<Hotspot> {
   const loaded = build(text, file, HOTSPOT_SPEC, ({ line, values: r }, issues) => {
-    const from = datePair(issues, file, line, 'from', r.from, r.from_precision, true);
-    const to = datePair(issues, file, line, 'to', r.to, r.to_precision, false);
-    if (from && to && !notBefore(to, from))
-      issues.push({ file, line, field: 'to', value: r.to, message: `is before from (${r.from})`, fix: 'check both dates' });
+    const dates = dateRange(issues, file, line, ['from', r.from, r.from_precision], ['to', r.to, r.to_precision], true);
     coordinates(issues, file, line, r.lat, r.lon);
-    if (!from || to === undefined) return undefined;
-    return { ...r, radius_km: r.radius_km!, from, to, intensity: Number(r.intensity) as 1 | 2 | 3 } as Hotspot;
+    if (!dates?.start) return undefined;
+    return { ...r, radius_km: r.radius_km!, from: dates.start, to: dates.end, intensity: Number(r.intensity) as 1 | 2 | 3 } as Hotspot;
   });
   return uniqueIds(loaded, file);
 }
@@ -201,12 +215,9 @@ const PHASE_SPEC = {
 /** Reads phases.csv. */
 export function readPhases(text: string, file = 'phases.csv'): Loaded<Phase> {
   const loaded = build(text, file, PHASE_SPEC, ({ line, values: r }, issues) => {
-    const start = datePair(issues, file, line, 'start', r.start, r.start_precision, false);
-    const end = datePair(issues, file, line, 'end', r.end, r.end_precision, false);
-    if (start && end && !notBefore(end, start))
-      issues.push({ file, line, field: 'end', value: r.end, message: `is before start (${r.start})`, fix: 'check both dates' });
-    if (start === undefined || end === undefined) return undefined;
-    return { id: r.id, plan: r.plan, name: r.name, provinces: r.provinces, start, end, status: r.status, source: r.source };
+    const dates = dateRange(issues, file, line, ['start', r.start, r.start_precision], ['end', r.end, r.end_precision], false);
+    if (!dates) return undefined;
+    return { id: r.id, plan: r.plan, name: r.name, provinces: r.provinces, start: dates.start, end: dates.end, status: r.status, source: r.source };
   });
   return uniqueIds(loaded, file);
 }

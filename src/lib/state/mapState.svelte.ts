@@ -2,7 +2,7 @@
  * The map and its single deck.gl overlay, shared by context (pattern: MIERUNE
  * svelte-maplibre-gl prepareMapContext/getMapContext). $state.raw: never proxy a Map.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Boundaries } from '../data/boundaries.ts';
@@ -18,17 +18,12 @@ export class MapState {
   boundaries = $state.raw<Boundaries | null>(null);
 }
 
-const KEY = Symbol('drawdown-map-state');
+const [get, set] = createContext<MapState>();
 
-/** Creates the map state for this component tree. Call once, in App. */
+/** Creates the state for this component tree. Call once, in App. */
 export function prepareMapState(): MapState {
-  return setContext(KEY, new MapState());
+  return set(new MapState());
 }
 
-/** The map state of the enclosing tree; throws if prepareMapState was not called above. */
-export function getMapState(): MapState {
-  const s = getContext<MapState | undefined>(KEY);
-  if (!s)
-    throw new Error('getMapState(): no MapState in context. Call prepareMapState() in App first.');
-  return s;
-}
+/** The state of the enclosing tree; Svelte throws if prepareMapState was not called above. */
+export const getMapState = get;

@@ -3,7 +3,7 @@
  * through the same validating loader as an import; rows that fail are listed, never dropped
  * in silence.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from '../data/errors.ts';
@@ -37,19 +37,12 @@ export class ScenarioState {
   }
 }
 
-const KEY = Symbol('drawdown-scenario-state');
+const [get, set] = createContext<ScenarioState>();
 
-/** Creates the scenario state for this component tree. Call once, in App. */
+/** Creates the state for this component tree. Call once, in App. */
 export function prepareScenarioState(): ScenarioState {
-  return setContext(KEY, new ScenarioState());
+  return set(new ScenarioState());
 }
 
-/** The scenario state of the enclosing tree; throws if prepareScenarioState was not called. */
-export function getScenarioState(): ScenarioState {
-  const s = getContext<ScenarioState | undefined>(KEY);
-  if (!s)
-    throw new Error(
-      'getScenarioState(): no ScenarioState in context. Call prepareScenarioState() in App first.',
-    );
-  return s;
-}
+/** The state of the enclosing tree; Svelte throws if prepareScenarioState was not called above. */
+export const getScenarioState = get;
