@@ -1,0 +1,45 @@
+/**
+ * The URL hash holds the whole view, so a link opens the same map anywhere:
+ * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id. Parsing ignores what it cannot read
+ * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
+ */
+import { parseFuzzyDate } from './dates.ts';
+
+export interface HashState {
+  date?: string;
+  view?: [lon: number, lat: number, zoom: number];
+  layers?: string[];
+  sel?: string;
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Reads a location hash ("#date=…" or "date=…"). */
+export function parseHash(hash: string): HashState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const out: HashState = {};
+  const date = params.get('date');
+  if (date && typeof parseFuzzyDate(date, 'day') !== 'string') out.date = date;
+  const view = params.get('view')?.split(',').map(Number);
+  if (view && view.length === 3 && view.every(Number.isFinite)) {
+    const [lon, lat, zoom] = view as [number, number, number];
+    if (Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 24)
+      out.view = [lon, lat, zoom];
+  }
+  const layers = params.get('layers');
+  if (layers !== null) out.layers = layers.split(',').filter((l) => ID.test(l));
+  const sel = params.get('sel');
+  if (sel && ID.test(sel)) out.sel = sel;
+  return out;
+}
+
+/** Writes the hash, in a fixed order, with the view rounded to what a screen can show. */
+export function formatHash(s: HashState): string {
+  const parts: string[] = [];
+  if (s.date) parts.push(`date=${s.date}`);
+  if (s.view)
+    parts.push(`view=${s.view[0].toFixed(4)},${s.view[1].toFixed(4)},${s.view[2].toFixed(2)}`);
+  if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
+  if (s.sel) parts.push(`sel=${s.sel}`);
+  return parts.length ? `#${parts.join('&')}` : '';
+}

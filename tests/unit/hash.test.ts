@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { formatHash, parseHash, type HashState } from '../../src/lib/domain/hash.ts';
+
+describe('hash', () => {
+  test.each<{ state: HashState; hash: string }>([
+    { state: {}, hash: '' },
+    { state: { date: '2021-07-15' }, hash: '#date=2021-07-15' },
+    {
+      state: {
+        date: '2024-07-15',
+        view: [28.5, -2.5, 7.25],
+        layers: ['sites', 'hotspots'],
+        sel: 'kamanyola',
+      },
+      hash: '#date=2024-07-15&view=28.5000,-2.5000,7.25&layers=sites,hotspots&sel=kamanyola',
+    },
+    { state: { layers: [] }, hash: '#layers=' },
+  ])('round-trips $hash', ({ state, hash }) => {
+    expect(formatHash(state)).toBe(hash);
+    expect(parseHash(hash)).toEqual(state);
+  });
+
+  test.each([
+    { hash: '#date=2021-02-30', expected: {} },
+    { hash: '#date=July', expected: {} },
+    { hash: '#view=29,-1', expected: {} },
+    { hash: '#view=29,-1,99', expected: {} },
+    { hash: '#view=a,b,c', expected: {} },
+    { hash: '#sel=<script>', expected: {} },
+    { hash: '#layers=sites,<b>,ghosts', expected: { layers: ['sites', 'ghosts'] } },
+    { hash: 'date=2020-01-01', expected: { date: '2020-01-01' } },
+  ])('ignores what it cannot read: $hash', ({ hash, expected }) => {
+    expect(parseHash(hash)).toEqual(expected);
+  });
+});
