@@ -1,10 +1,15 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { EventPoints } from '../lib/map/layers/eventPointsLayer.ts';
 
 declare global {
   interface Window {
     /** Handles for browser tests and the benchmark (pattern: MIERUNE's window.__map). */
-    __drawdown?: { map: MapLibreMap; overlay: MapboxOverlay | null };
+    __drawdown?: {
+      map: MapLibreMap;
+      overlay: MapboxOverlay | null;
+      setEventPoints?: (p: EventPoints | null) => void;
+    };
   }
 }
 export {};

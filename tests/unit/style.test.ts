@@ -38,7 +38,12 @@ describe('baseStyle', () => {
   test('labels use the self-hosted font stacks only', () => {
     const stacks = Object.values(FONT).map((f) => JSON.stringify(f));
     const symbols = style.layers.filter((l) => l.type === 'symbol');
-    expect(symbols.map((l) => l.id)).toEqual(['country-labels', 'lake-labels', 'province-labels']);
+    expect(symbols.map((l) => l.id)).toEqual([
+      'country-labels',
+      'lake-labels',
+      'site-labels',
+      'province-labels',
+    ]);
     for (const l of symbols) expect(stacks).toContain(JSON.stringify(l.layout?.['text-font']));
   });
 

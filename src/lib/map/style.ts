@@ -14,7 +14,8 @@ import area from '@turf/area';
 import type { Boundaries } from '../data/boundaries.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import { labelPoints } from './labels.ts';
-import { FONT, THEME } from './theme.ts';
+import { FONT, PHASE_STYLE, THEME } from './theme.ts';
+import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
 
 // The DRC's own country outline is drawn as the national border, not as a neighbour.
 const IS_DRC: ExpressionSpecification = ['==', ['get', 'id'], DRC_COUNTRY_ID];
@@ -65,6 +66,8 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
       data: withAreaRank(labelPoints(b.provinces), b.provinces),
     },
     'lake-labels': { type: 'geojson', data: labelPoints(named) },
+    // Filled when a scenario loads (DataLayers.svelte).
+    [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -83,7 +86,20 @@ export function baseLayers(): LayerSpecification[] {
       id: 'provinces-fill',
       type: 'fill',
       source: 'provinces',
-      paint: { 'fill-color': THEME.provinceFill },
+      // Tinted by phase on the chosen plan, through feature-state set at each date (phaseTint.ts).
+      paint: {
+        'fill-color': [
+          'match',
+          ['coalesce', ['feature-state', 'phase'], 'none'],
+          'active',
+          PHASE_STYLE.active.color,
+          'drawing_down',
+          PHASE_STYLE.drawing_down.color,
+          'withdrawn',
+          PHASE_STYLE.withdrawn.color,
+          THEME.provinceFill,
+        ],
+      },
     },
     {
       id: 'rivers',
@@ -177,7 +193,21 @@ export function baseLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * Site labels go just under the province labels: MapLibre places the top layer's labels first,
+ * and the 26 province names must never give way to a site's.
+ */
+function withSiteLabels(layers: LayerSpecification[]): LayerSpecification[] {
+  const i = layers.findIndex((l) => l.id === 'province-labels');
+  return [...layers.slice(0, i), siteLabelsLayer(), ...layers.slice(i)];
+}
+
 /** The whole style. No `glyphs`: MapLibre renders labels locally from the self-hosted font. */
 export function baseStyle(b: Boundaries): StyleSpecification {
-  return { version: 8, name: 'Drawdown Map base', sources: baseSources(b), layers: baseLayers() };
+  return {
+    version: 8,
+    name: 'Drawdown Map base',
+    sources: baseSources(b),
+    layers: withSiteLabels(baseLayers()),
+  };
 }

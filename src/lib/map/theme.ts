@@ -27,3 +27,113 @@ export const FONT = {
   bold: ['Noto Sans Bold', 'Noto Sans'],
   italic: ['Noto Sans Italic', 'Noto Sans'],
 } as const;
+
+/** RGB triple for deck.gl accessors. */
+export type RGB = [number, number, number];
+
+/**
+ * Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008). Kinds also differ by shape,
+ * so colour is never the only cue.
+ */
+export const OKABE_ITO = {
+  black: [0, 0, 0],
+  orange: [230, 159, 0],
+  skyBlue: [86, 180, 233],
+  green: [0, 158, 115],
+  yellow: [240, 228, 66],
+  blue: [0, 114, 178],
+  vermillion: [213, 94, 0],
+  purple: [204, 121, 167],
+  grey: [110, 110, 110],
+} as const satisfies Record<string, RGB>;
+
+export type SymbolShape =
+  'star' | 'hexagon' | 'square' | 'circle' | 'triangle' | 'diamond' | 'cross';
+
+/** How each kind of site is drawn: shape, colour, and hollow (dashed) for temporary ones. */
+export const KIND_STYLE = {
+  mission_hq: { label: 'Mission HQ', shape: 'star', color: OKABE_ITO.black, hollow: false },
+  force_hq: { label: 'Force HQ', shape: 'hexagon', color: OKABE_ITO.black, hollow: false },
+  sector_hq: { label: 'Sector HQ', shape: 'square', color: OKABE_ITO.blue, hollow: false },
+  field_office: { label: 'Field office', shape: 'circle', color: OKABE_ITO.purple, hollow: false },
+  cob: {
+    label: 'Company operating base (COB)',
+    shape: 'triangle',
+    color: OKABE_ITO.green,
+    hollow: false,
+  },
+  tob: {
+    label: 'Temporary operating base (TOB)',
+    shape: 'triangle',
+    color: OKABE_ITO.orange,
+    hollow: true,
+  },
+  scd: {
+    label: 'Standing combat deployment (SCD)',
+    shape: 'diamond',
+    color: OKABE_ITO.vermillion,
+    hollow: true,
+  },
+  police: { label: 'UN police', shape: 'cross', color: OKABE_ITO.skyBlue, hollow: false },
+  liaison_office: { label: 'Liaison office', shape: 'circle', color: OKABE_ITO.grey, hollow: true },
+} as const satisfies Record<
+  string,
+  { label: string; shape: SymbolShape; color: RGB; hollow: boolean }
+>;
+
+/** How a closed site's ghost is ringed, by how it ended. */
+export const CLOSURE_STYLE = {
+  closed: { label: 'Closed', color: OKABE_ITO.grey, dashed: false },
+  handed_over_fardc: { label: 'Handed over to the FARDC', color: OKABE_ITO.green, dashed: false },
+  handed_over_pnc: { label: 'Handed over to the PNC', color: OKABE_ITO.skyBlue, dashed: false },
+  withdrawn: { label: 'Withdrawn', color: OKABE_ITO.grey, dashed: true },
+  lost: { label: 'Lost', color: OKABE_ITO.vermillion, dashed: false },
+} as const satisfies Record<string, { label: string; color: RGB; dashed: boolean }>;
+
+/** Armed-group families for hotspot colours; the legend names the groups in each. */
+export const GROUP_FAMILIES = [
+  { id: 'adf', label: 'ADF', color: OKABE_ITO.vermillion, match: /^ADF/ },
+  { id: 'm23', label: 'M23', color: OKABE_ITO.purple, match: /^M23/ },
+  {
+    id: 'ituri',
+    label: 'Ituri militias (CODECO, FPIC, FRPI)',
+    color: OKABE_ITO.orange,
+    match: /^(CODECO|FPIC|FRPI)/,
+  },
+  { id: 'maimai', label: 'Mai-Mai and NDC-R', color: OKABE_ITO.green, match: /^(Mai-Mai|NDC)/ },
+  {
+    id: 'foreign',
+    label: 'Foreign groups (FDLR, Red-Tabara)',
+    color: OKABE_ITO.blue,
+    match: /^(FDLR|Red-Tabara)/,
+  },
+  {
+    id: 'selfdefence',
+    label: 'Self-defence groups (Twirwaneho)',
+    color: OKABE_ITO.skyBlue,
+    match: /^Twirwaneho/,
+  },
+  {
+    id: 'other',
+    label: 'Kasai militias, Twa militias, land clashes',
+    color: OKABE_ITO.grey,
+    match: /./,
+  },
+] as const;
+
+/** The family a group belongs to (the last family catches the rest). */
+export function groupFamily(group: string): (typeof GROUP_FAMILIES)[number] {
+  return (
+    GROUP_FAMILIES.find((f) => f.match.test(group)) ?? GROUP_FAMILIES[GROUP_FAMILIES.length - 1]!
+  );
+}
+
+/** Hotspot fill opacity (0–255) by intensity 1–3. */
+export const INTENSITY_ALPHA = { 1: 45, 2: 80, 3: 120 } as const;
+
+/** Province tints by phase on the chosen plan; lightness differs too, for grey-scale prints. */
+export const PHASE_STYLE = {
+  active: { label: 'Mission active', color: '#cfe1ee' },
+  drawing_down: { label: 'Drawing down', color: '#f5d68f' },
+  withdrawn: { label: 'Withdrawn', color: '#d9cfbf' },
+} as const;

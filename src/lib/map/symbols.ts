@@ -1,0 +1,199 @@
+/**
+ * The site symbols, drawn once on a canvas into one icon atlas for deck.gl's IconLayer
+ * (https://deck.gl/docs/api-reference/layers/icon-layer). A data: URL keeps it same-origin.
+ */
+import { CLOSURE_STYLE, KIND_STYLE, type RGB, type SymbolShape } from './theme.ts';
+
+export const ICON_PX = 64;
+
+export interface IconMapping {
+  [id: string]: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    anchorY: number;
+    mask: false;
+  };
+}
+
+const rgb = (c: RGB, a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
+
+function path(
+  ctx: CanvasRenderingContext2D,
+  shape: SymbolShape,
+  cx: number,
+  cy: number,
+  r: number,
+): void {
+  ctx.beginPath();
+  const poly = (n: number, rot: number, radii: number[]) => {
+    for (let i = 0; i < n; i++) {
+      const a = rot + (i * 2 * Math.PI) / n;
+      const rr = radii[i % radii.length]!;
+      ctx.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+    }
+    ctx.closePath();
+  };
+  switch (shape) {
+    case 'circle':
+      ctx.arc(cx, cy, r * 0.8, 0, 2 * Math.PI);
+      break;
+    case 'square':
+      ctx.rect(cx - r * 0.75, cy - r * 0.75, r * 1.5, r * 1.5);
+      break;
+    case 'triangle':
+      poly(3, -Math.PI / 2, [r]);
+      break;
+    case 'diamond':
+      poly(4, -Math.PI / 2, [r]);
+      break;
+    case 'hexagon':
+      poly(6, 0, [r * 0.9]);
+      break;
+    case 'star':
+      poly(10, -Math.PI / 2, [r, r * 0.45]);
+      break;
+    case 'cross': {
+      const t = r * 0.32;
+      ctx.moveTo(cx - t, cy - r);
+      for (const [x, y] of [
+        [t, -r],
+        [t, -t],
+        [r, -t],
+        [r, t],
+        [t, t],
+        [t, r],
+        [-t, r],
+        [-t, t],
+        [-r, t],
+        [-r, -t],
+        [-t, -t],
+      ] as const)
+        ctx.lineTo(cx + x, cy + y);
+      ctx.closePath();
+      break;
+    }
+  }
+}
+
+/** Draws one symbol: filled with a white outline, or hollow with a dashed stroke. */
+export function drawSymbol(
+  ctx: CanvasRenderingContext2D,
+  shape: SymbolShape,
+  color: RGB,
+  hollow: boolean,
+  ox: number,
+  oy: number,
+): void {
+  const c = ICON_PX / 2;
+  const r = ICON_PX * 0.4;
+  ctx.save();
+  ctx.translate(ox, oy);
+  path(ctx, shape, c, c, r);
+  ctx.lineJoin = 'round';
+  if (hollow) {
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fill();
+    ctx.setLineDash([7, 4]);
+    ctx.lineWidth = 6;
+    ctx.strokeStyle = rgb(color);
+    ctx.stroke();
+  } else {
+    ctx.lineWidth = 5;
+    ctx.strokeStyle = 'white';
+    ctx.stroke();
+    ctx.fillStyle = rgb(color);
+    ctx.fill();
+  }
+  ctx.restore();
+}
+
+/** A ghost: a faint ring coloured by how the site ended, with a cross if it was lost. */
+export function drawGhost(
+  ctx: CanvasRenderingContext2D,
+  color: RGB,
+  dashed: boolean,
+  lost: boolean,
+  ox: number,
+  oy: number,
+): void {
+  const c = ICON_PX / 2;
+  ctx.save();
+  ctx.translate(ox, oy);
+  ctx.beginPath();
+  ctx.arc(c, c, ICON_PX * 0.3, 0, 2 * Math.PI);
+  ctx.fillStyle = 'rgba(255,255,255,0.5)';
+  ctx.fill();
+  ctx.setLineDash(dashed ? [6, 5] : []);
+  ctx.lineWidth = 6;
+  ctx.strokeStyle = rgb(color, 0.9);
+  ctx.stroke();
+  if (lost) {
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.moveTo(c - 10, c - 10);
+    ctx.lineTo(c + 10, c + 10);
+    ctx.moveTo(c + 10, c - 10);
+    ctx.lineTo(c - 10, c + 10);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** The closure mark shown in the month a site closes: a bold cross in a white disc. */
+function drawClosureMark(ctx: CanvasRenderingContext2D, ox: number, oy: number): void {
+  const c = ICON_PX / 2;
+  ctx.save();
+  ctx.translate(ox, oy);
+  ctx.beginPath();
+  ctx.arc(c, c, ICON_PX * 0.42, 0, 2 * Math.PI);
+  ctx.fillStyle = 'white';
+  ctx.fill();
+  ctx.lineWidth = 5;
+  ctx.strokeStyle = 'rgb(213,94,0)';
+  ctx.stroke();
+  ctx.lineWidth = 8;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(c - 12, c - 12);
+  ctx.lineTo(c + 12, c + 12);
+  ctx.moveTo(c + 12, c - 12);
+  ctx.lineTo(c - 12, c + 12);
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** Icon ids: the kind ("cob"), "ghost-<closure>", and "closing". */
+export function buildAtlas(doc: Document = document): { url: string; mapping: IconMapping } {
+  const ids = [
+    ...Object.keys(KIND_STYLE),
+    ...Object.keys(CLOSURE_STYLE).map((c) => `ghost-${c}`),
+    'closing',
+  ];
+  const canvas = doc.createElement('canvas');
+  canvas.width = ICON_PX * ids.length;
+  canvas.height = ICON_PX;
+  const ctx = canvas.getContext('2d')!;
+  const mapping: IconMapping = {};
+  ids.forEach((id, i) => {
+    const x = i * ICON_PX;
+    mapping[id] = { x, y: 0, width: ICON_PX, height: ICON_PX, anchorY: ICON_PX / 2, mask: false };
+    if (id in KIND_STYLE) {
+      const k = KIND_STYLE[id as keyof typeof KIND_STYLE];
+      drawSymbol(ctx, k.shape, k.color, k.hollow, x, 0);
+    } else if (id.startsWith('ghost-')) {
+      const key = id.slice(6) as keyof typeof CLOSURE_STYLE;
+      const c = CLOSURE_STYLE[key];
+      drawGhost(ctx, c.color, c.dashed, key === 'lost', x, 0);
+    } else drawClosureMark(ctx, x, 0);
+  });
+  return { url: canvas.toDataURL('image/png'), mapping };
+}
+
+let cached: { url: string; mapping: IconMapping } | undefined;
+
+/** The atlas, drawn on first use and shared by the map layers and the legend. */
+export function getAtlas(): { url: string; mapping: IconMapping } {
+  return (cached ??= buildAtlas());
+}

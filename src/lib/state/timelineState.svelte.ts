@@ -1,0 +1,89 @@
+/**
+ * The current date and playback. Steps move by whole months and keep the day of the month,
+ * so day-precise dates (a handover on the 28th) stay meaningful while the slider moves in months.
+ */
+import { createContext } from 'svelte';
+import { addMonths, clampDay, dayInWords, TIMELINE_START } from '../domain/timeline.ts';
+
+/** Milliseconds per month at 1× speed: 84 months of drawdown replay in about 50 s. */
+export const MS_PER_MONTH = 600;
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+export class TimelineState {
+  day = $state(TIMELINE_START);
+  min = $state(TIMELINE_START);
+  max = $state(TIMELINE_START);
+  playing = $state(false);
+  speed = $state<number>(1);
+  loop = $state(false);
+  /** What the polite live region says after a step; empty during playback. */
+  announcement = $state('');
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  /** Sets the span of the data; the current day is kept inside it. */
+  setRange(min: number, max: number): void {
+    this.min = min;
+    this.max = max;
+    this.day = clampDay(this.day, min, max);
+  }
+
+  /** Goes to a day (clamped), announcing it unless playing. */
+  go(day: number, announce = true): void {
+    this.day = clampDay(day, this.min, this.max);
+    this.announcement = announce && !this.playing ? dayInWords(this.day) : '';
+  }
+
+  /** Steps by months (negative goes back). */
+  step(months: number): void {
+    this.go(addMonths(this.day, months));
+  }
+
+  play(): void {
+    if (this.playing) return;
+    if (this.day >= this.max) this.day = this.min;
+    this.playing = true;
+    this.announcement = '';
+    this.#schedule();
+  }
+
+  pause(): void {
+    this.playing = false;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    if (this.playing) this.#schedule();
+  }
+
+  #schedule(): void {
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => this.#tick(), MS_PER_MONTH / this.speed);
+  }
+
+  #tick(): void {
+    const next = addMonths(this.day, 1);
+    if (next <= this.max) this.day = next;
+    else if (this.loop) this.day = this.min;
+    else {
+      this.day = this.max;
+      this.pause();
+    }
+  }
+}
+
+const [get, set] = createContext<TimelineState>();
+
+/** Creates the timeline state for this tree. Call once, in App. */
+export function prepareTimelineState(): TimelineState {
+  return set(new TimelineState());
+}
+
+/** The timeline state of the enclosing tree. */
+export const getTimelineState = get;

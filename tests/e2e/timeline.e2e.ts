@@ -1,0 +1,328 @@
+/**
+ * The drawdown replay in the production build: the "Sites at" table at the named dates,
+ * keyboard and playback, URL state across reloads and history, details, and the story the
+ * four named screenshots tell.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../browser.ts';
+import { MILESTONES } from '../../src/lib/domain/milestones.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = 'tests/e2e/screenshots';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openAt(page: Page, hash: string) {
+  await page.goto(`${baseUrl}/${hash}`);
+  await ready(page);
+}
+
+/** Waits for the map, the data and the deck.gl sites layer to be drawn. */
+async function ready(page: Page) {
+  await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => {
+    type L = { id: string; isLoaded: boolean };
+    const o = window.__drawdown?.overlay as unknown as {
+      _deck?: { layerManager?: { getLayers(): L[] } };
+    } | null;
+    return o?._deck?.layerManager?.getLayers().some((l) => l.id === 'sites' && l.isLoaded) ?? false;
+  });
+}
+
+/** The rows of the "Sites at" table as {name, kind, province}. */
+async function tableRows(page: Page) {
+  if ((await page.getByRole('button', { name: 'Show sites table' }).count()) > 0)
+    await page.getByRole('button', { name: 'Show sites table' }).click();
+  const table = page.getByRole('table', { name: /^Sites at/ });
+  await table.waitFor();
+  return {
+    caption: await table.locator('caption').innerText(),
+    rows: await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const c = [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim());
+        return { name: c[0]!, kind: c[1]!, province: c[2]! };
+      }),
+    ),
+  };
+}
+
+const exceptions = (id: string) =>
+  MILESTONES.find((m) => m.id === id)!.exceptions.map((e) => e.site);
+const MILITARY = [
+  'Force HQ',
+  'Sector HQ',
+  'Company operating base',
+  'Temporary operating base',
+  'Standing combat deployment',
+];
+
+describe('the "Sites at" table at the named dates', () => {
+  test('15 July 2021: no site in Kasaï or Kasaï-Central', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15');
+    const { caption, rows } = await tableRows(page);
+    expect(caption).toMatch(/^Sites at 15 July 2021/);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r.province === 'Kasaï' || r.province === 'Kasaï-Central')).toEqual(
+      [],
+    );
+    await page.close();
+  });
+
+  test('1 January 2020: Kananga is listed', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-01-01');
+    const { rows } = await tableRows(page);
+    expect(rows.map((r) => r.name)).toContain('Kananga');
+    expect(rows.find((r) => r.name === 'Kananga')?.province).toBe('Kasaï-Central');
+    await page.close();
+  });
+
+  test('15 July 2022: no Tanganyika site but the sourced exception (Bendera)', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2022-07-15');
+    const { rows } = await tableRows(page);
+    const left = rows.filter((r) => r.province === 'Tanganyika').map((r) => r.name.toLowerCase());
+    expect(left).toEqual(exceptions('tanganyika-2022'));
+    await page.close();
+  });
+
+  test('15 July 2024: no Sud-Kivu military site but the sourced exceptions (Minembwe, Uvira)', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-07-15');
+    const { rows } = await tableRows(page);
+    const military = rows
+      .filter((r) => r.province === 'Sud-Kivu' && MILITARY.includes(r.kind))
+      .map((r) => r.name.toLowerCase());
+    expect(military.sort()).toEqual(exceptions('sud-kivu-2024').sort());
+    await page.close();
+  });
+});
+
+describe('keyboard, playback and URL state', () => {
+  test('→ on the focused slider advances one month, the hash and the live region follow', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15');
+    const slider = page.getByRole('slider', { name: 'Date' });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('15 July 2021');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2021-08-15');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('15 August 2021');
+    expect(await page.getByTestId('current-date').innerText()).toBe('15 August 2021');
+    expect(await page.locator('[aria-live=polite]').last().innerText()).toBe('15 August 2021');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2022-08-15');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2019-01-01');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2025-12-19');
+    await page.close();
+  });
+
+  test('Play advances the date and Pause stops it; the live region stays silent while playing', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-01-15');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('current-date').innerText(), { timeout: 10_000 })
+      .not.toBe('15 January 2020');
+    expect(await page.locator('[aria-live=polite]').last().innerText()).toBe('');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    const stopped = await page.getByTestId('current-date').innerText();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('current-date').innerText()).toBe(stopped);
+    await page.close();
+  });
+
+  test('Space plays and pauses from anywhere on the page', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-01-15');
+    await page
+      .locator('body')
+      .click({ position: { x: 640, y: 300 } })
+      .catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    await page.close();
+  });
+
+  test('a reload keeps date, view, layers and selection; back and forward work', async () => {
+    const page = await newPage(browser);
+    await openAt(
+      page,
+      '#date=2022-03-10&view=29.2000,-1.5000,7.00&layers=phases,sites,ghosts&sel=goma',
+    );
+    await page.reload();
+    await ready(page);
+    expect(await page.getByTestId('current-date').innerText()).toBe('10 March 2022');
+    expect(await page.getByRole('checkbox', { name: 'Armed-group hotspots' }).isChecked()).toBe(
+      false,
+    );
+    expect(await page.getByRole('heading', { name: 'Goma', level: 2 }).count()).toBe(1);
+    const view = await page.evaluate(() => {
+      const m = window.__drawdown!.map;
+      return [m.getCenter().lng, m.getCenter().lat, m.getZoom()];
+    });
+    expect(view[0]).toBeCloseTo(29.2, 1);
+    expect(view[1]).toBeCloseTo(-1.5, 1);
+    expect(view[2]).toBeCloseTo(7, 1);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 April 2022');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 March 2022');
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 April 2022');
+    await page.close();
+  });
+});
+
+describe('selection, tooltips and the rendering rules', () => {
+  test('clicking a site on the map opens its details, with honest dates and the source', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-06-15');
+    const at = await page.evaluate(() => {
+      const p = window.__drawdown!.map.project([15.315, -4.32972]);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.move(at.x - 40, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await page.screenshot({ path: `${SHOTS}/hover-kinshasa.png` });
+    await page.mouse.click(at.x, at.y);
+    const details = page.getByRole('region', { name: /Kinshasa/ });
+    await details.waitFor();
+    const text = await details.innerText();
+    expect(text).toContain('Mission HQ');
+    expect(text).toContain('unknown: before the data begins');
+    expect(text).toContain('Geo-PKO v2.3');
+    expect(text).toMatch(/Confidence\s+high/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('sel=kinshasa');
+    await page.close();
+  });
+
+  test('imprecise dates read as such in the details ("2020 (year)", "Feb 2020 (month)")', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2019-06-15&sel=semuliki');
+    const text = await page.getByRole('region', { name: 'Semuliki Bridge' }).innerText();
+    expect(text).toContain('2018 (year)');
+    expect(text).toContain('Feb 2020 (month)');
+    expect(text).toContain('Handed over to the FARDC');
+    await page.close();
+  });
+
+  test('event ticks give title, date and source, and jump there in one click', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2019-01-01');
+    const tick = page.getByRole('button', {
+      name: /^Kamanyola base handed to the PNC, 28 Feb 2024/,
+    });
+    await tick.hover();
+    const tip = await page.getByRole('tooltip').innerText();
+    expect(tip).toContain('Kamanyola base handed to the PNC');
+    expect(tip).toContain('28 Feb 2024');
+    expect(tip).toContain('Source: VOA Afrique');
+    await tick.click();
+    expect(await page.getByTestId('current-date').innerText()).toBe('28 February 2024');
+    await page
+      .getByRole('button', { name: /^Actual: Withdrawal from Tanganyika, go to end/ })
+      .click();
+    expect(await page.getByTestId('current-date').innerText()).toBe('30 June 2022');
+    await page.close();
+  });
+
+  test('a timeline step moves only the GPU filter: the layers keep their data arrays', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-01-15');
+    const same = await page.evaluate(async () => {
+      type L = { id: string; props: { data: unknown; filterRange: unknown } };
+      const layers = () =>
+        (
+          window.__drawdown!.overlay as unknown as { _deck: { layerManager: { getLayers(): L[] } } }
+        )._deck.layerManager.getLayers();
+      const before = new Map(layers().map((l) => [l.id, l.props.data]));
+      const range0 = JSON.stringify(layers().find((l) => l.id === 'sites')!.props.filterRange);
+      (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 300));
+      const after = layers();
+      return {
+        sameData: after.every((l) => !before.has(l.id) || before.get(l.id) === l.props.data),
+        rangeMoved:
+          JSON.stringify(after.find((l) => l.id === 'sites')!.props.filterRange) !== range0,
+      };
+    });
+    expect(same).toEqual({ sameData: true, rangeMoved: true });
+    await page.close();
+  });
+
+  test('with reduced motion, the closing fade is off', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+      timezoneId: 'UTC',
+    });
+    await openAt(page, '#date=2021-06-15');
+    const soft = await page.evaluate(() => {
+      type L = { id: string; props: { filterSoftRange: unknown } };
+      const l = (
+        window.__drawdown!.overlay as unknown as { _deck: { layerManager: { getLayers(): L[] } } }
+      )._deck.layerManager.getLayers();
+      return l.find((x) => x.id === 'sites')!.props.filterSoftRange;
+    });
+    expect(soft).toBeNull();
+    await page.close();
+  });
+});
+
+describe('the story in four pictures', () => {
+  test('June 2019, July 2021, July 2022 and July 2024 differ from one another', async () => {
+    const page = await newPage(browser);
+    const cases = [
+      ['offices-2019-06', '2019-06-15'],
+      ['kasai-2021-07', '2021-07-15'],
+      ['tanganyika-2022-07', '2022-07-15'],
+      ['sud-kivu-2024-07', '2024-07-15'],
+    ] as const;
+    const grids: number[][] = [];
+    for (const [name, date] of cases) {
+      await openAt(page, `#date=${date}`);
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: `${SHOTS}/${name}.png` });
+      // A coarse grey-scale grid of the map canvas, to compare the cases in numbers.
+      grids.push(
+        await page.evaluate(() => {
+          const gl = window.__drawdown!.map.getCanvas();
+          const c = document.createElement('canvas');
+          c.width = 640;
+          c.height = 400;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(gl, 0, 0, 640, 400);
+          const d = ctx.getImageData(0, 0, 640, 400).data;
+          const out: number[] = [];
+          for (let i = 0; i < d.length; i += 4) out.push((d[i]! + d[i + 1]! + d[i + 2]!) / 3);
+          return out;
+        }),
+      );
+    }
+    for (let i = 0; i < grids.length; i++)
+      for (let j = i + 1; j < grids.length; j++) {
+        // Share of pixels that changed visibly: tints, symbols, ghosts, hotspots.
+        const changed =
+          grids[i]!.filter((v, k) => Math.abs(v - grids[j]![k]!) > 12).length / grids[i]!.length;
+        expect(changed, `${cases[i]![0]} vs ${cases[j]![0]}`).toBeGreaterThan(0.005);
+      }
+    await page.close();
+  });
+});
