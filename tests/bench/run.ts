@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchBrowser, chromiumPath, newPage } from '../browser.ts';
 import { serveProduction } from '../server.ts';
 import { summarise, type Summary } from './stats.ts';
+import { measureSteps, type StepFigures } from './timelineStep.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const DIST = 'dist';
@@ -56,6 +57,32 @@ async function coldStart(url: string): Promise<{ idle: Summary; jsLoaded: Summar
   return { idle: summarise(idle), jsLoaded: summarise(jsLoaded) };
 }
 
+const STEPS = Number(process.env['BENCH_STEPS'] ?? 50);
+
+/** Timeline steps on the default data, then with 100k and 1M synthetic dated points. */
+async function timelineSteps(url: string): Promise<StepFigures[]> {
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  await page.goto(url + '/#date=2019-01-01');
+  await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => typeof window.__drawdown?.setEventPoints === 'function');
+  const out: StepFigures[] = [];
+  for (const [label, n] of [
+    ['default data', 0],
+    ['+100k points', 100_000],
+    ['+1M points', 1_000_000],
+  ] as const) {
+    const t0 = Date.now();
+    out.push(await measureSteps(page, url, label, n, STEPS));
+    process.stdout.write(
+      `  timeline steps, ${label}: done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
+  }
+  await browser.close();
+  return out;
+}
+
 const fmt = (n: number, unit = '') =>
   `${n.toLocaleString('en', { maximumFractionDigits: 1 })}${unit}`;
 
@@ -64,6 +91,7 @@ async function main() {
   try {
     const payload = initialJs();
     const cold = await coldStart(served.url);
+    const steps = await timelineSteps(served.url);
     const results = {
       date: new Date().toISOString(),
       machine: {
@@ -80,6 +108,7 @@ async function main() {
         gzip: payload.reduce((s, p) => s + p.gzip, 0),
       },
       jsDecodedAtIdleBytes: cold.jsLoaded.median,
+      timelineStep: steps,
     };
     writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n');
     const rows: [string, string, string][] = [
@@ -94,6 +123,23 @@ async function main() {
       `\nDrawdown Map benchmark, ${RUNS} runs, ${results.machine.cpus} cores, headless Chromium + SwiftShader\n`,
     );
     console.table(rows.map(([metric, value, target]) => ({ metric, value, target })));
+    const ratio = steps[2]!.mainThreadMs.median / Math.max(0.01, steps[0]!.mainThreadMs.median);
+    console.log(
+      `\nTimeline step, ${STEPS} one-month steps each (kepler.gl 3.2.6 anchor: main 14.4 / 15.5 / 19.4 ms, wall 33 / 1,115 / 10,900 ms)`,
+    );
+    console.table(
+      steps.map((s) => ({
+        data: s.label,
+        'main median': fmt(s.mainThreadMs.median, ' ms'),
+        'main p90': fmt(s.mainThreadMs.p90, ' ms'),
+        'wall median': fmt(s.wallMs.median, ' ms'),
+        'wall p90': fmt(s.wallMs.p90, ' ms'),
+        steps: s.steps,
+      })),
+    );
+    console.log(
+      `main-thread ratio 1M / default: ${ratio.toFixed(2)}× (target ≤ 1.5×; main ≤ 4 ms; wall ≤ 110 ms at 100k)`,
+    );
     console.log('written tests/bench/results.json');
   } finally {
     await served.close();

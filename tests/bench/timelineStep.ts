@@ -1,0 +1,98 @@
+/**
+ * One timeline step (a month), measured two ways over many steps:
+ * - main thread: Chrome's TaskDuration metric across the step and its render frame, without
+ *   forcing the GPU (so it is the scripting, style and layout the step causes);
+ * - wall: from the step to the new frame really drawn, forced with a 1-pixel readPixels
+ *   after the redraw (WebGL only queues work; otherwise the cost hides in later frames).
+ */
+import type { Page } from 'playwright-core';
+import { summarise, type Summary } from './stats.ts';
+
+export interface StepFigures {
+  label: string;
+  points: number;
+  mainThreadMs: Summary;
+  wallMs: Summary;
+  steps: number;
+}
+
+/** Loads `n` synthetic dated points (2019–2025) around the eastern DRC into the event layer. */
+export async function loadSyntheticPoints(page: Page, n: number): Promise<void> {
+  await page.evaluate((count) => {
+    if (!count) return window.__drawdown!.setEventPoints!(null);
+    const positions = new Float32Array(count * 2);
+    const days = new Float32Array(count);
+    // A fixed LCG, inlined: named helpers would not survive transpilation into the page.
+    let seed = 42;
+    for (let i = 0; i < count * 3; i++) {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      const r = seed / 2 ** 32;
+      const k = Math.floor(i / 3);
+      if (i % 3 === 0) positions[k * 2] = 26 + r * 5.5;
+      else if (i % 3 === 1) positions[k * 2 + 1] = -6 + r * 9;
+      else days[k] = 17897 + r * 2540; // 2019-01-01 to 2025-12
+    }
+    window.__drawdown!.setEventPoints!({ length: count, positions, days });
+  }, n);
+  // Let the attributes upload and the first frame draw before measuring.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+}
+
+async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
+  return page.evaluate(async (force) => {
+    const map = window.__drawdown!.map;
+    const t0 = performance.now();
+    (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
+    await new Promise<void>((resolve) => map.once('render', () => resolve()));
+    if (force) {
+      const gl = map.getCanvas().getContext('webgl2')!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    } else await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - t0;
+  }, forceGpu);
+}
+
+/** Measures `steps` month steps from 2019-01-01, in both passes. */
+export async function measureSteps(
+  page: Page,
+  baseUrl: string,
+  label: string,
+  points: number,
+  steps: number,
+): Promise<StepFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const goStart = async () => {
+    await page.evaluate((u) => (location.href = `${u}/#date=2019-01-01`), baseUrl);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=current-date]')?.textContent === '1 January 2019',
+    );
+  };
+
+  await loadSyntheticPoints(page, points);
+  // Baseline: the cost of our own measuring round trip with no step.
+  const base: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const a = await taskMs();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    base.push((await taskMs()) - a);
+  }
+  const overhead = summarise(base).median;
+
+  await goStart();
+  const main: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const a = await taskMs();
+    await frameDone(page, false);
+    main.push(Math.max(0, (await taskMs()) - a - overhead));
+  }
+  await goStart();
+  const wall: number[] = [];
+  for (let i = 0; i < steps; i++) wall.push(await frameDone(page, true));
+  await cdp.detach();
+  return { label, points, mainThreadMs: summarise(main), wallMs: summarise(wall), steps };
+}
