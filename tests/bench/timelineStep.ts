@@ -1,7 +1,9 @@
 /**
  * One timeline step (a month), measured two ways over many steps:
- * - main thread: Chrome's TaskDuration metric across the step and its render frame, without
- *   forcing the GPU (so it is the scripting, style and layout the step causes);
+ * - main thread: Chrome's TaskDuration metric across the step and its render frame. The GPU
+ *   is drained before each step and not forced after it, so the figure is the scripting,
+ *   style, layout and WebGL command encoding the step causes, without waiting on the GPU
+ *   (a backed-up GPU would otherwise stall the main thread and count here);
  * - wall: from the step to the new frame really drawn, forced with a 1-pixel readPixels
  *   after the redraw (WebGL only queues work; otherwise the cost hides in later frames).
  */
@@ -77,6 +79,7 @@ export async function measureSteps(
   // Baseline: the cost of our own measuring round trip with no step.
   const base: number[] = [];
   for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
     const a = await taskMs();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     base.push((await taskMs()) - a);
@@ -85,7 +88,14 @@ export async function measureSteps(
 
   await goStart();
   const main: number[] = [];
+  const drain = () =>
+    page.evaluate(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      const gl = window.__drawdown!.map.getCanvas().getContext('webgl2')!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    });
   for (let i = 0; i < steps; i++) {
+    await drain();
     const a = await taskMs();
     await frameDone(page, false);
     main.push(Math.max(0, (await taskMs()) - a - overhead));

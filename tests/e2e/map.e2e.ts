@@ -35,14 +35,21 @@ afterAll(async () => {
 
 describe('base map', () => {
   test('renders the DRC: the phase tint shows in Kasaï-Central, background outside', async () => {
-    const samples = await page.evaluate(() => {
+    const samples = await page.evaluate(async () => {
       const map = window.__drawdown!.map;
       const gl = map.getCanvas();
       const c = document.createElement('canvas');
       c.width = gl.width;
       c.height = gl.height;
       const ctx = c.getContext('2d')!;
-      ctx.drawImage(gl, 0, 0);
+      // The drawing buffer is not preserved: copy it inside a frame, as an export would.
+      await new Promise<void>((resolve) => {
+        map.once('render', () => {
+          ctx.drawImage(gl, 0, 0);
+          resolve();
+        });
+        map.triggerRepaint();
+      });
       const ratio = gl.width / gl.clientWidth;
       // The most common colour of a 9×9 patch: robust to a border or river crossing it.
       const at = (lon: number, lat: number) => {

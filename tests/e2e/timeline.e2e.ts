@@ -302,13 +302,21 @@ describe('the story in four pictures', () => {
       await page.screenshot({ path: `${SHOTS}/${name}.png` });
       // A coarse grey-scale grid of the map canvas, to compare the cases in numbers.
       grids.push(
-        await page.evaluate(() => {
-          const gl = window.__drawdown!.map.getCanvas();
+        await page.evaluate(async () => {
+          const map = window.__drawdown!.map;
+          const gl = map.getCanvas();
           const c = document.createElement('canvas');
           c.width = 640;
           c.height = 400;
           const ctx = c.getContext('2d')!;
-          ctx.drawImage(gl, 0, 0, 640, 400);
+          // The drawing buffer is not preserved: copy it inside a frame.
+          await new Promise<void>((resolve) => {
+            map.once('render', () => {
+              ctx.drawImage(gl, 0, 0, 640, 400);
+              resolve();
+            });
+            map.triggerRepaint();
+          });
           const d = ctx.getImageData(0, 0, 640, 400).data;
           const out: number[] = [];
           for (let i = 0; i < d.length; i += 4) out.push((d[i]! + d[i + 1]! + d[i + 2]!) / 3);

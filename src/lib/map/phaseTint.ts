@@ -1,5 +1,5 @@
 /**
- * Province tints by phase: MapLibre feature-state on the provinces source (promoteId "iso"),
+ * Province tints by phase: MapLibre feature-state on the base source (a province's promoted id is its ISO code),
  * so a date step changes 26 states, not the style or the data.
  * Docs: https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/#setfeaturestate
  */
@@ -7,6 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Phase, Plan } from '../domain/schema.ts';
 import { provincePhase, type ProvincePhase } from '../domain/timeline.ts';
 import { PROVINCES } from '../domain/provinces.ts';
+import { BASE } from './style.ts';
 
 /** Each province's phase on the plan at the day (null: the plan does not concern it). */
 export function phasesAt(
@@ -25,6 +26,6 @@ export function applyPhaseTint(
 ): void {
   for (const [iso, phase] of next) {
     if (previous?.get(iso) === phase && previous.has(iso)) continue;
-    map.setFeatureState({ source: 'provinces', id: iso }, { phase });
+    map.setFeatureState({ source: BASE, id: iso }, { phase });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Labels of sector HQs and major sites as a MapLibre symbol layer, so MapLibre's collision
  * detection declutters them (deck.gl's collision filter draws nothing in interleaved mode
- * here). The date filter compares two numeric properties with the current day.
+ * here). The filter lists the open sites' ids, and is replaced only when that list changes:
+ * each setFilter re-lays out the labels in MapLibre's worker, which most month steps need not.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
@@ -13,16 +14,15 @@ export const SITE_LABELS = 'site-labels';
 /** The label points, from the prepared major sites. */
 export function siteLabelFeatures(
   major: SiteDatum[],
-): FeatureCollection<Point, { name: string; from: number; to: number; rank: number }> {
+): FeatureCollection<Point, { id: string; name: string; rank: number }> {
   return {
     type: 'FeatureCollection',
     features: major.map((d) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: d.position },
       properties: {
+        id: d.site.id,
         name: d.site.name.replace(/ \(.*\)$/, ''),
-        from: d.span[0],
-        to: d.span[1],
         // Lower sorts first: HQs, then the largest sites, win the space.
         rank:
           (d.site.kind === 'mission_hq' || d.site.kind === 'sector_hq' ? -10_000 : 0) -
@@ -32,14 +32,18 @@ export function siteLabelFeatures(
   };
 }
 
-/** Only the labels of sites open on the day. */
-export function openOn(day: number): FilterSpecification {
-  const between: ExpressionSpecification = [
-    'all',
-    ['<=', ['get', 'from'], day],
-    ['>=', ['get', 'to'], day],
-  ];
-  return between;
+/** The ids of the labelled sites open on the day, as one string: equal strings, same filter. */
+export function openLabelKey(major: SiteDatum[], day: number): string {
+  return major
+    .filter((d) => d.span[0] <= day && day <= d.span[1])
+    .map((d) => d.site.id)
+    .join('\n');
+}
+
+/** Only the labels of the sites in the key (openLabelKey). */
+export function labelFilter(key: string): FilterSpecification {
+  const ids: ExpressionSpecification = ['literal', key ? key.split('\n') : []];
+  return ['in', ['get', 'id'], ids];
 }
 
 /** The symbol layer; placed above everything else in the base style. */
@@ -48,7 +52,7 @@ export function siteLabelsLayer(): LayerSpecification {
     id: SITE_LABELS,
     type: 'symbol',
     source: SITE_LABELS,
-    filter: openOn(-1e6),
+    filter: labelFilter(''),
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...FONT.bold],

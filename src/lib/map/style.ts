@@ -17,9 +17,52 @@ import { labelPoints } from './labels.ts';
 import { FONT, PHASE_STYLE, THEME } from './theme.ts';
 import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
 
+/**
+ * Countries, provinces, lakes and rivers share one source, told apart by `kind`. MapLibre
+ * redraws its tile clipping masks each time consecutive layers switch source, and under a
+ * software renderer (SwiftShader) those masks cost more than the map itself: one source cut
+ * a frame from ~210 ms to ~? ms on the benchmark machine.
+ */
+export const BASE = 'base';
+type BaseKind = 'country' | 'province' | 'lake' | 'river';
+const kindIs = (kind: BaseKind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+
 // The DRC's own country outline is drawn as the national border, not as a neighbour.
-const IS_DRC: ExpressionSpecification = ['==', ['get', 'id'], DRC_COUNTRY_ID];
-const NOT_DRC: ExpressionSpecification = ['!=', ['get', 'id'], DRC_COUNTRY_ID];
+const IS_DRC: ExpressionSpecification = [
+  'all',
+  kindIs('country'),
+  ['==', ['get', 'id'], DRC_COUNTRY_ID],
+];
+const NOT_DRC: ExpressionSpecification = [
+  'all',
+  kindIs('country'),
+  ['!=', ['get', 'id'], DRC_COUNTRY_ID],
+];
+
+/**
+ * The one geometry source's data. `fid` is unique across kinds (promoteId), and a province's
+ * fid is its ISO code, so its feature-state (the phase tint) is addressed by ISO code.
+ */
+export function baseFeatures(b: Boundaries): FeatureCollection {
+  const tag = (
+    fc: FeatureCollection,
+    kind: BaseKind,
+    fid: (p: Record<string, unknown>, i: number) => string,
+  ) =>
+    fc.features.map((f, i) => ({
+      ...f,
+      properties: { ...f.properties, kind, fid: fid(f.properties ?? {}, i) },
+    }));
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...tag(b.countries, 'country', (p, i) => `country:${String(p['id'] ?? i)}`),
+      ...tag(b.provinces, 'province', (p) => String(p['iso'])),
+      ...tag(b.lakes, 'lake', (_, i) => `lake:${i}`),
+      ...tag(b.rivers, 'river', (_, i) => `river:${i}`),
+    ],
+  };
+}
 
 /** Zoom-driven text size: readable on a projector at the whole-country view. */
 const zoomed = (at4: number, at8: number): ExpressionSpecification => [
@@ -56,10 +99,7 @@ function withAreaRank<P extends { iso: string }>(
 export function baseSources(b: Boundaries): Record<string, SourceSpecification> {
   const named = { ...b.lakes, features: b.lakes.features.filter((f) => f.properties?.name) };
   return {
-    countries: { type: 'geojson', data: b.countries },
-    provinces: { type: 'geojson', data: b.provinces, promoteId: 'iso' },
-    lakes: { type: 'geojson', data: b.lakes },
-    rivers: { type: 'geojson', data: b.rivers },
+    [BASE]: { type: 'geojson', data: baseFeatures(b), promoteId: 'fid' },
     'country-labels': { type: 'geojson', data: labelPoints(b.countries, 0.05) },
     'province-labels': {
       type: 'geojson',
@@ -78,14 +118,15 @@ export function baseLayers(): LayerSpecification[] {
     {
       id: 'neighbours-fill',
       type: 'fill',
-      source: 'countries',
+      source: BASE,
       filter: NOT_DRC,
       paint: { 'fill-color': THEME.neighbourFill },
     },
     {
       id: 'provinces-fill',
       type: 'fill',
-      source: 'provinces',
+      source: BASE,
+      filter: kindIs('province'),
       // Tinted by phase on the chosen plan, through feature-state set at each date (phaseTint.ts).
       paint: {
         'fill-color': [
@@ -104,32 +145,40 @@ export function baseLayers(): LayerSpecification[] {
     {
       id: 'rivers',
       type: 'line',
-      source: 'rivers',
+      source: BASE,
+      filter: kindIs('river'),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': THEME.waterLine,
         'line-width': ['interpolate', ['linear'], ['get', 'weight'], 0.15, 0.6, 1.2, 2],
       },
     },
-    { id: 'lakes-fill', type: 'fill', source: 'lakes', paint: { 'fill-color': THEME.water } },
+    {
+      id: 'lakes-fill',
+      type: 'fill',
+      source: BASE,
+      filter: kindIs('lake'),
+      paint: { 'fill-color': THEME.water },
+    },
     {
       id: 'neighbours-line',
       type: 'line',
-      source: 'countries',
+      source: BASE,
       filter: NOT_DRC,
       paint: { 'line-color': THEME.neighbourLine, 'line-width': 0.8 },
     },
     {
       id: 'provinces-line',
       type: 'line',
-      source: 'provinces',
+      source: BASE,
+      filter: kindIs('province'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': THEME.provinceLine, 'line-width': zoomed(0.8, 1.6) },
     },
     {
       id: 'drc-border',
       type: 'line',
-      source: 'countries',
+      source: BASE,
       filter: IS_DRC,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': THEME.nationalBorder, 'line-width': zoomed(1.4, 2.6) },

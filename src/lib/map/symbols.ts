@@ -174,7 +174,9 @@ export function buildAtlas(doc: Document = document): { url: string; mapping: Ic
   const canvas = doc.createElement('canvas');
   canvas.width = ICON_PX * ids.length;
   canvas.height = ICON_PX;
-  const ctx = canvas.getContext('2d')!;
+  // A CPU-backed canvas: encoding a GPU canvas to PNG waits on a GPU read-back, which took
+  // ~0.5 s at start-up under a software renderer.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const mapping: IconMapping = {};
   ids.forEach((id, i) => {
     const x = i * ICON_PX;

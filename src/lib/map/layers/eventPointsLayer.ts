@@ -1,37 +1,88 @@
 /**
- * Dated point events (imported ACLED or UCDP rows, or the benchmark's synthetic ones) as
- * binary attributes. Only events in the window before the day are drawn; the rest are
- * discarded in the vertex shader by the data filter, so they cost no fragments.
+ * Dated point events as a deck.gl layer that scales with the window, not with the data.
+ *
+ * The events are sorted by day once (eventPoints.ts) and uploaded to the GPU once. A date step
+ * only finds the window's slice with two binary searches and points the draw at it (a buffer
+ * offset and an instance count): no array is rebuilt or re-uploaded, and events outside the
+ * window cost neither vertices nor fragments. A GPU data filter would still run the vertex
+ * shader for every event on every frame, which under a software renderer costs ~0.7 s per
+ * frame at 100k events.
  */
+import { CompositeLayer, type DefaultProps, type UpdateParameters } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
+import type { Buffer } from '@luma.gl/core';
+import { windowSlice, type EventPoints } from './eventPoints.ts';
 
-export interface EventPoints {
-  length: number;
-  /** lon, lat pairs. */
-  positions: Float32Array;
-  /** Day numbers. */
-  days: Float32Array;
+export type { EventPoints } from './eventPoints.ts';
+
+/** Days of events shown up to the date: the month a timeline step moves over. */
+export const EVENT_WINDOW_DAYS = 30;
+
+interface Props {
+  /** Sorted by day (sortByDay). */
+  points: EventPoints;
+  day: number;
+  windowDays: number;
 }
 
-const FILTER_1D = new DataFilterExtension({ filterSize: 1 });
+class EventWindowLayer extends CompositeLayer<Props> {
+  static override layerName = 'EventWindowLayer';
+  static override defaultProps: DefaultProps<Props> = {
+    day: 0,
+    windowDays: EVENT_WINDOW_DAYS,
+  };
+  declare state: { positions: Buffer | null };
 
-/** Events from `windowDays` before the day up to the day. */
-export function eventPointsLayer(points: EventPoints, day: number, windowDays = 90) {
-  return new ScatterplotLayer<unknown, DataFilterExtensionProps & { beforeId: string }>({
+  override initializeState(): void {
+    this.setState({ positions: null });
+  }
+
+  override updateState({ props, oldProps }: UpdateParameters<this>): void {
+    if (props.points === oldProps.points && this.state.positions) return;
+    this.state.positions?.destroy();
+    this.setState({
+      positions: this.context.device.createBuffer({ data: props.points.positions }),
+    });
+  }
+
+  override finalizeState(context: Parameters<CompositeLayer['finalizeState']>[0]): void {
+    super.finalizeState(context);
+    this.state.positions?.destroy();
+  }
+
+  override renderLayers() {
+    const { points, day, windowDays } = this.props;
+    const [start, end] = windowSlice(points.days, day - windowDays + 1, day);
+    return new ScatterplotLayer(
+      this.getSubLayerProps({
+        id: 'points',
+        data: {
+          length: end - start,
+          attributes: {
+            getPosition: {
+              buffer: this.state.positions!,
+              type: 'float32',
+              size: 2,
+              offset: start * 2 * Float32Array.BYTES_PER_ELEMENT,
+            },
+          },
+        },
+        getRadius: 2.5,
+        radiusUnits: 'pixels',
+        getFillColor: [120, 40, 20, 160],
+      }),
+    );
+  }
+}
+
+/** Events from `windowDays` days up to and including the day, under the rivers and labels. */
+export function eventPointsLayer(points: EventPoints, day: number, windowDays = EVENT_WINDOW_DAYS) {
+  return new EventWindowLayer({
     id: 'event-points',
+    points,
+    day,
+    windowDays,
+    // @ts-expect-error: beforeId is read by MapboxOverlay (interleaved), not declared on Layer.
     beforeId: 'rivers',
-    data: {
-      length: points.length,
-      attributes: {
-        getPosition: { value: points.positions, size: 2 },
-        getFilterValue: { value: points.days, size: 1 },
-      },
-    },
-    getRadius: 2.5,
-    radiusUnits: 'pixels',
-    getFillColor: [120, 40, 20, 160],
-    filterRange: [day - windowDays, day],
-    extensions: [FILTER_1D],
   });
 }
