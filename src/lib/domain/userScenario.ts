@@ -1,0 +1,146 @@
+/**
+ * What-if scenarios: a named copy of the baseline in which the user closes, reopens or moves
+ * the closing of sites. A scenario stores only its changes, so the baseline data stays the
+ * single source; applying one is a pure function. The stored and exported JSON is versioned
+ * and validated (valibot) on the way in.
+ */
+import * as v from 'valibot';
+import { parseFuzzyDate, type FuzzyDate } from './dates.ts';
+import type { Site } from './schema.ts';
+
+export const STORE_VERSION = 1;
+
+export interface SiteChange {
+  site: string;
+  /** The last day the site is open (YYYY-MM-DD), or null: it stays open to the end. */
+  close: string | null;
+}
+
+export interface UserScenario {
+  id: string;
+  name: string;
+  /** ISO timestamp. */
+  created: string;
+  changes: SiteChange[];
+}
+
+export interface ScenarioStore {
+  version: typeof STORE_VERSION;
+  scenarios: UserScenario[];
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = v.pipe(
+  v.string(),
+  v.regex(ISO_DAY, 'is not a date written YYYY-MM-DD'),
+  v.check((s) => typeof parseFuzzyDate(s, 'day') !== 'string', 'is not a real calendar date'),
+);
+const ChangeSchema = v.object({
+  site: v.pipe(v.string(), v.nonEmpty('names no site')),
+  close: v.nullable(day),
+});
+const ScenarioSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.nonEmpty('has an empty name'),
+    v.maxLength(120, 'has a name over 120 characters'),
+  ),
+  created: v.string(),
+  changes: v.array(ChangeSchema),
+});
+const StoreSchema = v.object({
+  version: v.literal(STORE_VERSION, `is not version ${STORE_VERSION}`),
+  scenarios: v.array(ScenarioSchema),
+});
+
+export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenarios: [] });
+
+/** Where in the JSON a problem is, and what it is, for a message a person can act on. */
+function describe(issues: v.BaseIssue<unknown>[]): string[] {
+  return issues.slice(0, 5).map((i) => {
+    const path = (i.path ?? []).map((p) => String(p.key)).join('.');
+    return `${path || 'the file'}: ${i.message}`;
+  });
+}
+
+/**
+ * A store from JSON text: a whole store, or one exported scenario. Returns the problems
+ * instead of throwing; `unknownSites` lists changes that name no site in `siteIds`.
+ */
+export function parseScenarioJson(
+  text: string,
+  siteIds?: ReadonlySet<string>,
+):
+  | { ok: true; scenarios: UserScenario[]; unknownSites: string[] }
+  | { ok: false; errors: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return {
+      ok: false,
+      errors: ['the file: is not a scenario or a set of scenarios (a JSON object)'],
+    };
+  const asStore = v.safeParse(StoreSchema, json);
+  const asOne = asStore.success ? null : v.safeParse(ScenarioSchema, json);
+  const scenarios = asStore.success
+    ? asStore.output.scenarios
+    : asOne?.success
+      ? [asOne.output]
+      : null;
+  if (!scenarios) {
+    const looksLikeStore = typeof json === 'object' && json !== null && 'scenarios' in json;
+    return { ok: false, errors: describe(looksLikeStore ? asStore.issues! : asOne!.issues!) };
+  }
+  const unknownSites = siteIds
+    ? [
+        ...new Set(
+          scenarios.flatMap((s) => s.changes.map((c) => c.site)).filter((id) => !siteIds.has(id)),
+        ),
+      ]
+    : [];
+  return { ok: true, scenarios, unknownSites };
+}
+
+/** The sites with the scenario's changes applied; unchanged sites are the same objects. */
+export function applyScenario(sites: Site[], scenario: UserScenario | null): Site[] {
+  if (!scenario?.changes.length) return sites;
+  const changes = new Map(scenario.changes.map((c) => [c.site, c]));
+  return sites.map((s) => {
+    const c = changes.get(s.id);
+    if (!c) return s;
+    const closed = c.close === null ? null : (parseFuzzyDate(c.close, 'day') as FuzzyDate);
+    return {
+      ...s,
+      closed,
+      closure: closed === null ? null : (s.closure ?? 'closed'),
+      confidence: 'low',
+      notes:
+        `Scenario "${scenario.name}": ${c.close === null ? 'kept open' : `closes ${c.close}`} (baseline: ${s.closed ? s.closed.text : 'open'}). ${s.notes}`.trim(),
+    };
+  });
+}
+
+/** The scenario with the site's change set (null close: keep open), or removed (undefined). */
+export function withChange(
+  scenario: UserScenario,
+  site: string,
+  close: string | null | undefined,
+): UserScenario {
+  const rest = scenario.changes.filter((c) => c.site !== site);
+  return { ...scenario, changes: close === undefined ? rest : [...rest, { site, close }] };
+}
+
+/** A new id that is not one of `taken`. */
+export function newScenarioId(taken: Iterable<string>, now = Date.now()): string {
+  const used = new Set(taken);
+  let n = 0;
+  let id = `s${now.toString(36)}`;
+  while (used.has(id)) id = `s${now.toString(36)}-${++n}`;
+  return id;
+}
