@@ -11,6 +11,7 @@ import { launchBrowser, chromiumPath, newPage } from '../browser.ts';
 import { serveProduction } from '../server.ts';
 import { summarise, type Summary } from './stats.ts';
 import { measureSteps, type StepFigures } from './timelineStep.ts';
+import { measureImpact, type ImpactFigures } from './impact.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const DIST = 'dist';
@@ -57,6 +58,16 @@ async function coldStart(url: string): Promise<{ idle: Summary; jsLoaded: Summar
   return { idle: summarise(idle), jsLoaded: summarise(jsLoaded) };
 }
 
+/** Impact recompute, in its own browser. */
+async function impactBench(): Promise<ImpactFigures> {
+  const browser = await launchBrowser();
+  try {
+    return await measureImpact(await newPage(browser));
+  } finally {
+    await browser.close();
+  }
+}
+
 const STEPS = Number(process.env['BENCH_STEPS'] ?? 50);
 
 /** Timeline steps on the default data, then with 100k and 1M synthetic dated points. */
@@ -91,6 +102,7 @@ async function main() {
   try {
     const payload = initialJs();
     const cold = await coldStart(served.url);
+    const impact = await impactBench();
     const steps = await timelineSteps(served.url);
     const results = {
       date: new Date().toISOString(),
@@ -109,6 +121,7 @@ async function main() {
       },
       jsDecodedAtIdleBytes: cold.jsLoaded.median,
       timelineStep: steps,
+      impact,
     };
     writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n');
     const rows: [string, string, string][] = [
@@ -139,6 +152,20 @@ async function main() {
     );
     console.log(
       `main-thread ratio 1M / default: ${ratio.toFixed(2)}× (target ≤ 1.5×; main ≤ 4 ms; wall ≤ 110 ms at 100k)`,
+    );
+    console.log('\nImpact recompute (domain code in headless Chromium)');
+    console.table(
+      [
+        ['default data: impact at a date', impact.defaultImpactMs, '≤ 20 ms'],
+        ['default data: + change over 12 months', impact.defaultWithChangeMs, ''],
+        ['1,000 sites × 10,000 places: impact', impact.bigImpactMs, '≤ 200 ms'],
+        ['1,000 × 10,000: + change over 12 months', impact.bigWithChangeMs, ''],
+      ].map(([what, s, target]) => ({
+        what,
+        median: fmt((s as Summary).median, ' ms'),
+        'p10 … p90': `${fmt((s as Summary).p10)} … ${fmt((s as Summary).p90, ' ms')}`,
+        target,
+      })),
     );
     console.log('written tests/bench/results.json');
   } finally {

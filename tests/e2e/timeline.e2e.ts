@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
+import { openAt as openAtBase, ready } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -19,23 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openAt(page: Page, hash: string) {
-  await page.goto(`${baseUrl}/${hash}`);
-  await ready(page);
-}
-
-/** Waits for the map, the data and the deck.gl sites layer to be drawn. */
-async function ready(page: Page) {
-  await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => {
-    type L = { id: string; isLoaded: boolean };
-    const o = window.__drawdown?.overlay as unknown as {
-      _deck?: { layerManager?: { getLayers(): L[] } };
-    } | null;
-    return o?._deck?.layerManager?.getLayers().some((l) => l.id === 'sites' && l.isLoaded) ?? false;
-  });
-}
+const openAt = (page: Page, hash: string) => openAtBase(page, baseUrl, hash);
 
 /** The rows of the "Sites at" table as {name, kind, province}. */
 async function tableRows(page: Page) {

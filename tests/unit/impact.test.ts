@@ -283,3 +283,17 @@ describe('parseRadii', () => {
     expect(r.rejected).toHaveLength(rejected);
   });
 });
+
+describe('README', () => {
+  test('states every default reach and its reason, as the code has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { REACH_DEFAULTS } = await import('../../src/lib/domain/reach.ts');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [kind, r] of Object.entries(REACH_DEFAULTS)) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${kind}\``));
+      expect(row, kind).toBeDefined();
+      expect(row).toContain(`${r.km} km`);
+      expect(row).toContain(r.reason);
+    }
+  });
+});

@@ -51,7 +51,7 @@ export function resetScenarios(storage: StorageLike | null): string | null {
 }
 
 export function loadRadii(storage: StorageLike | null): Loaded<Radii> {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage?.getItem(RADII_KEY) ?? null;
   } catch {

@@ -1,6 +1,7 @@
 /**
  * The URL hash holds the whole view, so a link opens the same map anywhere:
- * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id. Parsing ignores what it cannot read
+ * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id&scn=id (scn: a what-if scenario saved in
+ * this browser). Parsing ignores what it cannot read
  * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
  */
 import { parseFuzzyDate } from './dates.ts';
@@ -10,6 +11,7 @@ export interface HashState {
   view?: [lon: number, lat: number, zoom: number];
   layers?: string[];
   sel?: string;
+  scn?: string;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -30,6 +32,8 @@ export function parseHash(hash: string): HashState {
   if (layers !== null) out.layers = layers.split(',').filter((l) => ID.test(l));
   const sel = params.get('sel');
   if (sel && ID.test(sel)) out.sel = sel;
+  const scn = params.get('scn');
+  if (scn && ID.test(scn)) out.scn = scn;
   return out;
 }
 
@@ -41,5 +45,6 @@ export function formatHash(s: HashState): string {
     parts.push(`view=${s.view[0].toFixed(4)},${s.view[1].toFixed(4)},${s.view[2].toFixed(2)}`);
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
+  if (s.scn) parts.push(`scn=${s.scn}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

@@ -14,7 +14,7 @@ import area from '@turf/area';
 import type { Boundaries } from '../data/boundaries.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import { labelPoints } from './labels.ts';
-import { FONT, PHASE_STYLE, THEME } from './theme.ts';
+import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
 import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
 
 /**
@@ -24,6 +24,8 @@ import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
  * a frame from ~210 ms to ~? ms on the benchmark machine.
  */
 export const BASE = 'base';
+export const COVERAGE = 'coverage';
+export const COVERAGE_LAYERS = ['coverage-fill', 'coverage-line'] as const;
 type BaseKind = 'country' | 'province' | 'lake' | 'river';
 const kindIs = (kind: BaseKind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
@@ -106,6 +108,8 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
       data: withAreaRank(labelPoints(b.provinces), b.provinces),
     },
     'lake-labels': { type: 'geojson', data: labelPoints(named) },
+    // The merged reach of open sites, filled on demand (DataLayers.svelte).
+    [COVERAGE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     // Filled when a scenario loads (DataLayers.svelte).
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
@@ -182,6 +186,21 @@ export function baseLayers(): LayerSpecification[] {
       filter: IS_DRC,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': THEME.nationalBorder, 'line-width': zoomed(1.4, 2.6) },
+    },
+    // Reach of open sites: above the borders (one source switch, not two), under every label.
+    {
+      id: 'coverage-fill',
+      type: 'fill',
+      source: COVERAGE,
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': COVERAGE_STYLE.fill },
+    },
+    {
+      id: 'coverage-line',
+      type: 'line',
+      source: COVERAGE,
+      layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': COVERAGE_STYLE.line, 'line-width': 1.5 },
     },
     {
       id: 'country-labels',

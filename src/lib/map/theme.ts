@@ -137,3 +137,16 @@ export const PHASE_STYLE = {
   drawing_down: { label: 'Drawing down', color: '#f5d68f' },
   withdrawn: { label: 'Withdrawn', color: '#d9cfbf' },
 } as const;
+
+/**
+ * The reach (coverage) analysis: a light blue wash with a firm outline for what open sites
+ * reach; a dark red ring for an active hotspot out of reach; green and red for what a
+ * scenario gains or loses against the baseline.
+ */
+export const COVERAGE_STYLE = {
+  fill: 'rgba(0, 114, 178, 0.12)',
+  line: '#0072b2',
+  uncovered: [176, 0, 32] as RGB,
+  gained: [0, 140, 90] as RGB,
+  lost: [200, 40, 20] as RGB,
+};

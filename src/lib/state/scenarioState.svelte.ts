@@ -7,6 +7,7 @@ import { createContext } from 'svelte';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from '../data/errors.ts';
+import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -16,6 +17,10 @@ export class ScenarioState {
   issues = $state.raw<DataIssue[]>([]);
   rowsRead = $state.raw<Record<string, number>>({});
   error = $state<string | null>(null);
+  /** The what-if scenario being replayed, or null for the baseline (set by the planning state). */
+  active = $state.raw<UserScenario | null>(null);
+  /** The sites everything draws and counts: the baseline with the active scenario applied. */
+  sites = $derived(this.scenario ? applyScenario(this.scenario.sites, this.active) : []);
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
   async loadDefault(

@@ -2,7 +2,7 @@
 import { createContext } from 'svelte';
 import type { Plan } from '../domain/schema.ts';
 
-export const LAYER_IDS = ['phases', 'hotspots', 'sites', 'ghosts', 'labels'] as const;
+export const LAYER_IDS = ['phases', 'coverage', 'hotspots', 'sites', 'ghosts', 'labels'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export const LAYER_LABELS: Record<LayerId, string> = {
@@ -11,10 +11,14 @@ export const LAYER_LABELS: Record<LayerId, string> = {
   sites: 'Sites',
   ghosts: 'Closed sites',
   labels: 'Site labels',
+  coverage: 'Reach of open sites',
 };
 
+/** Shown on a first visit: coverage is an analysis layer, opened from the impact panel. */
+export const DEFAULT_LAYERS: LayerId[] = LAYER_IDS.filter((l) => l !== 'coverage');
+
 export class ViewState {
-  layers = $state<LayerId[]>([...LAYER_IDS]);
+  layers = $state<LayerId[]>([...DEFAULT_LAYERS]);
   plan = $state<Plan>('actual');
   /** Selected site or hotspot id. */
   selected = $state<string | null>(null);

@@ -1,0 +1,21 @@
+/** The bundled default dataset, validated as the app does it, for tests and the benchmark (Node). */
+import { readFileSync } from 'node:fs';
+import type { Topology } from 'topojson-specification';
+import { decodeProvinces } from '../src/lib/data/boundaries.ts';
+import {
+  SCENARIO_FILES,
+  validateScenario,
+  type ScenarioTexts,
+} from '../src/lib/data/loadScenario.ts';
+import type { Scenario } from '../src/lib/domain/schema.ts';
+
+export function loadDefaultData(): Scenario {
+  const provinces = decodeProvinces(
+    JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology,
+    'p',
+  );
+  const texts = Object.fromEntries(
+    Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readFileSync(`data/${f}`, 'utf8')]),
+  ) as ScenarioTexts;
+  return validateScenario(texts, provinces).scenario;
+}
