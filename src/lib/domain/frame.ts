@@ -1,0 +1,162 @@
+/**
+ * The layout maths of an exported snapshot: output sizes, where the title, map, legend, scale
+ * bar, north arrow and footer go, the scale bar's length, and the file name. Pure, so every
+ * number is tested; the drawing itself is in export/snapshot.ts.
+ */
+
+export const PRESETS = ['view-1x', 'view-2x', 'view-4x', 'hd', 'uhd', 'a4', 'a3'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export const PRESET_LABELS: Record<Preset, string> = {
+  'view-1x': 'Current view, 1×',
+  'view-2x': 'Current view, 2×',
+  'view-4x': 'Current view, 4×',
+  hd: 'Slide 16:9, 1920 × 1080',
+  uhd: 'Slide 16:9, 3840 × 2160',
+  a4: 'A4 landscape, 300 dpi (3508 × 2480)',
+  a3: 'A3 landscape, 300 dpi (4961 × 3508)',
+};
+
+/** Pixels of a paper side at 300 dpi, rounded as print drivers do. */
+const at300dpi = (mm: number) => Math.round((mm / 25.4) * 300);
+
+/** The output's exact pixel size for a preset, given the current map view's CSS size. */
+export function presetSize(
+  preset: Preset,
+  viewW: number,
+  viewH: number,
+): { width: number; height: number } {
+  const view = (k: number) => ({ width: Math.round(viewW * k), height: Math.round(viewH * k) });
+  switch (preset) {
+    case 'view-1x':
+      return view(1);
+    case 'view-2x':
+      return view(2);
+    case 'view-4x':
+      return view(4);
+    case 'hd':
+      return { width: 1920, height: 1080 };
+    case 'uhd':
+      return { width: 3840, height: 2160 };
+    case 'a4':
+      return { width: at300dpi(297), height: at300dpi(210) };
+    case 'a3':
+      return { width: at300dpi(420), height: at300dpi(297) };
+  }
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface FrameLayout {
+  /** Scale of type and margins against a 1080-pixel-high slide. */
+  unit: number;
+  banner: Rect | null;
+  header: Rect;
+  map: Rect;
+  footer: Rect;
+  /** Font sizes in pixels. */
+  font: {
+    banner: number;
+    title: number;
+    subtitle: number;
+    date: number;
+    legend: number;
+    footer: number;
+  };
+  margin: number;
+}
+
+/**
+ * Header above the map (title, subtitle, date), footer below (sources, disclaimer), an
+ * optional banner line on top (a classification marking, "Draft"). Everything scales with the
+ * output's shorter side, so a 4× export looks like the 1× one, only sharper.
+ */
+export function frameLayout(width: number, height: number, banner: boolean): FrameLayout {
+  const unit = Math.min(width / 1920, height / 1080);
+  const margin = Math.round(24 * unit);
+  const font = {
+    banner: Math.round(22 * unit),
+    title: Math.round(40 * unit),
+    subtitle: Math.round(22 * unit),
+    date: Math.round(44 * unit),
+    legend: Math.round(17 * unit),
+    footer: Math.round(15 * unit),
+  };
+  const bannerH = banner ? Math.round(font.banner * 1.8) : 0;
+  const headerH = Math.round(font.title * 1.3 + font.subtitle * 1.5 + margin * 1.2);
+  const footerH = Math.round(font.footer * 1.45 * 3 + margin * 0.8);
+  const mapY = bannerH + headerH;
+  return {
+    unit,
+    banner: banner ? { x: 0, y: 0, w: width, h: bannerH } : null,
+    header: { x: 0, y: bannerH, w: width, h: headerH },
+    map: { x: 0, y: mapY, w: width, h: Math.max(1, height - mapY - footerH) },
+    footer: { x: 0, y: height - footerH, w: width, h: footerH },
+    font,
+    margin,
+  };
+}
+
+/** Ground metres per CSS pixel in Web Mercator (512-pixel tiles) at a zoom and latitude. */
+export function metresPerPixel(zoom: number, lat: number): number {
+  return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+}
+
+/**
+ * The longest round distance (1, 2 or 5 × 10ⁿ, in m or km) whose bar fits in `maxPx` CSS
+ * pixels, and that bar's length in pixels.
+ */
+export function scaleBar(
+  zoom: number,
+  lat: number,
+  maxPx: number,
+): { px: number; metres: number; label: string } {
+  const mpp = metresPerPixel(zoom, lat);
+  const max = mpp * maxPx;
+  const pow = 10 ** Math.floor(Math.log10(max));
+  const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= max) ?? pow;
+  const label = metres >= 1000 ? `${(metres / 1000).toLocaleString('en')} km` : `${metres} m`;
+  return { px: metres / mpp, metres, label };
+}
+
+export interface LegendRow {
+  kind: 'heading' | 'item';
+  text: string;
+}
+
+/** The legend box's size for its rows at a font size: width from the longest text estimate. */
+export function legendSize(
+  rows: LegendRow[],
+  font: number,
+): { w: number; h: number; rowH: number } {
+  const rowH = Math.round(font * 1.45);
+  // ~0.55 em per character in Noto Sans; the symbol column takes 1.6 em.
+  const longest = Math.max(
+    0,
+    ...rows.map((r) => r.text.length * 0.55 + (r.kind === 'item' ? 1.6 : 0)),
+  );
+  return {
+    w: Math.ceil(longest * font + font * 1.6),
+    h: rows.length * rowH + Math.round(font * 1.2),
+    rowH,
+  };
+}
+
+/** `drawdown-map_<date>_<title-slug>.png`: lower-case ASCII, words joined by hyphens. */
+export function exportFilename(date: string, title: string, ext = 'png'): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'map';
+  return `drawdown-map_${date}_${slug}.${ext}`;
+}

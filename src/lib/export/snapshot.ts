@@ -1,0 +1,345 @@
+/**
+ * PNG snapshots composed for slides and reports. The map is re-rendered at the requested
+ * pixel size (not upscaled): the map element is resized and its pixel ratio raised for one
+ * frame, the frame is copied inside MapLibre's render event (the drawing buffer is not
+ * preserved), and the view is restored. The frame (banner, title, date, legend, scale bar,
+ * north arrow, sources, disclaimer) is drawn around it with the app's own fonts.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import {
+  frameLayout,
+  legendSize,
+  scaleBar,
+  type FrameLayout,
+  type LegendRow,
+  type Rect,
+} from '../domain/frame.ts';
+
+export type Swatch =
+  | { type: 'fill'; fill: string; stroke?: string }
+  | { type: 'dot'; fill: string; stroke: string }
+  | { type: 'ring'; stroke: string }
+  | { type: 'icon'; x: number };
+
+export interface LegendItem extends LegendRow {
+  swatch?: Swatch;
+}
+
+export interface FrameText {
+  title: string;
+  subtitle: string;
+  /** The date in words, drawn large. */
+  date: string;
+  /** Optional banner line ("DRAFT", a classification marking); empty for none. */
+  banner: string;
+  sources: string[];
+  disclaimer: string;
+  note: string;
+}
+
+const FONT_FAMILY = '"Noto Sans", sans-serif';
+const INK = '#1d1b18';
+const MUTED = '#5d5850';
+
+/** Waits for MapLibre to finish loading and drawing what the current camera needs. */
+function idle(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/** The map drawn at exactly `w` × `h` device pixels, showing at least the current view. */
+export async function renderMap(
+  map: MapLibreMap,
+  w: number,
+  h: number,
+): Promise<HTMLCanvasElement> {
+  const container = map.getContainer();
+  const rect = container.getBoundingClientRect();
+  const saved = { width: container.style.width, height: container.style.height };
+  const ratio = map.getPixelRatio();
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
+  const bounds = map.getBounds();
+  // Keep the CSS size near the on-screen one, so labels and symbols keep their proportions to
+  // the map; the pixel ratio makes up the rest of the resolution.
+  const pr = Math.sqrt((w * h) / (rect.width * rect.height));
+  const out = document.createElement('canvas');
+  out.width = w;
+  out.height = h;
+  try {
+    container.style.width = `${w / pr}px`;
+    container.style.height = `${h / pr}px`;
+    map.setPixelRatio(pr);
+    map.resize();
+    map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
+    await idle(map);
+    await new Promise<void>((resolve) => {
+      map.once('render', () => {
+        out.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, w, h);
+        resolve();
+      });
+      map.triggerRepaint();
+    });
+  } finally {
+    container.style.width = saved.width;
+    container.style.height = saved.height;
+    map.setPixelRatio(ratio);
+    map.resize();
+    map.jumpTo(camera);
+  }
+  return out;
+}
+
+const font = (px: number, weight = 400) => `${weight} ${px}px ${FONT_FAMILY}`;
+
+/** Splits text into lines no wider than `max` pixels at the context's font. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width > max && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function drawSwatch(
+  ctx: CanvasRenderingContext2D,
+  s: Swatch,
+  x: number,
+  y: number,
+  size: number,
+  atlas: CanvasImageSource | null,
+  atlasCell: number,
+) {
+  ctx.save();
+  if (s.type === 'fill') {
+    ctx.fillStyle = s.fill;
+    ctx.fillRect(x, y, size, size * 0.75);
+    if (s.stroke) {
+      ctx.strokeStyle = s.stroke;
+      ctx.lineWidth = Math.max(1, size / 12);
+      ctx.strokeRect(x, y, size, size * 0.75);
+    }
+  } else if (s.type === 'dot' || s.type === 'ring') {
+    ctx.beginPath();
+    ctx.arc(x + size / 2, y + size * 0.4, size * 0.38, 0, 2 * Math.PI);
+    if (s.type === 'dot') {
+      ctx.fillStyle = s.fill;
+      ctx.fill();
+    }
+    ctx.strokeStyle = s.stroke;
+    ctx.lineWidth = Math.max(1, size / (s.type === 'ring' ? 6 : 10));
+    ctx.stroke();
+  } else if (atlas) {
+    ctx.drawImage(
+      atlas,
+      s.x,
+      0,
+      atlasCell,
+      atlasCell,
+      x - size * 0.1,
+      y - size * 0.2,
+      size * 1.2,
+      size * 1.2,
+    );
+  }
+  ctx.restore();
+}
+
+function drawLegend(
+  ctx: CanvasRenderingContext2D,
+  rows: LegendItem[],
+  f: FrameLayout,
+  atlas: CanvasImageSource | null,
+  atlasCell: number,
+) {
+  if (!rows.length) return;
+  const size = f.font.legend;
+  const box = legendSize(rows, size);
+  const pad = Math.round(size * 0.6);
+  const x = f.map.x + f.map.w - box.w - f.margin;
+  const y = f.map.y + f.margin;
+  ctx.fillStyle = 'rgba(255,255,255,0.93)';
+  ctx.strokeStyle = '#bdb6aa';
+  ctx.lineWidth = Math.max(1, f.unit);
+  ctx.fillRect(x, y, box.w, box.h);
+  ctx.strokeRect(x, y, box.w, box.h);
+  ctx.textBaseline = 'top';
+  rows.forEach((r, i) => {
+    const ry = y + pad + i * box.rowH;
+    ctx.fillStyle = r.kind === 'heading' ? INK : '#2d2a26';
+    ctx.font = font(size, r.kind === 'heading' ? 700 : 400);
+    if (r.kind === 'heading') ctx.fillText(r.text, x + pad, ry);
+    else {
+      if (r.swatch) drawSwatch(ctx, r.swatch, x + pad, ry + size * 0.05, size, atlas, atlasCell);
+      ctx.fillText(r.text, x + pad + size * 1.6, ry);
+    }
+  });
+}
+
+function drawScaleAndNorth(
+  ctx: CanvasRenderingContext2D,
+  map: MapLibreMap,
+  f: FrameLayout,
+  mapCssPerPx: number,
+) {
+  const m = f.map;
+  const u = f.unit;
+  // The scale bar: at the map's centre latitude, in output pixels.
+  const lat = map.getCenter().lat;
+  const maxPx = 220 * u;
+  const bar = scaleBar(map.getZoom(), lat, maxPx * mapCssPerPx);
+  const px = bar.px / mapCssPerPx;
+  const x = m.x + f.margin;
+  const y = m.y + m.h - f.margin;
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillRect(x - 8 * u, y - 34 * u, px + 16 * u, 42 * u);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = Math.max(1, 2.5 * u);
+  ctx.beginPath();
+  ctx.moveTo(x, y - 10 * u);
+  ctx.lineTo(x, y);
+  ctx.lineTo(x + px, y);
+  ctx.lineTo(x + px, y - 10 * u);
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.font = font(Math.round(16 * u), 600);
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(bar.label, x + 4 * u, y - 12 * u);
+  // The north arrow, turned against the map's bearing.
+  const r = 22 * u;
+  const cx = m.x + f.margin + r;
+  const cy = m.y + f.margin + r + 10 * u;
+  ctx.save();
+  ctx.translate(cx, cy);
+  ctx.rotate((-map.getBearing() * Math.PI) / 180);
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.beginPath();
+  ctx.arc(0, 0, r * 1.25, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = INK;
+  ctx.beginPath();
+  ctx.moveTo(0, -r);
+  ctx.lineTo(r * 0.45, r * 0.6);
+  ctx.lineTo(0, r * 0.3);
+  ctx.lineTo(-r * 0.45, r * 0.6);
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = font(Math.round(14 * u), 700);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('N', 0, -r * 1.3 + 2 * u);
+  ctx.restore();
+}
+
+/** The whole snapshot: frame and map at exactly `width` × `height`. */
+export async function composeSnapshot(
+  map: MapLibreMap,
+  width: number,
+  height: number,
+  text: FrameText,
+  legend: LegendItem[],
+  atlas: { image: CanvasImageSource; cell: number } | null,
+): Promise<HTMLCanvasElement> {
+  await Promise.all(
+    ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
+  );
+  const f = frameLayout(width, height, text.banner.trim() !== '');
+  const mapCanvas = await renderMap(map, f.map.w, f.map.h);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(mapCanvas, f.map.x, f.map.y);
+  // CSS pixels of the rendered map per output pixel, for the scale bar.
+  const mapCssPerPx =
+    1 /
+    Math.sqrt(
+      (f.map.w * f.map.h) / (map.getContainer().clientWidth * map.getContainer().clientHeight),
+    );
+  drawScaleAndNorth(ctx, map, f, mapCssPerPx);
+  drawLegend(ctx, legend, f, atlas?.image ?? null, atlas?.cell ?? 0);
+  drawHeader(ctx, f, text);
+  drawFooter(ctx, f, text);
+  return canvas;
+}
+
+function drawHeader(ctx: CanvasRenderingContext2D, f: FrameLayout, t: FrameText) {
+  if (f.banner) {
+    ctx.fillStyle = '#7a1e12';
+    fillRect(ctx, f.banner);
+    ctx.fillStyle = '#ffffff';
+    ctx.font = font(f.font.banner, 700);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(
+      t.banner.toUpperCase(),
+      f.banner.w / 2,
+      f.banner.y + f.banner.h / 2,
+      f.banner.w - 2 * f.margin,
+    );
+    ctx.textAlign = 'left';
+  }
+  const h = f.header;
+  ctx.fillStyle = '#faf8f4';
+  fillRect(ctx, h);
+  ctx.textBaseline = 'top';
+  ctx.font = font(f.font.date, 700);
+  const dateW = ctx.measureText(t.date).width;
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'right';
+  ctx.fillText(t.date, h.w - f.margin, h.y + f.margin * 0.6);
+  ctx.textAlign = 'left';
+  const maxTitle = h.w - dateW - 3 * f.margin;
+  ctx.font = font(f.font.title, 700);
+  ctx.fillText(t.title, f.margin, h.y + f.margin * 0.6, maxTitle);
+  ctx.fillStyle = MUTED;
+  ctx.font = font(f.font.subtitle);
+  ctx.fillText(t.subtitle, f.margin, h.y + f.margin * 0.6 + f.font.title * 1.3, maxTitle);
+}
+
+function drawFooter(ctx: CanvasRenderingContext2D, f: FrameLayout, t: FrameText) {
+  const r = f.footer;
+  ctx.fillStyle = '#faf8f4';
+  fillRect(ctx, r);
+  ctx.strokeStyle = '#d8d2c8';
+  ctx.lineWidth = Math.max(1, f.unit);
+  ctx.beginPath();
+  ctx.moveTo(0, r.y);
+  ctx.lineTo(r.w, r.y);
+  ctx.stroke();
+  ctx.textBaseline = 'top';
+  ctx.font = font(f.font.footer);
+  const lh = f.font.footer * 1.45;
+  // Sources on up to two lines; the disclaimer always gets the last line to itself, with the note.
+  const sources = wrap(ctx, `Sources: ${t.sources.join(' · ')}`, r.w - 2 * f.margin);
+  const shown = sources.length > 2 ? [sources[0]!, sources.slice(1).join(' ')] : sources;
+  const lines = [...shown, [t.disclaimer, t.note].filter(Boolean).join(' · ')];
+  lines.forEach((l, i) => {
+    ctx.fillStyle = i === lines.length - 1 ? INK : MUTED;
+    // maxWidth narrows the type rather than cut a source or the disclaimer off.
+    ctx.fillText(l, f.margin, r.y + f.margin * 0.4 + i * lh, r.w - 2 * f.margin);
+  });
+}
+
+function fillRect(ctx: CanvasRenderingContext2D, r: Rect) {
+  ctx.fillRect(r.x, r.y, r.w, r.h);
+}
+
+/** PNG bytes of a canvas. */
+export function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    ),
+  );
+}

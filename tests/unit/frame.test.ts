@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import {
+  exportFilename,
+  frameLayout,
+  legendSize,
+  metresPerPixel,
+  presetSize,
+  scaleBar,
+  type Preset,
+} from '../../src/lib/domain/frame.ts';
+
+describe('presetSize', () => {
+  test.each<[Preset, number, number]>([
+    ['view-1x', 1280, 800],
+    ['view-2x', 2560, 1600],
+    ['view-4x', 5120, 3200],
+    ['hd', 1920, 1080],
+    ['uhd', 3840, 2160],
+    ['a4', 3508, 2480],
+    ['a3', 4961, 3508],
+  ])('%s of a 1280×800 view → %i × %i', (preset, width, height) => {
+    expect(presetSize(preset, 1280, 800)).toEqual({ width, height });
+  });
+});
+
+describe('metresPerPixel and scaleBar', () => {
+  test('zoom 0 at the equator: the whole earth in 512 px', () => {
+    expect(metresPerPixel(0, 0)).toBeCloseTo(78_271.517, 2);
+  });
+  test('halves per zoom level and shrinks with cos(latitude)', () => {
+    expect(metresPerPixel(5, 0) / metresPerPixel(6, 0)).toBeCloseTo(2, 10);
+    expect(metresPerPixel(5, 60) / metresPerPixel(5, 0)).toBeCloseTo(0.5, 10);
+  });
+  test.each([
+    // zoom 5 at the equator: 2,446 m/px; 150 px ≈ 367 km → 200 km bar of 81.8 px
+    { zoom: 5, lat: 0, max: 150, label: '200 km', px: 81.76 },
+    // zoom 5, -4° (Kananga): 2,440 m/px; 100 px = 244 km → 200 km, 81.97 px
+    { zoom: 5, lat: -4, max: 100, label: '200 km', px: 81.96 },
+    { zoom: 12, lat: 0, max: 200, label: '2 km', px: 104.66 },
+    { zoom: 18, lat: 0, max: 100, label: '20 m', px: 66.98 },
+  ])('zoom $zoom, lat $lat, ≤ $max px → $label', ({ zoom, lat, max, label, px }) => {
+    const s = scaleBar(zoom, lat, max);
+    expect(s.label).toBe(label);
+    expect(s.px).toBeCloseTo(px, 1);
+    expect(s.px).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('frameLayout', () => {
+  test.each([
+    { w: 1920, h: 1080, banner: false },
+    { w: 1280, h: 800, banner: true },
+    { w: 4961, h: 3508, banner: true },
+  ])(
+    '$w × $h, banner $banner: bands stack without gaps and fill the height',
+    ({ w, h, banner }) => {
+      const f = frameLayout(w, h, banner);
+      expect(f.banner === null).toBe(!banner);
+      const top = f.banner ? f.banner.h : 0;
+      expect(f.header.y).toBe(top);
+      expect(f.map.y).toBe(top + f.header.h);
+      expect(f.map.y + f.map.h).toBe(f.footer.y);
+      expect(f.footer.y + f.footer.h).toBe(h);
+      // The map keeps most of the picture.
+      expect(f.map.h / h).toBeGreaterThan(0.7);
+    },
+  );
+  test('type scales with the output: 4× is four times 1×', () => {
+    const one = frameLayout(1280, 800, false);
+    const four = frameLayout(5120, 3200, false);
+    expect(four.font.title / one.font.title).toBeCloseTo(4, 1);
+    expect(frameLayout(1920, 1080, false).font.title).toBe(40);
+  });
+});
+
+describe('legendSize', () => {
+  test.each([
+    { rows: 0, font: 17 },
+    { rows: 5, font: 17 },
+    { rows: 12, font: 34 },
+  ])('$rows rows at $font px', ({ rows, font }) => {
+    const r = Array.from({ length: rows }, (_, i) => ({
+      kind: 'item' as const,
+      text: 'x'.repeat(i + 1),
+    }));
+    const s = legendSize(r, font);
+    expect(s.h).toBe(rows * s.rowH + Math.round(font * 1.2));
+    expect(s.rowH).toBe(Math.round(font * 1.45));
+    expect(s.w).toBeGreaterThan(rows ? rows * 0.55 * font : 0);
+  });
+  test('a longer text makes a wider box', () => {
+    const a = legendSize([{ kind: 'item', text: 'COB' }], 17);
+    const b = legendSize([{ kind: 'item', text: 'Company operating base (COB)' }], 17);
+    expect(b.w).toBeGreaterThan(a.w);
+  });
+});
+
+describe('exportFilename', () => {
+  test.each([
+    [
+      '2024-07-15',
+      'Sud-Kivu: phase 1 complete',
+      'drawdown-map_2024-07-15_sud-kivu-phase-1-complete.png',
+    ],
+    ['2021-07-15', 'Kasaï & Kasaï-Central', 'drawdown-map_2021-07-15_kasai-kasai-central.png'],
+    ['2021-07-15', '   ', 'drawdown-map_2021-07-15_map.png'],
+    [
+      '2021-07-15',
+      '<script>alert(1)</script>',
+      'drawdown-map_2021-07-15_script-alert-1-script.png',
+    ],
+  ])('%s, %j → %s', (date, title, name) => {
+    expect(exportFilename(date, title)).toBe(name);
+  });
+});
