@@ -9,6 +9,11 @@ declare global {
       map: MapLibreMap;
       overlay: MapboxOverlay | null;
       setEventPoints?: (p: EventPoints | null) => void;
+      /** Renders a PNG export (no download) and reports its size. */
+      exportPng?: (
+        preset: string,
+        title?: string,
+      ) => Promise<{ width: number; height: number; bytes: number }>;
     };
   }
 }

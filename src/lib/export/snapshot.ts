@@ -49,11 +49,26 @@ function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
+/**
+ * deck.gl, interleaved, projects with the drawing-buffer size its canvas context last saw
+ * (updated by a ResizeObserver that reads the window's pixel ratio, not the map's). Tell it
+ * the map canvas's real size, so its layers line up at any export pixel ratio.
+ */
+function syncDeckBuffer(map: MapLibreMap, overlay: object | null | undefined) {
+  const ctx = (
+    overlay as {
+      _deck?: { device?: { canvasContext?: { setDrawingBufferSize(w: number, h: number): void } } };
+    } | null
+  )?._deck?.device?.canvasContext;
+  ctx?.setDrawingBufferSize(map.getCanvas().width, map.getCanvas().height);
+}
+
 /** The map drawn at exactly `w` × `h` device pixels, showing at least the current view. */
 export async function renderMap(
   map: MapLibreMap,
   w: number,
   h: number,
+  overlay?: object | null,
 ): Promise<HTMLCanvasElement> {
   const container = map.getContainer();
   const rect = container.getBoundingClientRect();
@@ -72,6 +87,7 @@ export async function renderMap(
     container.style.height = `${h / pr}px`;
     map.setPixelRatio(pr);
     map.resize();
+    syncDeckBuffer(map, overlay);
     map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
     await idle(map);
     await new Promise<void>((resolve) => {
@@ -86,6 +102,7 @@ export async function renderMap(
     container.style.height = saved.height;
     map.setPixelRatio(ratio);
     map.resize();
+    syncDeckBuffer(map, overlay);
     map.jumpTo(camera);
   }
   return out;
@@ -246,12 +263,13 @@ export async function composeSnapshot(
   text: FrameText,
   legend: LegendItem[],
   atlas: { image: CanvasImageSource; cell: number } | null,
+  overlay?: Parameters<typeof renderMap>[3],
 ): Promise<HTMLCanvasElement> {
   await Promise.all(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
   );
   const f = frameLayout(width, height, text.banner.trim() !== '');
-  const mapCanvas = await renderMap(map, f.map.w, f.map.h);
+  const mapCanvas = await renderMap(map, f.map.w, f.map.h, overlay);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
