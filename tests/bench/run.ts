@@ -58,6 +58,36 @@ async function coldStart(url: string): Promise<{ idle: Summary; jsLoaded: Summar
   return { idle: summarise(idle), jsLoaded: summarise(jsLoaded) };
 }
 
+/** PNG export at 2× the view of a 1280×800 window, and at 1920×1080 (render and encode). */
+async function exportBench(url: string): Promise<{ view2x: Summary; hd: Summary; size2x: string }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await newPage(browser);
+    await page.goto(url + '/#date=2024-07-15');
+    await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => typeof window.__drawdown?.exportPng === 'function');
+    const time = (preset: string) =>
+      page.evaluate(async (p) => {
+        const t0 = performance.now();
+        const r = await window.__drawdown!.exportPng!(p);
+        return { ms: performance.now() - t0, size: `${r.width} × ${r.height}` };
+      }, preset);
+    await time('view-2x'); // warm-up: the renderer module, fonts, shaders at a new size
+    const view2x: number[] = [];
+    const hd: number[] = [];
+    let size2x = '';
+    for (let i = 0; i < 7; i++) {
+      const r = await time('view-2x');
+      view2x.push(r.ms);
+      size2x = r.size;
+      hd.push((await time('hd')).ms);
+    }
+    return { view2x: summarise(view2x), hd: summarise(hd), size2x };
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Impact recompute, in its own browser. */
 async function impactBench(): Promise<ImpactFigures> {
   const browser = await launchBrowser();
@@ -103,6 +133,7 @@ async function main() {
     const payload = initialJs();
     const cold = await coldStart(served.url);
     const impact = await impactBench();
+    const exports = await exportBench(served.url);
     const steps = await timelineSteps(served.url);
     const results = {
       date: new Date().toISOString(),
@@ -122,6 +153,7 @@ async function main() {
       jsDecodedAtIdleBytes: cold.jsLoaded.median,
       timelineStep: steps,
       impact,
+      pngExport: exports,
     };
     writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n');
     const rows: [string, string, string][] = [
@@ -167,6 +199,21 @@ async function main() {
         target,
       })),
     );
+    console.log('\nPNG export (render at size, compose the frame, encode), 7 runs after a warm-up');
+    console.table([
+      {
+        what: `2× view of a 1280×800 window (${exports.size2x})`,
+        median: fmt(exports.view2x.median, ' ms'),
+        'p10 … p90': `${fmt(exports.view2x.p10)} … ${fmt(exports.view2x.p90, ' ms')}`,
+        target: '≤ 1,500 ms',
+      },
+      {
+        what: '1920 × 1080',
+        median: fmt(exports.hd.median, ' ms'),
+        'p10 … p90': `${fmt(exports.hd.p10)} … ${fmt(exports.hd.p90, ' ms')}`,
+        target: 'report',
+      },
+    ]);
     console.log('written tests/bench/results.json');
   } finally {
     await served.close();
