@@ -4,9 +4,19 @@
  * app starts from an empty store. Takes the storage as a parameter so tests can pass a fake.
  */
 import { DEFAULT_RADII, parseRadii, type Radii } from '../domain/reach.ts';
+import { emptyDeck, parseDeckJson, type SlideDeck } from '../domain/slideDeck.ts';
 import { emptyStore, parseScenarioJson, STORE_VERSION, type ScenarioStore } from '../domain/userScenario.ts';
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The browser's localStorage, or null where it is unavailable (blocked, sandboxed, Node). */
+export function browserStorage(): StorageLike | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export const SCENARIOS_KEY = `drawdown-map/scenarios/v${STORE_VERSION}`;
 export const RADII_KEY = 'drawdown-map/reach/v1';
@@ -83,4 +93,25 @@ function write(storage: StorageLike | null, key: string, text: string): string |
   } catch (e) {
     return `could not save (${e instanceof Error ? e.message : String(e)})`;
   }
+}
+
+export const DECK_KEY = 'drawdown-map/deck/v1';
+
+/** The saved slide deck; an unreadable one gives an empty deck and a message. */
+export function loadDeck(storage: StorageLike | null): Loaded<SlideDeck> {
+  let text: string | null;
+  try {
+    text = storage?.getItem(DECK_KEY) ?? null;
+  } catch {
+    return { value: emptyDeck(), error: null };
+  }
+  if (text === null) return { value: emptyDeck(), error: null };
+  const r = parseDeckJson(text);
+  return r.ok
+    ? { value: r.deck, error: null }
+    : { value: emptyDeck(), error: `the saved slides could not be read (${r.errors.join('; ')})` };
+}
+
+export function saveDeck(storage: StorageLike | null, deck: SlideDeck): string | null {
+  return write(storage, DECK_KEY, JSON.stringify(deck));
 }

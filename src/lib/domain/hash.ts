@@ -1,7 +1,7 @@
 /**
  * The URL hash holds the whole view, so a link opens the same map anywhere:
- * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id&scn=id (scn: a what-if scenario saved in
- * this browser). Parsing ignores what it cannot read
+ * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id&scn=id&present=n (scn: a what-if
+ * scenario saved in this browser; present: presenting this browser's slide deck at slide n). Parsing ignores what it cannot read
  * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
  */
 import { parseFuzzyDate } from './dates.ts';
@@ -12,6 +12,8 @@ export interface HashState {
   layers?: string[];
   sel?: string;
   scn?: string;
+  /** Presenting this browser's slide deck, at this slide (1-based). */
+  present?: number;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -34,6 +36,8 @@ export function parseHash(hash: string): HashState {
   if (sel && ID.test(sel)) out.sel = sel;
   const scn = params.get('scn');
   if (scn && ID.test(scn)) out.scn = scn;
+  const present = Number(params.get('present'));
+  if (Number.isInteger(present) && present >= 1 && present <= 999) out.present = present;
   return out;
 }
 
@@ -46,5 +50,6 @@ export function formatHash(s: HashState): string {
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
   if (s.scn) parts.push(`scn=${s.scn}`);
+  if (s.present) parts.push(`present=${s.present}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

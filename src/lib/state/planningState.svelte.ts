@@ -10,6 +10,7 @@ import {
   resetScenarios,
   saveRadii,
   saveScenarios,
+  browserStorage,
   type StorageLike,
 } from '../data/localStore.ts';
 import { DEFAULT_RADII, type Radii } from '../domain/reach.ts';
@@ -139,15 +140,6 @@ export class PlanningState {
 }
 
 const [get, set] = createContext<PlanningState>();
-
-/** The browser's localStorage, or null where it is unavailable (blocked, sandboxed). */
-function browserStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function preparePlanningState(): PlanningState {
   return set(new PlanningState(browserStorage()));

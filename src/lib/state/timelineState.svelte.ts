@@ -18,6 +18,8 @@ export class TimelineState {
   loop = $state(false);
   /** What the polite live region says after a step; empty during playback. */
   announcement = $state('');
+  /** Where playback stops (a slide that plays to a date), or null for the end. */
+  until = $state<number | null>(null);
   #timer: ReturnType<typeof setInterval> | undefined;
 
   /** Sets the span of the data; the current day is kept inside it. */
@@ -46,7 +48,21 @@ export class TimelineState {
     this.#schedule();
   }
 
+  /** Plays from the current day to `day`, then stops there. */
+  playTo(day: number): void {
+    this.pause();
+    this.until = clampDay(day, this.min, this.max);
+    if (this.until <= this.day) {
+      this.until = null;
+      return;
+    }
+    this.playing = true;
+    this.announcement = '';
+    this.#schedule();
+  }
+
   pause(): void {
+    this.until = null;
     this.playing = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
@@ -69,7 +85,10 @@ export class TimelineState {
 
   #tick(): void {
     const next = addMonths(this.day, 1);
-    if (next <= this.max) this.day = next;
+    if (this.until !== null && next >= this.until) {
+      this.day = this.until;
+      this.pause();
+    } else if (next <= this.max) this.day = next;
     else if (this.loop) this.day = this.min;
     else {
       this.day = this.max;

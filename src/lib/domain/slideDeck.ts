@@ -1,0 +1,112 @@
+/**
+ * Briefing slides: an ordered deck of saved map states (date, view, layers, plan, selection,
+ * scenario, caption), each of which may play on to a later date when entered. Pure functions;
+ * the JSON is versioned and validated (valibot) on import and on load from storage.
+ */
+import * as v from 'valibot';
+import { parseFuzzyDate } from './dates.ts';
+import { PLANS, type Plan } from './schema.ts';
+
+export const DECK_VERSION = 1;
+
+export interface Slide {
+  id: string;
+  caption: string;
+  date: string;
+  /** Play on to this date when the slide is entered, or null. */
+  playTo: string | null;
+  view: [number, number, number] | null;
+  layers: string[];
+  plan: Plan;
+  sel: string | null;
+  scn: string | null;
+}
+
+export interface SlideDeck {
+  version: typeof DECK_VERSION;
+  name: string;
+  slides: Slide[];
+}
+
+const day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date written YYYY-MM-DD'),
+  v.check((s) => typeof parseFuzzyDate(s, 'day') !== 'string', 'is not a real calendar date'),
+);
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SlideSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
+  caption: v.pipe(v.string(), v.maxLength(300, 'has a caption over 300 characters')),
+  date: day,
+  playTo: v.nullable(day),
+  view: v.nullable(
+    v.pipe(
+      v.tuple([v.number(), v.number(), v.number()]),
+      v.check(
+        ([lon, lat, z]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && z >= 0 && z <= 24,
+        'is not a longitude, latitude and zoom',
+      ),
+    ),
+  ),
+  layers: v.array(v.pipe(v.string(), v.regex(ID, 'is not a layer id'))),
+  plan: v.picklist(PLANS, `is not one of ${PLANS.join(', ')}`),
+  sel: v.nullable(v.pipe(v.string(), v.regex(ID, 'is not a site or hotspot id'))),
+  scn: v.nullable(v.pipe(v.string(), v.regex(ID, 'is not a scenario id'))),
+});
+const DeckSchema = v.object({
+  version: v.literal(DECK_VERSION, `is not version ${DECK_VERSION}`),
+  name: v.pipe(v.string(), v.maxLength(120, 'has a name over 120 characters')),
+  slides: v.array(SlideSchema),
+});
+
+export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Briefing', slides: [] });
+
+/** A deck from JSON text, or the problems with where they are. */
+export function parseDeckJson(
+  text: string,
+): { ok: true; deck: SlideDeck } | { ok: false; errors: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, errors: ['the file: is not a slide deck (a JSON object)'] };
+  const r = v.safeParse(DeckSchema, json);
+  if (r.success) return { ok: true, deck: r.output as SlideDeck };
+  return {
+    ok: false,
+    errors: r.issues.slice(0, 5).map((i) => {
+      const path = (i.path ?? []).map((p) => String(p.key)).join('.');
+      return `${path || 'the file'}: ${i.message}`;
+    }),
+  };
+}
+
+/** The deck with slide `from` moved to position `to` (clamped). */
+export function moveSlide(deck: SlideDeck, from: number, to: number): SlideDeck {
+  const slides = [...deck.slides];
+  if (from < 0 || from >= slides.length) return deck;
+  const [s] = slides.splice(from, 1);
+  slides.splice(Math.max(0, Math.min(slides.length, to)), 0, s!);
+  return { ...deck, slides };
+}
+
+/** A slide id not yet in the deck. */
+export function newSlideId(deck: SlideDeck): string {
+  const taken = new Set(deck.slides.map((s) => s.id));
+  let n = deck.slides.length + 1;
+  while (taken.has(`slide-${n}`)) n++;
+  return `slide-${n}`;
+}
+
+/** The index after a key press: next, previous, or null (not a slide key). */
+export function slideKey(key: string, index: number, count: number): number | null {
+  if (key === 'ArrowRight' || key === 'PageDown' || key === ' ')
+    return Math.min(count - 1, index + 1);
+  if (key === 'ArrowLeft' || key === 'PageUp') return Math.max(0, index - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}

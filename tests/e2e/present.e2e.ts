@@ -1,0 +1,88 @@
+/**
+ * Briefing slides in the production build: a three-slide deck made in the Slides panel,
+ * presented, and driven with the keys a clicker sends; the date, caption and hash follow, the
+ * deck survives a reload, and a #present link opens it in presentation mode.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage } from '../browser.ts';
+import { openAt, ready } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = 'tests/e2e/screenshots';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('presentation mode', () => {
+  test('a three-slide deck navigates with →/PageDown and ←/PageUp; date and hash follow', async () => {
+    const page = await newPage(browser);
+    const slides = [
+      ['2019-06-15', 'June 2019: the offices in the west close'],
+      ['2021-07-15', 'July 2021: Kasaï and Kasaï-Central handed over'],
+      ['2024-07-15', 'July 2024: Sud-Kivu phase 1 complete'],
+    ] as const;
+    await openAt(page, baseUrl, `#date=${slides[0][0]}`);
+    await page.getByRole('button', { name: 'Slides' }).click();
+    const panel = page.getByRole('region', { name: 'Slides' });
+    for (const [i, [date, caption]] of slides.entries()) {
+      if (i > 0) {
+        await page.goto(`${baseUrl}/#date=${date}`);
+        await ready(page);
+      }
+      await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+      await panel.getByLabel(`Caption of slide ${i + 1}`).fill(caption);
+      await panel.getByLabel(`Caption of slide ${i + 1}`).press('Tab');
+    }
+
+    // The deck is saved: a reload keeps it, and a #present link opens it presenting slide 1.
+    await page.goto(`${baseUrl}/#present=1`);
+    // The chrome is hidden while presenting: wait for the map, then for the slide.
+    await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+    const date = page.getByTestId('present-date');
+    const caption = page.getByTestId('present-caption');
+    await expect.poll(() => date.innerText(), { timeout: 30_000 }).toBe('15 June 2019');
+    expect(await caption.innerText()).toBe(slides[0][1]);
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toMatch(/date=2019-06-15.*present=1/);
+    expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(0); // minimal chrome
+
+    const expectSlide = async (n: number) => {
+      const [d, c] = slides[n]!;
+      const words = new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      await expect.poll(() => date.innerText()).toBe(words);
+      expect(await caption.innerText()).toBe(c);
+      await expect
+        .poll(() => page.evaluate(() => location.hash))
+        .toMatch(new RegExp(`date=${d}.*present=${n + 1}`));
+    };
+    await page.keyboard.press('ArrowRight');
+    await expectSlide(1);
+    await page.screenshot({ path: `${SHOTS}/present-slide-2.png` });
+    await page.keyboard.press('PageDown');
+    await expectSlide(2);
+    await page.keyboard.press('PageDown'); // at the end it stays
+    await expectSlide(2);
+    await page.keyboard.press('PageUp');
+    await expectSlide(1);
+    await page.keyboard.press('ArrowLeft');
+    await expectSlide(0);
+
+    // Esc leaves: the chrome is back and the hash drops "present".
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/present=/);
+    await page.close();
+  });
+});
