@@ -128,3 +128,49 @@ describe('PNG export', () => {
     expect((await inspect(a.buf, inner)).sum).toBe((await inspect(b.buf, inner)).sum);
   });
 });
+
+describe('WebM replay', () => {
+  test('a short replay yields a WebM that Chromium loads as video with a duration', async () => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the map' });
+    await dialog.getByLabel('Replay from').fill('2021-05-15');
+    await dialog.getByLabel('Replay to').fill('2021-07-15');
+    await dialog.getByLabel('Replay speed').selectOption('4');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      dialog.getByRole('button', { name: 'Record WebM' }).click(),
+    ]);
+    const path = `${SHOTS}/replay.webm`;
+    await download.saveAs(path);
+    expect(download.suggestedFilename()).toMatch(/^drawdown-map_2021-05-15_2021-07-15_.+\.webm$/);
+    const buf = readFileSync(path);
+    expect(buf.length).toBeGreaterThan(1000);
+    // EBML magic number of a WebM/Matroska file.
+    expect(buf.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    // A blank page: the app's Content Security Policy rightly allows no blob: media.
+    const player = await newPage(browser);
+    await player.setContent('<!doctype html><title>player</title>');
+    const video = await player.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+      await new Promise((r, j) => {
+        v.onloadedmetadata = r;
+        v.onerror = () => j(new Error('not loadable'));
+      });
+      // MediaRecorder files carry no duration header; seeking far makes Chromium measure it.
+      if (!Number.isFinite(v.duration)) {
+        v.currentTime = 1e9;
+        await new Promise((r) => (v.ondurationchange = r));
+      }
+      return { duration: v.duration, width: v.videoWidth, height: v.videoHeight };
+    }, buf.toString('base64'));
+    await player.close();
+    expect(video.duration).toBeGreaterThan(0.3);
+    expect(Number.isFinite(video.duration)).toBe(true);
+    expect(video.width).toBeGreaterThan(0);
+    await expect.poll(() => dialog.getByTestId('replay-status').innerText()).toMatch(/^Saved/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+});
