@@ -71,6 +71,19 @@ export async function recordReplay(o: ReplayOptions): Promise<Blob> {
       o.map.triggerRepaint();
     });
 
+  /** Keeps the current picture on screen for `ms`, with a frame every 100 ms: players want a
+   * steady stream, and the file's length comes from its last frame's time. */
+  const hold = async (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end && !o.signal.aborted) {
+      // An unchanged canvas yields no new frame: touch one pixel (invisibly) first.
+      ctx.fillStyle = 'rgba(0,0,0,0)';
+      ctx.fillRect(0, 0, 1, 1);
+      track.requestFrame();
+      await sleep(Math.min(100, end - performance.now()));
+    }
+  };
+
   recorder.start();
   try {
     for (const [i, day] of days.entries()) {
@@ -81,9 +94,10 @@ export async function recordReplay(o: ReplayOptions): Promise<Blob> {
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       await frame(day);
       o.onProgress(i + 1, days.length);
-      await sleep(o.msPerMonth - (performance.now() - t0));
+      await hold(o.msPerMonth - (performance.now() - t0));
     }
-    await sleep(800); // hold the last frame
+    await hold(800); // the last picture stays a moment
+    track.requestFrame();
   } finally {
     recorder.stop();
     await stopped;
