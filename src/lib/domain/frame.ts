@@ -147,16 +147,19 @@ export function legendSize(
   };
 }
 
-/** `drawdown-map_<date>_<title-slug>.png`: lower-case ASCII, words joined by hyphens. */
+/** Lower-case ASCII words joined by hyphens, at most 60 characters ("" if nothing is left). */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** `drawdown-map_<date>_<title-slug>.png`. */
 export function exportFilename(date: string, title: string, ext = 'png'): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'map';
-  return `drawdown-map_${date}_${slug}.${ext}`;
+  return `drawdown-map_${date}_${slugify(title) || 'map'}.${ext}`;
 }

@@ -2,6 +2,7 @@
  * The one theme: base-map colours and fonts, shared by the MapLibre style and (later) the
  * deck.gl layers and exports. Muted, projector-safe neutrals so data colours carry meaning.
  */
+import type { Plan } from '../domain/schema.ts';
 export const THEME = {
   background: '#dfe5ea',
   neighbourFill: '#eceae6',
@@ -150,3 +151,15 @@ export const COVERAGE_STYLE = {
   gained: [0, 140, 90] as RGB,
   lost: [200, 40, 20] as RGB,
 };
+
+/** The plans' names: in full (legend, exports) and short (the timeline's narrow row labels). */
+export const PLAN_LABEL = {
+  joint_strategy_2020: '2020 joint strategy',
+  disengagement_plan_2023: '2023 disengagement plan',
+  actual: 'What happened',
+} as const satisfies Record<Plan, string>;
+export const PLAN_SHORT = {
+  joint_strategy_2020: '2020 strategy',
+  disengagement_plan_2023: '2023 plan',
+  actual: 'Actual',
+} as const satisfies Record<Plan, string>;
