@@ -14,8 +14,12 @@ import type {
 } from 'geojson';
 import bboxClip from '@turf/bbox-clip';
 
-/** [west, south, east, north]: wide enough for a 16:9 view of the DRC with its neighbours. */
-export const CONTEXT_BOX: [number, number, number, number] = [4, -19, 40, 11];
+/**
+ * [west, south, east, north]: beyond the map's pan limits (the DRC's box plus 14° of longitude
+ * and 6° of latitude), with room for an A4 or A3 export's taller frame, so no view or export
+ * ever shows the cut edge of the context layers.
+ */
+export const CONTEXT_BOX: [number, number, number, number] = [-4, -26, 48, 16];
 
 /** Rivers whose Natural Earth min_zoom is at most this are the "major" ones we keep. */
 export const MAJOR_RIVER_MAX_MIN_ZOOM = 4;
@@ -33,6 +37,7 @@ export function clipToBox<G extends Areal | Linear, P>(
   box = CONTEXT_BOX,
 ): Feature<G, P>[] {
   return features
+    .filter((f) => !crossesAntimeridian(f.geometry))
     .map((f) => bboxClip(f as Feature<G>, box) as Feature<G, P>)
     .filter((f) => f.geometry && !isEmpty(f.geometry))
     .map((f) => ({
@@ -41,6 +46,25 @@ export function clipToBox<G extends Areal | Linear, P>(
       geometry: dropDegenerate(f.geometry),
     }))
     .filter((f) => !isEmpty(f.geometry)) as Feature<G, P>[];
+}
+
+/**
+ * Natural Earth draws a country that straddles ±180° (Fiji) with rings jumping across the map;
+ * clipped to our box, such a ring becomes a band across the whole of Africa at its latitude.
+ * None of them is near the DRC, so they are left out.
+ */
+function crossesAntimeridian(g: Geometry): boolean {
+  const rings: number[][][] =
+    g.type === 'Polygon'
+      ? g.coordinates
+      : g.type === 'MultiPolygon'
+        ? g.coordinates.flat()
+        : g.type === 'LineString'
+          ? [g.coordinates]
+          : g.type === 'MultiLineString'
+            ? g.coordinates
+            : [];
+  return rings.some((r) => r.some((p, i) => i > 0 && Math.abs(p[0]! - r[i - 1]![0]!) > 180));
 }
 
 /** bbox-clip can leave rings or lines of fewer than the minimum points; they are not geometry. */

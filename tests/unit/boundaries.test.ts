@@ -162,4 +162,19 @@ describe('context.topo.json', () => {
     expect(bb[2]).toBeLessThanOrEqual(e + eps);
     expect(bb[3]).toBeLessThanOrEqual(n + eps);
   });
+
+  test('holds no band left by a country across ±180° (Fiji drew a line through Zambia)', () => {
+    const names = ctx.countries.features.map((f) => String(f.properties.name));
+    expect(names).not.toContain('Fiji');
+    // No country south of the DRC's neighbours reaches across the whole box.
+    const [w, , e] = CONTEXT_BOX;
+    for (const f of ctx.countries.features) {
+      const xs = JSON.stringify(f.geometry.coordinates)
+        .match(/-?\d+\.?\d*(?=,-?\d)/g)!
+        .map(Number);
+      expect(Math.max(...xs) - Math.min(...xs), String(f.properties.name)).toBeLessThan(
+        (e - w) * 0.9,
+      );
+    }
+  });
 });

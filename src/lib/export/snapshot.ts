@@ -69,16 +69,17 @@ export async function renderMap(
   w: number,
   h: number,
   overlay?: object | null,
-): Promise<HTMLCanvasElement> {
+): Promise<{ canvas: HTMLCanvasElement; zoom: number; lat: number; pr: number }> {
   const container = map.getContainer();
   const rect = container.getBoundingClientRect();
   const saved = { width: container.style.width, height: container.style.height };
   const ratio = map.getPixelRatio();
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
   const bounds = map.getBounds();
-  // Keep the CSS size near the on-screen one, so labels and symbols keep their proportions to
-  // the map; the pixel ratio makes up the rest of the resolution.
-  const pr = Math.sqrt((w * h) / (rect.width * rect.height));
+  // Keep the CSS size within the on-screen one, so labels and symbols keep their proportions
+  // to the map; the pixel ratio makes up the rest of the resolution. (Growing the element past
+  // the window's height left the bottom rows of a tall export undrawn and shifted deck.gl.)
+  const pr = Math.max(w / rect.width, h / rect.height);
   const out = document.createElement('canvas');
   out.width = w;
   out.height = h;
@@ -87,9 +88,12 @@ export async function renderMap(
     container.style.height = `${h / pr}px`;
     map.setPixelRatio(pr);
     map.resize();
-    syncDeckBuffer(map, overlay);
     map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
     await idle(map);
+    // After the resize has settled (its ResizeObserver has run), right before the frame.
+    syncDeckBuffer(map, overlay);
+    const zoom = map.getZoom();
+    const lat = map.getCenter().lat;
     await new Promise<void>((resolve) => {
       map.once('render', () => {
         out.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, w, h);
@@ -97,6 +101,7 @@ export async function renderMap(
       });
       map.triggerRepaint();
     });
+    return { canvas: out, zoom, lat, pr };
   } finally {
     container.style.width = saved.width;
     container.style.height = saved.height;
@@ -105,7 +110,6 @@ export async function renderMap(
     syncDeckBuffer(map, overlay);
     map.jumpTo(camera);
   }
-  return out;
 }
 
 const font = (px: number, weight = 400) => `${weight} ${px}px ${FONT_FAMILY}`;
@@ -204,15 +208,15 @@ function drawScaleAndNorth(
   ctx: CanvasRenderingContext2D,
   map: MapLibreMap,
   f: FrameLayout,
-  mapCssPerPx: number,
+  view: { zoom: number; lat: number; pr: number },
 ) {
   const m = f.map;
   const u = f.unit;
   // The scale bar: at the map's centre latitude, in output pixels.
-  const lat = map.getCenter().lat;
   const maxPx = 220 * u;
-  const bar = scaleBar(map.getZoom(), lat, maxPx * mapCssPerPx);
-  const px = bar.px / mapCssPerPx;
+  // The exported map's own zoom, in its CSS pixels; pr of them make one output pixel.
+  const bar = scaleBar(view.zoom, view.lat, maxPx / view.pr);
+  const px = bar.px * view.pr;
   const x = m.x + f.margin;
   const y = m.y + m.h - f.margin;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
@@ -269,21 +273,15 @@ export async function composeSnapshot(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
   );
   const f = frameLayout(width, height, text.banner.trim() !== '');
-  const mapCanvas = await renderMap(map, f.map.w, f.map.h, overlay);
+  const rendered = await renderMap(map, f.map.w, f.map.h, overlay);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(mapCanvas, f.map.x, f.map.y);
-  // CSS pixels of the rendered map per output pixel, for the scale bar.
-  const mapCssPerPx =
-    1 /
-    Math.sqrt(
-      (f.map.w * f.map.h) / (map.getContainer().clientWidth * map.getContainer().clientHeight),
-    );
-  drawScaleAndNorth(ctx, map, f, mapCssPerPx);
+  ctx.drawImage(rendered.canvas, f.map.x, f.map.y);
+  drawScaleAndNorth(ctx, map, f, rendered);
   drawLegend(ctx, legend, f, atlas?.image ?? null, atlas?.cell ?? 0);
   drawHeader(ctx, f, text);
   drawFooter(ctx, f, text);
