@@ -6,10 +6,12 @@ import {
   SCENARIO_FILES,
   validateScenario,
   type ScenarioTexts,
+  type ValidatedScenario,
 } from '../src/lib/data/loadScenario.ts';
 import type { Scenario } from '../src/lib/domain/schema.ts';
 
-export function loadDefaultData(): Scenario {
+/** Everything the loader returns: the scenario, its problems and the rows read. */
+export function validateDefaultData(): ValidatedScenario {
   const provinces = decodeProvinces(
     JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology,
     'p',
@@ -17,5 +19,9 @@ export function loadDefaultData(): Scenario {
   const texts = Object.fromEntries(
     Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readFileSync(`data/${f}`, 'utf8')]),
   ) as ScenarioTexts;
-  return validateScenario(texts, provinces).scenario;
+  return validateScenario(texts, provinces);
+}
+
+export function loadDefaultData(): Scenario {
+  return validateDefaultData().scenario;
 }

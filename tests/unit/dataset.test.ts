@@ -1,24 +1,11 @@
 /** The bundled default dataset, checked as the issue and its users require. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Topology } from 'topojson-specification';
-import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
-import {
-  SCENARIO_FILES,
-  validateScenario,
-  type ScenarioTexts,
-} from '../../src/lib/data/loadScenario.ts';
+import { SCENARIO_FILES, type ScenarioTexts } from '../../src/lib/data/loadScenario.ts';
 import { checkMilestones } from '../../src/lib/domain/milestones.ts';
 import { formatIssue } from '../../src/lib/data/errors.ts';
+import { validateDefaultData } from '../defaultData.ts';
 
-const provinces = decodeProvinces(
-  JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology,
-  'p',
-);
-const texts = Object.fromEntries(
-  Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readFileSync(`data/${f}`, 'utf8')]),
-) as ScenarioTexts;
-const { scenario, issues, rowsRead } = validateScenario(texts, provinces);
+const { scenario, issues, rowsRead } = validateDefaultData();
 const site = (id: string) => scenario.sites.find((s) => s.id === id)!;
 
 describe('the default dataset', () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Topology } from 'topojson-specification';
 import { dayNumber, isoOfDay, parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import {
   addMonths,
@@ -13,12 +11,7 @@ import {
   siteOpenAt,
 } from '../../src/lib/domain/timeline.ts';
 import type { Phase, Site } from '../../src/lib/domain/schema.ts';
-import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
-import {
-  SCENARIO_FILES,
-  validateScenario,
-  type ScenarioTexts,
-} from '../../src/lib/data/loadScenario.ts';
+import { loadDefaultData } from '../defaultData.ts';
 
 const d = (t: string, p = t.length === 10 ? 'day' : t.length === 7 ? 'month' : 'year') =>
   parseFuzzyDate(t, p) as FuzzyDate;
@@ -130,14 +123,7 @@ describe('month arithmetic', () => {
 });
 
 describe('counters and ceilings on the default data', () => {
-  const provinces = decodeProvinces(
-    JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology,
-    'p',
-  );
-  const texts = Object.fromEntries(
-    Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readFileSync(`data/${f}`, 'utf8')]),
-  ) as ScenarioTexts;
-  const { scenario } = validateScenario(texts, provinces);
+  const scenario = loadDefaultData();
 
   test('on 15 Jul 2021 no Kasaï or Kasaï-Central site is open; on 1 Jan 2020 Kananga is', () => {
     expect(countersAt(scenario.sites, day('2021-07-15')).provinces).not.toContain('CD-KC');

@@ -4,7 +4,7 @@
  * the JSON is versioned and validated (valibot) on import and on load from storage.
  */
 import * as v from 'valibot';
-import { parseFuzzyDate } from './dates.ts';
+import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import { PLANS, type Plan } from './schema.ts';
 
 export const DECK_VERSION = 1;
@@ -28,17 +28,12 @@ export interface SlideDeck {
   slides: Slide[];
 }
 
-const day = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date written YYYY-MM-DD'),
-  v.check((s) => typeof parseFuzzyDate(s, 'day') !== 'string', 'is not a real calendar date'),
-);
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SlideSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
   caption: v.pipe(v.string(), v.maxLength(300, 'has a caption over 300 characters')),
-  date: day,
-  playTo: v.nullable(day),
+  date: isoDay,
+  playTo: v.nullable(isoDay),
   view: v.nullable(
     v.pipe(
       v.tuple([v.number(), v.number(), v.number()]),
@@ -65,23 +60,11 @@ export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Brief
 export function parseDeckJson(
   text: string,
 ): { ok: true; deck: SlideDeck } | { ok: false; errors: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return { ok: false, errors: ['the file: is not a slide deck (a JSON object)'] };
-  const r = v.safeParse(DeckSchema, json);
+  const read = readJsonObject(text, 'a slide deck');
+  if (!read.ok) return read;
+  const r = v.safeParse(DeckSchema, read.json);
   if (r.success) return { ok: true, deck: r.output as SlideDeck };
-  return {
-    ok: false,
-    errors: r.issues.slice(0, 5).map((i) => {
-      const path = (i.path ?? []).map((p) => String(p.key)).join('.');
-      return `${path || 'the file'}: ${i.message}`;
-    }),
-  };
+  return { ok: false, errors: describeIssues(r.issues) };
 }
 
 /** The deck with slide `from` moved to position `to` (clamped). */

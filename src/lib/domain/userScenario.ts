@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { parseFuzzyDate, type FuzzyDate } from './dates.ts';
+import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { Site } from './schema.ts';
 
 export const STORE_VERSION = 1;
@@ -29,15 +30,9 @@ export interface ScenarioStore {
   scenarios: UserScenario[];
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = v.pipe(
-  v.string(),
-  v.regex(ISO_DAY, 'is not a date written YYYY-MM-DD'),
-  v.check((s) => typeof parseFuzzyDate(s, 'day') !== 'string', 'is not a real calendar date'),
-);
 const ChangeSchema = v.object({
   site: v.pipe(v.string(), v.nonEmpty('names no site')),
-  close: v.nullable(day),
+  close: v.nullable(isoDay),
 });
 const ScenarioSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
@@ -57,14 +52,6 @@ const StoreSchema = v.object({
 
 export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenarios: [] });
 
-/** Where in the JSON a problem is, and what it is, for a message a person can act on. */
-function describe(issues: v.BaseIssue<unknown>[]): string[] {
-  return issues.slice(0, 5).map((i) => {
-    const path = (i.path ?? []).map((p) => String(p.key)).join('.');
-    return `${path || 'the file'}: ${i.message}`;
-  });
-}
-
 /**
  * A store from JSON text: a whole store, or one exported scenario. Returns the problems
  * instead of throwing; `unknownSites` lists changes that name no site in `siteIds`.
@@ -75,17 +62,9 @@ export function parseScenarioJson(
 ):
   | { ok: true; scenarios: UserScenario[]; unknownSites: string[] }
   | { ok: false; errors: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return {
-      ok: false,
-      errors: ['the file: is not a scenario or a set of scenarios (a JSON object)'],
-    };
+  const read = readJsonObject(text, 'a scenario or a set of scenarios');
+  if (!read.ok) return read;
+  const json = read.json;
   const asStore = v.safeParse(StoreSchema, json);
   const asOne = asStore.success ? null : v.safeParse(ScenarioSchema, json);
   const scenarios = asStore.success
@@ -94,8 +73,8 @@ export function parseScenarioJson(
       ? [asOne.output]
       : null;
   if (!scenarios) {
-    const looksLikeStore = typeof json === 'object' && json !== null && 'scenarios' in json;
-    return { ok: false, errors: describe(looksLikeStore ? asStore.issues! : asOne!.issues!) };
+    const looksLikeStore = 'scenarios' in json;
+    return { ok: false, errors: describeIssues(looksLikeStore ? asStore.issues! : asOne!.issues!) };
   }
   const unknownSites = siteIds
     ? [

@@ -1,9 +1,14 @@
-/** Saves text as a file, in the browser: nothing leaves the machine. */
-export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+/** Saves a file, in the browser: nothing leaves the machine. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+/** Saves text (CSV, JSON) as a file. */
+export function downloadText(filename: string, text: string, type = 'text/csv'): void {
+  downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
 }
