@@ -6,7 +6,13 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { merge } from 'topojson-client';
 import area from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { decodeContext, decodeProvinces, type Areal } from '../../src/lib/data/boundaries.ts';
+import {
+  decodeContext,
+  decodeProvinceBorders,
+  decodeProvinces,
+  type Areal,
+} from '../../src/lib/data/boundaries.ts';
+import { DRC_COUNTRY_ID } from '../../src/lib/domain/provinces.ts';
 import { CONTEXT_BOX } from '../../src/pipeline/context.ts';
 
 const PROVINCES_FILE = 'data/boundaries/provinces.topo.json';
@@ -176,5 +182,51 @@ describe('context.topo.json', () => {
         (e - w) * 0.9,
       );
     }
+  });
+});
+
+/** Great-circle length of a set of lines, in km. */
+function km(lines: number[][][]): number {
+  const rad = Math.PI / 180;
+  let total = 0;
+  for (const line of lines)
+    for (let i = 1; i < line.length; i++) {
+      const [x1, y1] = line[i - 1]!;
+      const [x2, y2] = line[i]!;
+      const h =
+        Math.sin(((y2! - y1!) * rad) / 2) ** 2 +
+        Math.cos(y1! * rad) * Math.cos(y2! * rad) * Math.sin(((x2! - x1!) * rad) / 2) ** 2;
+      total += 2 * 6371 * Math.asin(Math.sqrt(h));
+    }
+  return total;
+}
+const rings = (f: Feature<Areal>) =>
+  f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+
+describe('border lines (each border drawn once)', () => {
+  test('province borders are the shared ones only, each once', () => {
+    const borders = decodeProvinceBorders(topo, PROVINCES_FILE);
+    const perimeters = provinces.features.reduce((s, f) => s + km(rings(f)), 0);
+    const all = (topo.objects['provinces'] as GeometryCollection).geometries;
+    const outline = km(merge(topo, all as Parameters<typeof merge>[1]).coordinates.flat());
+    // Every interior border is on two provinces' outlines, the national outline on one.
+    expect(km(borders.coordinates)).toBeCloseTo((perimeters - outline) / 2, -1);
+    expect(km(borders.coordinates)).toBeGreaterThan(10_000);
+  });
+
+  test("neighbours' borders and coasts leave out the DRC's own outline", () => {
+    const ctxTopo = JSON.parse(readFileSync(CONTEXT_FILE, 'utf8')) as Topology;
+    const ctx = decodeContext(ctxTopo, CONTEXT_FILE);
+    const drc = ctx.countries.features.find((f) => f.properties.id === DRC_COUNTRY_ID)!;
+    const onDrc = new Set(
+      rings(drc)
+        .flat()
+        .map((p) => p.join(',')),
+    );
+    const points = ctx.countryBorders.coordinates.flat();
+    const shared = points.filter((p) => onDrc.has(p.join(','))).length;
+    expect(points.length).toBeGreaterThan(1000);
+    // Only the ends of arcs that meet the DRC's outline (tripoints) are on it.
+    expect(shared).toBeLessThan(40);
   });
 });

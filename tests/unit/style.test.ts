@@ -4,12 +4,18 @@ import { describe, expect, test } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { baseStyle } from '../../src/lib/map/style.ts';
-import { decodeContext, decodeProvinces, type Boundaries } from '../../src/lib/data/boundaries.ts';
+import {
+  decodeContext,
+  decodeProvinceBorders,
+  decodeProvinces,
+  type Boundaries,
+} from '../../src/lib/data/boundaries.ts';
 import { FONT } from '../../src/lib/map/theme.ts';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Topology;
 const boundaries: Boundaries = {
   provinces: decodeProvinces(read('data/boundaries/provinces.topo.json'), 'p'),
+  provinceBorders: decodeProvinceBorders(read('data/boundaries/provinces.topo.json'), 'p'),
   ...decodeContext(read('data/boundaries/context.topo.json'), 'c'),
   attribution: [],
 };

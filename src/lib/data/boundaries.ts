@@ -5,11 +5,10 @@
  */
 import type {
   FeatureCollection,
-  GeoJsonProperties,
   LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { feature } from 'topojson-client';
-import { PROVINCES } from '../domain/provinces.ts';
+import { feature, mesh } from 'topojson-client';
+import { DRC_COUNTRY_ID, PROVINCES } from '../domain/provinces.ts';
 import { DataError } from './errors.ts';
 
 export type Areal = Polygon | MultiPolygon;
@@ -22,6 +21,11 @@ export interface Boundaries {
   countries: FeatureCollection<Areal, { id: string; name: string }>;
   lakes: FeatureCollection<Areal, { name: string | null }>;
   rivers: FeatureCollection<LineString | MultiLineString, { min_zoom: number; weight: number }>;
+  /** Borders between two provinces, each drawn once (polygon outlines would draw it twice). */
+  provinceBorders: MultiLineString;
+  /** Every arc of the neighbouring countries, borders and coasts, once; the DRC's are left to
+   * the national border line. */
+  countryBorders: MultiLineString;
   /** One line per source, from the files' own metadata, shown on the map. */
   attribution: string[];
 }
@@ -32,8 +36,8 @@ function objectOf(
   topo: MetaTopology,
   name: string,
   file: string,
-): GeometryCollection<GeoJsonProperties> {
-  const o = topo.objects?.[name];
+): GeometryCollection<Record<string, unknown>> {
+  const o = topo.objects?.[name] as GeometryCollection<Record<string, unknown>> | undefined;
   if (!o || o.type !== 'GeometryCollection')
     throw new DataError([
       { file, field: `objects.${name}`, message: 'missing TopoJSON object', fix: 'rebuild the boundaries with `npm run data`' },
@@ -43,7 +47,7 @@ function objectOf(
 
 /** Decodes provinces.topo.json and checks it holds exactly the 26 provinces, by ISO code. */
 export function decodeProvinces(topo: MetaTopology, file: string): FeatureCollection<Areal, ProvinceProps> {
-  const fc = feature(topo, objectOf(topo, 'provinces', file)) as FeatureCollection<Areal, ProvinceProps>;
+  const fc = feature(topo, objectOf(topo, 'provinces', file)) as unknown as FeatureCollection<Areal, ProvinceProps>;
   const seen = new Set(fc.features.map((f) => f.properties?.iso));
   const missing = PROVINCES.filter((p) => !seen.has(p.iso));
   if (missing.length || fc.features.length !== PROVINCES.length)
@@ -58,10 +62,22 @@ export function decodeProvinces(topo: MetaTopology, file: string): FeatureCollec
   return fc;
 }
 
-/** Decodes context.topo.json into its three layers. */
-export function decodeContext(topo: MetaTopology, file: string): Pick<Boundaries, 'countries' | 'lakes' | 'rivers'> {
+/** The borders shared by two provinces, from the topology's shared arcs. */
+export function decodeProvinceBorders(topo: MetaTopology, file: string): MultiLineString {
+  return mesh(topo, objectOf(topo, 'provinces', file), (a, b) => a !== b);
+}
+
+const isDrc = (g: { properties?: Record<string, unknown> }) => g.properties?.['id'] === DRC_COUNTRY_ID;
+
+/** Decodes context.topo.json into its three layers and the neighbours' borders. */
+export function decodeContext(
+  topo: MetaTopology,
+  file: string,
+): Pick<Boundaries, 'countries' | 'lakes' | 'rivers' | 'countryBorders'> {
+  const countries = objectOf(topo, 'countries', file);
   return {
-    countries: feature(topo, objectOf(topo, 'countries', file)) as Boundaries['countries'],
+    countries: feature(topo, countries) as Boundaries['countries'],
+    countryBorders: mesh(topo, countries, (a, b) => !isDrc(a) && !isDrc(b)),
     lakes: feature(topo, objectOf(topo, 'lakes', file)) as Boundaries['lakes'],
     rivers: feature(topo, objectOf(topo, 'rivers', file)) as Boundaries['rivers'],
   };
@@ -84,6 +100,7 @@ export async function loadBoundaries(
   const [p, c] = await Promise.all([fetchJson(urls.provinces, signal), fetchJson(urls.context, signal)]);
   return {
     provinces: decodeProvinces(p, 'provinces.topo.json'),
+    provinceBorders: decodeProvinceBorders(p, 'provinces.topo.json'),
     ...decodeContext(c, 'context.topo.json'),
     attribution: [...(p.metadata?.attribution ?? []), ...(c.metadata?.attribution ?? [])],
   };

@@ -9,7 +9,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import area from '@turf/area';
 import type { Boundaries } from '../data/boundaries.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
@@ -18,15 +18,15 @@ import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
 import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
 
 /**
- * Countries, provinces, lakes and rivers share one source, told apart by `kind`. MapLibre
- * redraws its tile clipping masks each time consecutive layers switch source, and under a
- * software renderer (SwiftShader) those masks cost more than the map itself: one source cut
- * a frame from ~210 ms to ~? ms on the benchmark machine.
+ * Countries, provinces, lakes, rivers and border lines share one source, told apart by `kind`.
+ * MapLibre redraws its tile clipping masks each time consecutive layers switch source, and
+ * under a software renderer (SwiftShader) each redraw costs about a full-screen pass.
+ * Borders are drawn once from the topology's shared arcs, not as every polygon's outline.
  */
 export const BASE = 'base';
 export const COVERAGE = 'coverage';
 export const COVERAGE_LAYERS = ['coverage-fill', 'coverage-line'] as const;
-type BaseKind = 'country' | 'province' | 'lake' | 'river';
+type BaseKind = 'country' | 'province' | 'lake' | 'river' | 'country-border' | 'province-border';
 const kindIs = (kind: BaseKind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
 // The DRC's own country outline is drawn as the national border, not as a neighbour.
@@ -62,9 +62,16 @@ export function baseFeatures(b: Boundaries): FeatureCollection {
       ...tag(b.provinces, 'province', (p) => String(p['iso'])),
       ...tag(b.lakes, 'lake', (_, i) => `lake:${i}`),
       ...tag(b.rivers, 'river', (_, i) => `river:${i}`),
+      ...tag(lines(b.countryBorders), 'country-border', () => 'country-border'),
+      ...tag(lines(b.provinceBorders), 'province-border', () => 'province-border'),
     ],
   };
 }
+
+const lines = (geometry: MultiLineString): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', geometry, properties: {} }],
+});
 
 /** Zoom-driven text size: readable on a projector at the whole-country view. */
 const zoomed = (at4: number, at8: number): ExpressionSpecification => [
@@ -124,7 +131,9 @@ export function baseLayers(): LayerSpecification[] {
       type: 'fill',
       source: BASE,
       filter: NOT_DRC,
-      paint: { 'fill-color': THEME.neighbourFill },
+      // No antialiased outline: the border lines cover the edges, and under a software
+      // renderer the outlines of every fill cost several ms a frame.
+      paint: { 'fill-color': THEME.neighbourFill, 'fill-antialias': false },
     },
     {
       id: 'provinces-fill',
@@ -144,6 +153,7 @@ export function baseLayers(): LayerSpecification[] {
           PHASE_STYLE.withdrawn.color,
           THEME.provinceFill,
         ],
+        'fill-antialias': false,
       },
     },
     {
@@ -168,15 +178,15 @@ export function baseLayers(): LayerSpecification[] {
       id: 'neighbours-line',
       type: 'line',
       source: BASE,
-      filter: NOT_DRC,
+      filter: kindIs('country-border'),
       paint: { 'line-color': THEME.neighbourLine, 'line-width': 0.8 },
     },
     {
       id: 'provinces-line',
       type: 'line',
       source: BASE,
-      filter: kindIs('province'),
-      layout: { 'line-join': 'round' },
+      // Shared borders once, not each province's outline: half the triangles.
+      filter: kindIs('province-border'),
       paint: { 'line-color': THEME.provinceLine, 'line-width': zoomed(0.8, 1.6) },
     },
     {
@@ -184,7 +194,6 @@ export function baseLayers(): LayerSpecification[] {
       type: 'line',
       source: BASE,
       filter: IS_DRC,
-      layout: { 'line-join': 'round' },
       paint: { 'line-color': THEME.nationalBorder, 'line-width': zoomed(1.4, 2.6) },
     },
     // Reach of open sites: above the borders (one source switch, not two), under every label.
