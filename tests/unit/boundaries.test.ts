@@ -230,3 +230,44 @@ describe('border lines (each border drawn once)', () => {
     expect(shared).toBeLessThan(40);
   });
 });
+
+describe('the sea (filled over a land-coloured background)', () => {
+  const ctxTopo = JSON.parse(readFileSync(CONTEXT_FILE, 'utf8')) as Topology;
+  const ctx = decodeContext(ctxTopo, CONTEXT_FILE);
+  const sea: Feature<MultiPolygon> = { type: 'Feature', geometry: ctx.ocean, properties: {} };
+  const pt = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
+
+  test.each([
+    { where: 'the Atlantic off Angola', lon: 7.5, lat: -9, sea: true },
+    { where: 'the Indian Ocean off Tanzania', lon: 44, lat: -8, sea: true },
+    { where: 'beyond the box, west', lon: -4.5, lat: 0, sea: true },
+    { where: 'Kinshasa', lon: 15.31, lat: -4.33, sea: false },
+    { where: 'Luanda (coastal land)', lon: 13.3, lat: -8.9, sea: false },
+    { where: 'Lake Victoria (a lake, drawn as such above)', lon: 33, lat: -1, sea: false },
+    { where: 'Nairobi', lon: 36.8, lat: -1.3, sea: false },
+  ])('$where: sea $sea', ({ lon, lat, sea: isSea }) => {
+    expect(booleanPointInPolygon(pt(lon, lat), sea)).toBe(isSea);
+  });
+
+  test('sea and land together cover the grown box', () => {
+    const [w, s, e, n] = [-5, -27, 49, 17];
+    const box: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    };
+    const land = ctx.countries.features.reduce((a, f) => a + area(f), 0);
+    expect((area(sea) + land) / area(box)).toBeCloseTo(1, 2);
+  });
+});

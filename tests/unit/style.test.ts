@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { baseStyle } from '../../src/lib/map/style.ts';
 import {
   decodeContext,
@@ -67,5 +67,30 @@ describe('baseStyle', () => {
       )!;
       expect(booleanPointInPolygon(l.geometry, province), l.properties.iso).toBe(true);
     }
+  });
+});
+
+describe('layer filters', () => {
+  // A filter that matches nothing hides a layer silently (country names once vanished so).
+  test('every filtered layer on bundled data draws at least one feature', () => {
+    const checked: string[] = [];
+    for (const l of style.layers) {
+      if (!('source' in l) || !('filter' in l) || !l.filter) continue;
+      const data = (style.sources[String(l.source)] as { data: GeoJSON.FeatureCollection }).data;
+      if (!data.features.length) continue; // filled at run time (coverage, site labels)
+      const f = featureFilter(l.filter);
+      const zoom = { zoom: 5 };
+      const n = data.features.filter((feat) =>
+        f.filter(zoom, {
+          type: feat.geometry.type === 'Point' ? 1 : feat.geometry.type.includes('Line') ? 2 : 3,
+          properties: feat.properties ?? {},
+        } as Parameters<typeof f.filter>[1]),
+      ).length;
+      expect(n, l.id).toBeGreaterThan(0);
+      checked.push(l.id);
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining(['country-labels', 'ocean-fill', 'provinces-line']),
+    );
   });
 });
