@@ -10,6 +10,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { addMonths } from '../domain/timeline.ts';
+import { MAP_BACKGROUND } from '../map/theme.ts';
 
 export interface ReplayOptions {
   map: MapLibreMap;
@@ -112,6 +113,9 @@ function frameCanvas(o: ReplayOptions) {
     await new Promise<void>((resolve) => {
       // Read inside the render event: the drawing buffer is cleared once it is composited.
       o.map.once('render', () => {
+        // The canvas is transparent where the map draws nothing (style.ts).
+        ctx.fillStyle = MAP_BACKGROUND;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
         ctx.drawImage(src, 0, 0, canvas.width, canvas.height);
         burnIn(ctx, canvas, u, o.dateText(day), o.title, o.footer);
         resolve();

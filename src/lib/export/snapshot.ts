@@ -6,6 +6,7 @@
  * north arrow, sources, disclaimer) is drawn around it with the app's own fonts.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MAP_BACKGROUND } from '../map/theme.ts';
 import {
   frameLayout,
   legendSize,
@@ -96,7 +97,11 @@ export async function renderMap(
     const lat = map.getCenter().lat;
     await new Promise<void>((resolve) => {
       map.once('render', () => {
-        out.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, w, h);
+        const ctx = out.getContext('2d')!;
+        // The canvas is transparent where the map draws nothing (style.ts).
+        ctx.fillStyle = MAP_BACKGROUND;
+        ctx.fillRect(0, 0, w, h);
+        ctx.drawImage(map.getCanvas(), 0, 0, w, h);
         resolve();
       });
       map.triggerRepaint();

@@ -136,8 +136,10 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
 /** The base layers, bottom to top. Data layers (deck.gl) interleave above province borders. */
 export function baseLayers(): LayerSpecification[] {
   return [
-    // Land-coloured: the sea is the smaller area, so it is the one filled (boundaries.ts).
-    { id: 'background', type: 'background', paint: { 'background-color': THEME.neighbourFill } },
+    // No background layer: the land colour is the map element's CSS background (MapView),
+    // seen through the canvas wherever nothing is drawn; exports paint it under the map
+    // (MAP_BACKGROUND). A background layer is one more full-canvas pass per frame, ~8 ms under
+    // a software renderer. The sea is the smaller area, so it is the one filled (boundaries.ts).
     {
       id: 'ocean-fill',
       type: 'fill',
@@ -145,7 +147,7 @@ export function baseLayers(): LayerSpecification[] {
       filter: kindIs('ocean'),
       // No antialiased outline: the coast lines cover the edges, and under a software
       // renderer the outlines of every fill cost several ms a frame.
-      paint: { 'fill-color': THEME.background, 'fill-antialias': false },
+      paint: { 'fill-color': THEME.sea, 'fill-antialias': false },
     },
     {
       id: 'provinces-fill',

@@ -4,7 +4,7 @@
  */
 import type { Plan } from '../domain/schema.ts';
 export const THEME = {
-  background: '#dfe5ea',
+  sea: '#dfe5ea',
   neighbourFill: '#eceae6',
   neighbourLine: '#b8b4ad',
   neighbourLabel: '#8a857d',
@@ -17,6 +17,9 @@ export const THEME = {
   waterLine: '#7fb0d8',
   waterLabel: '#2f6690',
 } as const;
+
+/** What shows where the map draws nothing (it has no background layer): the land colour. */
+export const MAP_BACKGROUND = THEME.neighbourFill;
 
 /**
  * Font stacks for MapLibre's local glyph rendering: with no `glyphs` URL, MapLibre ≥ 5.11 draws
