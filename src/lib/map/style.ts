@@ -175,7 +175,7 @@ export function baseLayers(): LayerSpecification[] {
       type: 'line',
       source: BASE,
       filter: kindIs('river'),
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      // Plain joins and caps: round ones add triangles at every vertex, unseen at 0.6–2 px.
       paint: {
         'line-color': THEME.waterLine,
         'line-width': ['interpolate', ['linear'], ['get', 'weight'], 0.15, 0.6, 1.2, 2],
