@@ -96,8 +96,8 @@ const wound = (r: Ring, ccw: boolean) => (signedArea(r) > 0 === ccw ? r : [...r]
  * The sea: the topology's box, grown by a degree, less the land (all countries merged along
  * their shared arcs). The map's background is land-coloured and only the sea is filled, a
  * far smaller area than the neighbouring countries, which under a software renderer saves
- * ~15 ms a frame. The box is grown so that land cut at its edge never touches the outer ring;
- * beyond the box (never in view: the pan limits are inside it) the sea colour shows, as before.
+ * ~10–15 ms a frame. The box is grown so that land cut at its edge never touches the outer
+ * ring; beyond it the land colour shows, never in view (the pan limits are inside the box).
  */
 export function oceanOf(topo: MetaTopology, countries: GeometryCollection<Record<string, unknown>>): MultiPolygon {
   const land = merge(topo, countries.geometries as Parameters<typeof merge>[1]);

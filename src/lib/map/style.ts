@@ -54,7 +54,9 @@ export function baseFeatures(b: Boundaries): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: [
-      ...tag(b.countries, 'country', (p, i) => `country:${String(p['id'] ?? i)}`),
+      // Only the DRC's own outline is drawn from the countries (the national border); the
+      // neighbours are the land-coloured background, their borders `country-border` lines.
+      ...tag(drcOnly(b.countries), 'country', (p, i) => `country:${String(p['id'] ?? i)}`),
       ...tag(
         {
           type: 'FeatureCollection',
@@ -71,6 +73,11 @@ export function baseFeatures(b: Boundaries): FeatureCollection {
     ],
   };
 }
+
+const drcOnly = (fc: Boundaries['countries']): FeatureCollection => ({
+  ...fc,
+  features: fc.features.filter((f) => f.properties.id === DRC_COUNTRY_ID),
+});
 
 const lines = (geometry: MultiLineString): FeatureCollection => ({
   type: 'FeatureCollection',
