@@ -102,8 +102,7 @@ function frameCanvas(o: ReplayOptions) {
   const canvas = document.createElement('canvas');
   canvas.width = src.width - (src.width % 2);
   canvas.height = src.height - (src.height % 2);
-  // A CPU-backed canvas: MediaRecorder encoded nothing from a GPU-backed one under SwiftShader.
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const ctx = canvas.getContext('2d')!;
   const u = canvas.height / 800;
   /** Moves to `day` and paints its picture onto the canvas. */
   const paint = async (day: number) => {
@@ -164,9 +163,9 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
 
   const days = replayDays(o.from, o.to);
   const slots = videoSchedule(days.length, o.msPerMonth);
+  let frame: VideoFrame | null = null;
   try {
     let picture = -1;
-    let frame: VideoFrame | null = null;
     for (const slot of slots) {
       if (o.signal.aborted) throw aborted();
       if (failure) throw failure;
@@ -181,16 +180,20 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
       const timed = new VideoFrame(frame!, { timestamp: Math.round(slot.ms * 1000) });
       encoder.encode(timed, { keyFrame: slot.key });
       timed.close();
-      // Back-pressure: do not queue more frames than the encoder can take.
+      // Back-pressure: do not queue more frames than the encoder can take. The timeout keeps
+      // a failed encoder (which sends no more events) from hanging the loop.
       while (encoder.encodeQueueSize > 2 && !failure)
-        await new Promise((r) => encoder.addEventListener('dequeue', r, { once: true }));
+        await Promise.race([
+          new Promise((r) => encoder.addEventListener('dequeue', r, { once: true })),
+          sleep(250),
+        ]);
     }
-    frame?.close();
     await encoder.flush();
     if (failure) throw failure;
     muxer.finalize();
     return new Blob([target.buffer], { type: 'video/webm' });
   } finally {
+    frame?.close();
     if (encoder.state !== 'closed') encoder.close();
   }
 }
