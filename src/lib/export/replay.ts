@@ -10,7 +10,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { addMonths } from '../domain/timeline.ts';
-import { MAP_BACKGROUND } from '../map/theme.ts';
+import { copyMapPixels } from './mapPixels.ts';
 
 export interface ReplayOptions {
   map: MapLibreMap;
@@ -30,6 +30,9 @@ export interface ReplayOptions {
 const TAIL_MS = 800;
 /** The longest gap between two encoded frames, in ms: players and editors want a steady stream. */
 const FRAME_GAP_MS = 100;
+/** Frames a second that FRAME_GAP_MS gives, and the bit rate asked of the encoder. */
+const FPS = 1000 / FRAME_GAP_MS;
+const BITRATE = 6_000_000;
 /** A key frame at least this often, in ms, so the video can be scrubbed. */
 const KEY_EVERY_MS = 2000;
 
@@ -112,10 +115,7 @@ function frameCanvas(o: ReplayOptions) {
     await new Promise<void>((resolve) => {
       // Read inside the render event: the drawing buffer is cleared once it is composited.
       o.map.once('render', () => {
-        // The canvas is transparent where the map draws nothing (style.ts).
-        ctx.fillStyle = MAP_BACKGROUND;
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-        ctx.drawImage(src, 0, 0, canvas.width, canvas.height);
+        copyMapPixels(ctx, src, canvas.width, canvas.height);
         burnIn(ctx, canvas, u, o.dateText(day), o.title, o.footer);
         resolve();
       });
@@ -140,7 +140,7 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
   const { width, height } = canvas;
   let chosen: (typeof CODECS)[number] | undefined;
   for (const c of CODECS) {
-    const probe = { codec: c.codec, width, height, bitrate: 6_000_000, framerate: 10 };
+    const probe = { codec: c.codec, width, height, bitrate: BITRATE, framerate: FPS };
     if ((await VideoEncoder.isConfigSupported(probe).catch(() => null))?.supported) {
       chosen = c;
       break;
@@ -151,7 +151,7 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
   const target = new ArrayBufferTarget();
   const muxer = new Muxer({
     target,
-    video: { codec: chosen.mux, width, height, frameRate: 1000 / FRAME_GAP_MS },
+    video: { codec: chosen.mux, width, height, frameRate: FPS },
     firstTimestampBehavior: 'offset',
   });
   let failure: unknown = null;
@@ -159,7 +159,7 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
     output: (chunk, meta) => muxer.addVideoChunk(chunk, meta),
     error: (e) => (failure = e),
   });
-  encoder.configure({ codec: chosen.codec, width, height, bitrate: 6_000_000, framerate: 10 });
+  encoder.configure({ codec: chosen.codec, width, height, bitrate: BITRATE, framerate: FPS });
 
   const days = replayDays(o.from, o.to);
   const slots = videoSchedule(days.length, o.msPerMonth);
@@ -205,7 +205,7 @@ async function recordRealtime(o: ReplayOptions): Promise<Blob> {
   const { canvas, ctx, paint } = frameCanvas(o);
   const stream = canvas.captureStream(0);
   const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
-  const recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 6_000_000 });
+  const recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: BITRATE });
   const chunks: Blob[] = [];
   let bytes = 0;
   recorder.ondataavailable = (e) => {

@@ -6,7 +6,7 @@
  * north arrow, sources, disclaimer) is drawn around it with the app's own fonts.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MAP_BACKGROUND } from '../map/theme.ts';
+import { copyMapPixels } from './mapPixels.ts';
 import {
   frameLayout,
   legendSize,
@@ -97,11 +97,7 @@ export async function renderMap(
     const lat = map.getCenter().lat;
     await new Promise<void>((resolve) => {
       map.once('render', () => {
-        const ctx = out.getContext('2d')!;
-        // The canvas is transparent where the map draws nothing (style.ts).
-        ctx.fillStyle = MAP_BACKGROUND;
-        ctx.fillRect(0, 0, w, h);
-        ctx.drawImage(map.getCanvas(), 0, 0, w, h);
+        copyMapPixels(out.getContext('2d')!, map.getCanvas(), w, h);
         resolve();
       });
       map.triggerRepaint();

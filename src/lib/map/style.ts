@@ -30,13 +30,6 @@ type BaseKind =
   'country' | 'ocean' | 'province' | 'lake' | 'river' | 'country-border' | 'province-border';
 const kindIs = (kind: BaseKind): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
-// The DRC's own country outline is drawn as the national border, not as a neighbour.
-const IS_DRC: ExpressionSpecification = [
-  'all',
-  kindIs('country'),
-  ['==', ['get', 'id'], DRC_COUNTRY_ID],
-];
-
 /**
  * The one geometry source's data. `fid` is unique across kinds (promoteId), and a province's
  * fid is its ISO code, so its feature-state (the phase tint) is addressed by ISO code.
@@ -57,19 +50,12 @@ export function baseFeatures(b: Boundaries): FeatureCollection {
       // Only the DRC's own outline is drawn from the countries (the national border); the
       // neighbours are the land-coloured background, their borders `country-border` lines.
       ...tag(drcOnly(b.countries), 'country', (p, i) => `country:${String(p['id'] ?? i)}`),
-      ...tag(
-        {
-          type: 'FeatureCollection',
-          features: [{ type: 'Feature', geometry: b.ocean, properties: {} }],
-        },
-        'ocean',
-        () => 'ocean',
-      ),
+      ...tag(single(b.ocean), 'ocean', () => 'ocean'),
       ...tag(b.provinces, 'province', (p) => String(p['iso'])),
       ...tag(b.lakes, 'lake', (_, i) => `lake:${i}`),
       ...tag(b.rivers, 'river', (_, i) => `river:${i}`),
-      ...tag(lines(b.countryBorders), 'country-border', () => 'country-border'),
-      ...tag(lines(b.provinceBorders), 'province-border', () => 'province-border'),
+      ...tag(single(b.countryBorders), 'country-border', () => 'country-border'),
+      ...tag(single(b.provinceBorders), 'province-border', () => 'province-border'),
     ],
   };
 }
@@ -79,7 +65,8 @@ const drcOnly = (fc: Boundaries['countries']): FeatureCollection => ({
   features: fc.features.filter((f) => f.properties.id === DRC_COUNTRY_ID),
 });
 
-const lines = (geometry: MultiLineString): FeatureCollection => ({
+/** One geometry as a collection of one feature. */
+const single = (geometry: MultiLineString | MultiPolygon): FeatureCollection => ({
   type: 'FeatureCollection',
   features: [{ type: 'Feature', geometry, properties: {} }],
 });
@@ -214,7 +201,8 @@ export function baseLayers(): LayerSpecification[] {
       id: 'drc-border',
       type: 'line',
       source: BASE,
-      filter: IS_DRC,
+      // The DRC's own outline: the only country left in the source (baseFeatures).
+      filter: kindIs('country'),
       paint: { 'line-color': THEME.nationalBorder, 'line-width': zoomed(1.4, 2.6) },
     },
     // Reach of open sites: above the borders (one source switch, not two), under every label.
