@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { EventPoints } from '../lib/map/layers/eventPointsLayer.ts';
+import type { FrameCache } from '../lib/map/frameCache.ts';
 
 declare global {
   interface Window {
@@ -8,6 +9,8 @@ declare global {
     __drawdown?: {
       map: MapLibreMap;
       overlay: MapboxOverlay | null;
+      /** The base-picture cache (frameCache.ts); null if this maplibre-gl lacks its hooks. */
+      frameCache: FrameCache | null;
       setEventPoints?: (p: EventPoints | null) => void;
       /** Renders a PNG export (no download) and reports its size. */
       exportPng?: (

@@ -2,16 +2,16 @@
  * Dated point events as a deck.gl layer that scales with the window, not with the data.
  *
  * The events are sorted by day once (eventPoints.ts) and uploaded to the GPU once. A date step
- * only finds the window's slice with two binary searches and points the draw at it (a buffer
- * offset and an instance count): no array is rebuilt or re-uploaded, and events outside the
+ * only finds the window's slice with two binary searches and points the draw at it (a first
+ * vertex and a count, dotLayer.ts): no array is rebuilt or re-uploaded, and events outside the
  * window cost neither vertices nor fragments. A GPU data filter would still run the vertex
  * shader for every event on every frame, which under a software renderer costs ~0.7 s per
  * frame at 100k events.
  */
 import { CompositeLayer, type DefaultProps, type UpdateParameters } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Buffer } from '@luma.gl/core';
 import { windowSlice, type EventPoints } from './eventPoints.ts';
+import { DotLayer } from './dotLayer.ts';
 
 export type { EventPoints } from './eventPoints.ts';
 
@@ -53,23 +53,14 @@ class EventWindowLayer extends CompositeLayer<Props> {
   override renderLayers() {
     const { points, day, windowDays } = this.props;
     const [start, end] = windowSlice(points.days, day - windowDays + 1, day);
-    return new ScatterplotLayer(
+    return new DotLayer(
       this.getSubLayerProps({
         id: 'points',
-        data: {
-          length: end - start,
-          attributes: {
-            getPosition: {
-              buffer: this.state.positions!,
-              type: 'float32',
-              size: 2,
-              offset: start * 2 * Float32Array.BYTES_PER_ELEMENT,
-            },
-          },
-        },
-        getRadius: 2.5,
-        radiusUnits: 'pixels',
-        getFillColor: [120, 40, 20, 160],
+        positions: this.state.positions!,
+        first: start,
+        count: end - start,
+        radiusPixels: 2.5,
+        color: [120, 40, 20, 160],
       }),
     );
   }

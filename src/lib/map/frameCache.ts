@@ -1,0 +1,421 @@
+/**
+ * Reuses the base map's pictures on frames where only deck.gl layers change.
+ *
+ * A timeline step changes the deck.gl layers' filter ranges, which makes MapLibre redraw the
+ * whole frame: sea, provinces, rivers, borders, label placement and labels, with deck.gl's two
+ * layer groups in between (hotspots under the rivers, sites on top). On most steps nothing of
+ * MapLibre's own has changed: a province's tint or the site labels change a few times in seven
+ * years. Under a software renderer (SwiftShader, the benchmark machine) that redraw is most of
+ * a step's cost, on the main thread and on the GPU.
+ *
+ * The style's layers fall into runs: MapLibre layers between deck.gl groups. While the map is
+ * still, a frame keeps each run's picture: the bottom run is copied from the screen, each run
+ * above it is drawn into a transparent texture and composited over what is below. On a later
+ * frame where MapLibre has nothing new to draw, the painter puts those pictures back (one blit,
+ * one textured triangle a run) and draws only the deck.gl groups between them. "Nothing new" is
+ * MapLibre's own test for whether a frame must update the style, the sources or the label
+ * placement, plus an unchanged camera, canvas and layer order: any setFeatureState, setFilter,
+ * setData, tile load, resize or move invalidates the pictures.
+ *
+ * MapLibre draws the layers above the first deck.gl group in its translucent pass only, with no
+ * depth test, bottom to top (a 3D custom layer ends its opaque pass), so drawing a run into its
+ * own texture and compositing it ("over", premultiplied) gives the same picture up to 8-bit
+ * rounding; frames drawn while moving are drawn directly.
+ *
+ * This reaches into maplibre-gl's private map and painter (as sky.ts does). maplibre-gl is
+ * pinned (5.24.1); if a part is missing, nothing is patched and every frame is drawn in full.
+ * A browser test checks that frames drawn from the pictures equal the frames they replace.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+interface LayerLike {
+  id: string;
+  type: string;
+  source?: string;
+  implementation?: { prerender?: unknown };
+  is3D(): boolean;
+}
+interface StyleLike {
+  _order: string[];
+  _layers: Record<string, LayerLike>;
+  hasTransitions(): boolean;
+  _updatePlacement(...args: unknown[]): boolean;
+}
+interface ContextLike {
+  gl: WebGL2RenderingContext;
+  viewport: { set(v: [number, number, number, number]): void };
+  bindFramebuffer: { set(v: WebGLFramebuffer | null): void };
+  clear(args: {
+    color?: { r: number; g: number; b: number; a: number };
+    depth?: number;
+    stencil?: number;
+  }): void;
+  setDirty(): void;
+  setDefault(): void;
+}
+interface PainterLike {
+  context: ContextLike;
+  renderPass: string;
+  currentLayer: number;
+  currentStencilSource: unknown;
+  nextStencilID: number;
+  style: StyleLike;
+  options: unknown;
+  render(style: StyleLike, options: unknown): void;
+  renderLayer(
+    painter: PainterLike,
+    tileManager: unknown,
+    layer: LayerLike,
+    coords: unknown[],
+    renderOptions: unknown,
+  ): void;
+  _renderTileClippingMasks(layer: LayerLike, tileIDs: unknown[], toTexture: boolean): void;
+}
+interface MapInternals {
+  painter?: PainterLike;
+  style?: StyleLike;
+  transform?: { modelViewProjectionMatrix?: ArrayLike<number> };
+  _render?: (t: number) => unknown;
+  _styleDirty?: boolean;
+  _sourcesDirty?: boolean;
+  _placementDirty?: boolean;
+}
+
+/** What the cache did, for tests and the benchmark; `enabled` off draws every frame directly. */
+export interface FrameCache {
+  enabled: boolean;
+  readonly stats: { direct: number; captured: number; reused: number };
+}
+
+/** The style's layers as runs: MapLibre layers, then the custom (deck.gl) layers above them. */
+export interface Run {
+  /** Indices in the style order of the run's MapLibre layers (may be empty at the bottom). */
+  base: number[];
+  /** Indices of the custom layers that follow. */
+  custom: number[];
+}
+
+/** Splits a layer order into runs; `isCustom(i)` tells a custom layer. */
+export function layerRuns(count: number, isCustom: (i: number) => boolean): Run[] {
+  const runs: Run[] = [];
+  let run: Run = { base: [], custom: [] };
+  for (let i = 0; i < count; i++) {
+    if (isCustom(i)) run.custom.push(i);
+    else {
+      if (run.custom.length) {
+        runs.push(run);
+        run = { base: [], custom: [] };
+      }
+      run.base.push(i);
+    }
+  }
+  runs.push(run);
+  return runs;
+}
+
+/** Largest picture kept (device pixels): a 4K screen; A3 exports at 300 dpi are drawn directly. */
+const MAX_PIXELS = 3840 * 2400;
+const TRANSPARENT = { r: 0, g: 0, b: 0, a: 0 };
+
+const VERTEX = `#version 300 es
+void main() {
+  vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+  gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+}`;
+const FRAGMENT = `#version 300 es
+precision highp float;
+uniform sampler2D picture;
+out vec4 colour;
+void main() { colour = texelFetch(picture, ivec2(gl_FragCoord.xy), 0); }`;
+
+/** One full-canvas triangle that copies a texture's pixels over the screen, premultiplied. */
+function compositor(gl: WebGL2RenderingContext): ((tex: WebGLTexture) => void) | null {
+  const shader = (type: number, src: string) => {
+    const s = gl.createShader(type)!;
+    gl.shaderSource(s, src);
+    gl.compileShader(s);
+    return s;
+  };
+  const program = gl.createProgram();
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null;
+  const sampler = gl.getUniformLocation(program, 'picture');
+  return (tex) => {
+    gl.useProgram(program);
+    gl.bindVertexArray(null);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, tex);
+    gl.uniform1i(sampler, 0);
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.disable(gl.CULL_FACE);
+    gl.colorMask(true, true, true, true);
+    gl.enable(gl.BLEND);
+    gl.blendEquation(gl.FUNC_ADD);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.drawArrays(gl.TRIANGLES, 0, 3);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+  };
+}
+
+/** Off-screen pictures at the drawing buffer's size: the bottom run's and one per run above. */
+class Pictures {
+  w = 0;
+  h = 0;
+  bottom: { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer } | null = null;
+  above: { fbo: WebGLFramebuffer; tex: WebGLTexture; ds: WebGLRenderbuffer }[] = [];
+  constructor(private gl: WebGL2RenderingContext) {}
+
+  /** Makes room for `runs` pictures above the bottom one; false if WebGL refused. */
+  ensure(runs: number): boolean {
+    const gl = this.gl;
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    if (w !== this.w || h !== this.h) this.free();
+    this.w = w;
+    this.h = h;
+    if (!this.bottom) {
+      const rb = gl.createRenderbuffer();
+      gl.bindRenderbuffer(gl.RENDERBUFFER, rb);
+      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, w, h);
+      const fbo = gl.createFramebuffer();
+      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, rb);
+      this.bottom = { fbo, rb };
+      if (!this.complete()) return false;
+    }
+    while (this.above.length < runs) {
+      const tex = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, tex);
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, w, h);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      const ds = gl.createRenderbuffer();
+      gl.bindRenderbuffer(gl.RENDERBUFFER, ds);
+      gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, w, h);
+      const fbo = gl.createFramebuffer();
+      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, ds);
+      this.above.push({ fbo, tex, ds });
+      if (!this.complete()) return false;
+    }
+    return true;
+  }
+
+  private complete(): boolean {
+    const gl = this.gl;
+    const ok = gl.checkFramebufferStatus(gl.FRAMEBUFFER) === gl.FRAMEBUFFER_COMPLETE;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.bindRenderbuffer(gl.RENDERBUFFER, null);
+    if (!ok) this.free();
+    return ok;
+  }
+
+  free(): void {
+    const gl = this.gl;
+    if (this.bottom) {
+      gl.deleteFramebuffer(this.bottom.fbo);
+      gl.deleteRenderbuffer(this.bottom.rb);
+    }
+    for (const a of this.above) {
+      gl.deleteFramebuffer(a.fbo);
+      gl.deleteTexture(a.tex);
+      gl.deleteRenderbuffer(a.ds);
+    }
+    this.bottom = null;
+    this.above = [];
+  }
+}
+
+/** The camera, canvas and layer order a set of pictures was drawn for. */
+function frameKey(map: MapInternals, gl: WebGL2RenderingContext, style: StyleLike): string {
+  const m = map.transform?.modelViewProjectionMatrix;
+  return [
+    `${gl.drawingBufferWidth}x${gl.drawingBufferHeight}`,
+    m ? Array.from(m).join(',') : '',
+    style._order.join('|'),
+  ].join(';');
+}
+
+/** Installs the cache on a loaded map; null if this maplibre-gl lacks the expected internals. */
+export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
+  const m = map as unknown as MapInternals;
+  const painter = m.painter;
+  const render = m._render;
+  const style0 = m.style;
+  if (
+    !painter ||
+    !style0 ||
+    typeof render !== 'function' ||
+    typeof painter.render !== 'function' ||
+    typeof painter.renderLayer !== 'function' ||
+    typeof painter._renderTileClippingMasks !== 'function' ||
+    typeof painter.nextStencilID !== 'number' ||
+    typeof m._styleDirty !== 'boolean' ||
+    typeof m._sourcesDirty !== 'boolean' ||
+    typeof style0._updatePlacement !== 'function' ||
+    !Array.isArray(style0._order) ||
+    !m.transform?.modelViewProjectionMatrix ||
+    typeof WebGL2RenderingContext === 'undefined' ||
+    !(painter.context?.gl instanceof WebGL2RenderingContext)
+  )
+    return null;
+  const gl = painter.context.gl;
+  const composite = compositor(gl);
+  if (!composite) return null;
+
+  const paint = painter.render.bind(painter);
+  const renderLayer = painter.renderLayer.bind(painter);
+  const masks = painter._renderTileClippingMasks.bind(painter);
+  const pictures = new Pictures(gl);
+  const cache: FrameCache = { enabled: true, stats: { direct: 0, captured: 0, reused: 0 } };
+
+  /** The pictures held: for which frame key and style. */
+  let held: { key: string; style: StyleLike } | null = null;
+  /** The frame being drawn. */
+  let frame: {
+    mode: 'direct' | 'capture' | 'reuse';
+    key: string;
+    runs: Run[];
+    /** The run of each MapLibre layer, by index in the style order. */
+    runOf: Map<number, number>;
+    /** The run whose picture is being drawn off-screen (capture), or -1. */
+    open: number;
+  } | null = null;
+
+  const blit = (from: WebGLFramebuffer | null, to: WebGLFramebuffer | null) => {
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from);
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, to);
+    gl.blitFramebuffer(0, 0, w, h, 0, 0, w, h, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+  };
+
+  /** Raw WebGL below: leave the screen bound and tell MapLibre its state cache is stale. */
+  const raw = (work: () => void) => {
+    const scissor = gl.isEnabled(gl.SCISSOR_TEST);
+    if (scissor) gl.disable(gl.SCISSOR_TEST);
+    gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+    work();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    if (scissor) gl.enable(gl.SCISSOR_TEST);
+    painter.context.setDirty();
+    painter.currentStencilSource = undefined;
+  };
+
+  const compositeRun = (k: number) =>
+    raw(() => {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      composite(pictures.above[k - 1]!.tex);
+    });
+
+  /** Capture: ends the off-screen run, if any, laying its picture on the screen. */
+  const closeRun = () => {
+    if (!frame || frame.open < 0) return;
+    compositeRun(frame.open);
+    frame.open = -1;
+  };
+
+  m._render = function (this: MapInternals, t: number) {
+    const style = m.style;
+    if (!style || !cache.enabled) {
+      // What changes meanwhile is not tracked: draw anew when enabled again.
+      held = null;
+      return render.call(this, t);
+    }
+    const key = frameKey(m, gl, style);
+    const order = style._order;
+    const runs = layerRuns(order.length, (i) => style._layers[order[i]!]?.type === 'custom');
+    const firstCustom = runs[0]!.custom[0];
+    // Above a 3D custom layer MapLibre has no opaque pass: see the top of this file.
+    const layered = firstCustom !== undefined && style._layers[order[firstCustom]!]!.is3D();
+    const still =
+      !m._styleDirty && !m._sourcesDirty && !m._placementDirty && !style.hasTransitions();
+    const small = gl.drawingBufferWidth * gl.drawingBufferHeight <= MAX_PIXELS;
+    let mode: 'direct' | 'capture' | 'reuse' = 'direct';
+    if (layered && still && held?.key === key && held.style === style) mode = 'reuse';
+    else if (layered && small && !map.isMoving()) mode = 'capture';
+    if (mode !== 'reuse') held = null;
+    const runOf = new Map<number, number>();
+    runs.forEach((r, k) => r.base.forEach((i) => runOf.set(i, k)));
+    frame = { mode, key, runs, runOf, open: -1 };
+    try {
+      return render.call(this, t);
+    } finally {
+      frame = null;
+    }
+  };
+
+  // Nothing of MapLibre's is drawn on a reused frame, so its labels need no new placement.
+  const place = style0._updatePlacement;
+  style0._updatePlacement = function (this: StyleLike, ...args: unknown[]) {
+    return frame?.mode === 'reuse' ? false : place.apply(this, args);
+  };
+
+  // The translucent pass calls this first for every layer, bottom to top: where runs start/end.
+  painter._renderTileClippingMasks = (layer, tileIDs, toTexture) => {
+    const f = frame;
+    if (f?.mode === 'capture' && painter.renderPass === 'translucent') {
+      const i = painter.currentLayer;
+      const k = f.runOf.get(i);
+      if (k === undefined) {
+        // A custom layer: the bottom run is finished on the screen, a run above is composited.
+        if (i === f.runs[0]!.custom[0]) {
+          if (!pictures.ensure(f.runs.length - 1)) f.mode = 'direct';
+          else raw(() => blit(null, pictures.bottom!.fbo));
+        }
+        closeRun();
+      } else if (k > 0 && f.runs[k]!.base[0] === i) {
+        // The first layer of a run above: draw the run into its own transparent picture.
+        closeRun();
+        f.open = k;
+        painter.context.bindFramebuffer.set(pictures.above[k - 1]!.fbo);
+        painter.context.clear({ color: TRANSPARENT, stencil: 0 });
+        painter.currentStencilSource = undefined;
+        painter.nextStencilID = 1;
+      }
+    }
+    masks(layer, tileIDs, toTexture);
+  };
+
+  painter.render = (style, options) => {
+    const f = frame;
+    if (f?.mode !== 'reuse') {
+      paint(style, options);
+      if (f?.mode === 'capture') {
+        closeRun();
+        held = { key: f.key, style };
+        cache.stats.captured++;
+        painter.context.setDefault();
+      } else cache.stats.direct++;
+      return;
+    }
+    cache.stats.reused++;
+    painter.style = style;
+    painter.options = options;
+    const context = painter.context;
+    const renderOptions = { isRenderingToTexture: false, isRenderingGlobe: false };
+    const drawCustom = (pass: string, i: number) => {
+      const layer = style._layers[style._order[i]!]!;
+      if (pass === 'offscreen' && !layer.implementation?.prerender) return;
+      painter.renderPass = pass;
+      painter.currentLayer = i;
+      renderLayer(painter, undefined, layer, [], renderOptions);
+    };
+    // As the full painter does: off-screen work first, then the screen, bottom to top.
+    for (const r of f.runs) for (const i of r.custom) drawCustom('offscreen', i);
+    context.viewport.set([0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight]);
+    context.bindFramebuffer.set(null);
+    context.clear({ depth: 1 });
+    raw(() => blit(pictures.bottom!.fbo, null));
+    f.runs.forEach((r, k) => {
+      if (k > 0) compositeRun(k);
+      for (const i of r.custom) drawCustom('translucent', i);
+    });
+    context.setDefault();
+  };
+
+  return cache;
+}

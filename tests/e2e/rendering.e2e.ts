@@ -1,0 +1,185 @@
+/**
+ * What the GPU is asked to draw, checked on the pixels in the production build:
+ * frames drawn from the base map's kept pictures (frameCache.ts) equal frames drawn in full,
+ * and dated event dots appear where their events are, only in their time window.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../browser.ts';
+import { openAt } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Installs `window.__frame(act)`: runs `act`, resolves with the next frame's RGBA pixels. */
+async function installFrameGrab(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frame: (act: () => void) => Promise<Uint8Array> };
+    w.__frame = (act) => {
+      const map = window.__drawdown!.map;
+      const gl = map.getCanvas().getContext('webgl2')!;
+      return new Promise<Uint8Array>((resolve) => {
+        // Inside the frame: the drawing buffer is not preserved after it.
+        map.once('render', () => {
+          const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+          gl.readPixels(
+            0,
+            0,
+            gl.drawingBufferWidth,
+            gl.drawingBufferHeight,
+            gl.RGBA,
+            gl.UNSIGNED_BYTE,
+            px,
+          );
+          resolve(px);
+        });
+        act();
+      });
+    };
+  });
+}
+
+describe('frames drawn from the kept base map', () => {
+  test('equal frames drawn in full, across steps that do and do not change the base map, and a pan', async () => {
+    const page = await newPage(browser);
+    // June 2021 to December 2021: Kasaï's provinces change phase and sites close (labels go).
+    await openAt(page, baseUrl, '#date=2021-04-01');
+    await installFrameGrab(page);
+    const result = await page.evaluate(async () => {
+      const d = window.__drawdown!;
+      const cache = d.frameCache!;
+      const frame = (window as unknown as { __frame: (act: () => void) => Promise<Uint8Array> })
+        .__frame;
+      const settle = () => new Promise((r) => setTimeout(r, 250));
+      const step = () =>
+        (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
+      const compare = (a: Uint8Array, b: Uint8Array) => {
+        let worst = 0;
+        let differing = 0;
+        for (let i = 0; i < a.length; i++) {
+          const diff = Math.abs(a[i]! - b[i]!);
+          if (diff > worst) worst = diff;
+          if (diff > 2) differing++;
+        }
+        return { worst, differing };
+      };
+      const rows: { what: string; mode: string; worst: number; differing: number }[] = [];
+      const modeSince = (before: typeof cache.stats) =>
+        cache.stats.reused > before.reused
+          ? 'reused'
+          : cache.stats.captured > before.captured
+            ? 'captured'
+            : 'direct';
+      const check = async (what: string, act: () => void) => {
+        await settle();
+        const before = { ...cache.stats };
+        const kept = await frame(act);
+        const mode = modeSince(before);
+        await settle();
+        cache.enabled = false;
+        const full = await frame(() => d.map.triggerRepaint());
+        cache.enabled = true;
+        // Drawing with the cache off forgets the pictures: take them again.
+        await frame(() => d.map.triggerRepaint());
+        rows.push({ what, mode, ...compare(kept, full) });
+      };
+      for (let i = 0; i < 8; i++) await check(`step ${i + 1}`, step);
+      // A pan must not be drawn from the old view's pictures; once its tiles are in, the
+      // pictures are taken anew and used again.
+      const before = { ...cache.stats };
+      await frame(() => d.map.jumpTo({ center: [28.9, -2.5], zoom: 7 }));
+      const panMode = modeSince(before);
+      await new Promise((r) => d.map.once('idle', r));
+      await check('redraw after the pan', () => d.map.triggerRepaint());
+      rows.push({ what: 'pan', mode: panMode, worst: 0, differing: 0 });
+      return rows;
+    });
+    // The frames themselves: the same picture, up to 8-bit rounding of the composited layers.
+    for (const r of result) expect(r, r.what).toMatchObject({ differing: 0 });
+    expect(Math.max(...result.map((r) => r.worst))).toBeLessThanOrEqual(2);
+    // The pictures were used on steps, and taken again where the base map changed.
+    const modes = result.map((r) => r.mode);
+    expect(modes.filter((m) => m === 'reused').length).toBeGreaterThanOrEqual(3);
+    expect(modes.filter((m) => m === 'captured').length).toBeGreaterThanOrEqual(1);
+    expect(result.find((r) => r.what === 'pan')!.mode).not.toBe('reused');
+    expect(result.find((r) => r.what === 'redraw after the pan')!.mode).toBe('reused');
+    await page.close();
+  });
+});
+
+describe('event dots', () => {
+  test('are drawn at their events, for the 30 days to the date and no others', async () => {
+    const page = await newPage(browser);
+    // Zoomed in, sites and hotspots off: dots stand apart and nothing covers them.
+    await page.goto(`${baseUrl}/#date=2021-03-01&view=28.5,-2.5,8&layers=phases`);
+    await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+    await page.waitForFunction(() => typeof window.__drawdown?.setEventPoints === 'function');
+    await installFrameGrab(page);
+    const hits = await page.evaluate(async () => {
+      const d = window.__drawdown!;
+      const frame = (window as unknown as { __frame: (act: () => void) => Promise<Uint8Array> })
+        .__frame;
+      // 20,000 events over 2019–2025 around the view, from a fixed LCG.
+      const n = 20_000;
+      const positions = new Float32Array(n * 2);
+      const days = new Float32Array(n);
+      let seed = 7;
+      const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+      for (let i = 0; i < n; i++) {
+        positions[i * 2] = 27.5 + rand() * 2;
+        positions[i * 2 + 1] = -3.5 + rand() * 2;
+        days[i] = 17897 + rand() * 2540;
+      }
+      const settle = () => new Promise((r) => setTimeout(r, 500));
+      const without = await frame(() => d.map.triggerRepaint());
+      d.setEventPoints!({ length: n, positions, days });
+      await settle();
+      const withDots = await frame(() => d.map.triggerRepaint());
+      const map = d.map;
+      const canvas = map.getCanvas();
+      const ratio = canvas.width / canvas.clientWidth;
+      const w = canvas.width;
+      const h = canvas.height;
+      // Whether the pixel at an event's place changed when the dots were added.
+      const changed = (i: number) => {
+        const p = map.project([positions[i * 2]!, positions[i * 2 + 1]!]);
+        const x = Math.round(p.x * ratio);
+        const y = h - 1 - Math.round(p.y * ratio);
+        if (x < 0 || y < 0 || x >= w || y >= h) return null;
+        const k = (y * w + x) * 4;
+        let diff = 0;
+        for (let c = 0; c < 3; c++) diff += Math.abs(withDots[k + c]! - without[k + c]!);
+        return diff > 30;
+      };
+      const day = Date.UTC(2021, 2, 1) / 864e5;
+      const count = (from: number, to: number) => {
+        let shown = 0;
+        let total = 0;
+        for (let i = 0; i < n; i++) {
+          const dd = Math.floor(days[i]!);
+          if (dd < from || dd > to) continue;
+          const c = changed(i);
+          if (c === null) continue;
+          total++;
+          if (c) shown++;
+        }
+        return { shown, total };
+      };
+      return { inWindow: count(day - 29, day), monthBefore: count(day - 60, day - 31) };
+    });
+    expect(hits.inWindow.total).toBeGreaterThan(100);
+    expect(hits.monthBefore.total).toBeGreaterThan(100);
+    // Every event in the window shows (a few may sit under a label or another dot's edge)…
+    expect(hits.inWindow.shown / hits.inWindow.total).toBeGreaterThan(0.9);
+    // …and those of the month before do not, but where a window dot happens to cover them.
+    expect(hits.monthBefore.shown / hits.monthBefore.total).toBeLessThan(0.1);
+    await page.close();
+  });
+});
