@@ -176,6 +176,49 @@ describe('keyboard, playback and URL state', () => {
 });
 
 describe('selection, tooltips and the rendering rules', () => {
+  test('no name is set under a labelled site: Kinshasa province clears the mission HQ star', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-07-15');
+    // Labels placed: a frame with nothing left to do ends idle.
+    await page.evaluate(
+      () =>
+        new Promise((r) => {
+          window.__drawdown!.map.once('idle', r);
+          window.__drawdown!.map.triggerRepaint();
+        }),
+    );
+    const under = await page.evaluate(() => {
+      const map = window.__drawdown!.map;
+      const labels = ['province-labels', 'country-labels', 'lake-labels'];
+      // Every open labelled site's symbol box, as deck.gl draws it (size in pixels).
+      return map.queryRenderedFeatures({ layers: ['site-marks'] }).flatMap((f) => {
+        const c = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const half = Number(f.properties['size']) / 2 - 1;
+        const hits = map.queryRenderedFeatures(
+          [
+            [c.x - half, c.y - half],
+            [c.x + half, c.y + half],
+          ],
+          { layers: labels },
+        );
+        return hits.map(
+          (h) => `${String(f.properties['name'])} under ${String(h.properties['name'])}`,
+        );
+      });
+    });
+    // Before the marks, "Kinshasa" (the province) sat under the HQ's star.
+    expect(under).toEqual([]);
+    const marks = await page.evaluate(
+      () => window.__drawdown!.map.queryRenderedFeatures({ layers: ['site-marks'] }).length,
+    );
+    expect(marks).toBeGreaterThan(3);
+    await page.screenshot({
+      path: `${SHOTS}/kinshasa-labels-2024-07.png`,
+      clip: { x: 330, y: 220, width: 300, height: 160 },
+    });
+    await page.close();
+  });
+
   test('clicking a site on the map opens its details, with honest dates and the source', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2020-06-15');

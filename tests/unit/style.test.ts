@@ -49,8 +49,12 @@ describe('baseStyle', () => {
       'lake-labels',
       'site-labels',
       'province-labels',
+      // No text: the space the labelled sites' symbols take (siteLabels.ts).
+      'site-marks',
     ]);
-    for (const l of symbols) expect(stacks).toContain(JSON.stringify(l.layout?.['text-font']));
+    for (const l of symbols.filter((s) => s.layout?.['text-field']))
+      expect(stacks).toContain(JSON.stringify(l.layout?.['text-font']));
+    expect(symbols.at(-1)?.layout?.['text-field']).toBeUndefined();
   });
 
   test('puts one label point inside each of the 26 provinces', async () => {

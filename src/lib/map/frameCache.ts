@@ -8,8 +8,8 @@
  * years. Under a software renderer (SwiftShader, the benchmark machine) that redraw is most of
  * a step's cost, on the main thread and on the GPU.
  *
- * The style's layers fall into runs: MapLibre layers between deck.gl groups. While the map is
- * still, a frame keeps each run's picture: the bottom run is copied from the screen, each run
+ * The style's layers fall into runs: MapLibre layers between deck.gl groups. Once the camera
+ * and canvas have held for a frame, a frame keeps each run's picture: the bottom run is copied from the screen, each run
  * above it is drawn into a transparent texture and composited over what is below. On a later
  * frame where MapLibre has nothing new to draw, the painter puts those pictures back (one blit,
  * one textured triangle a run) and draws only the deck.gl groups between them. "Nothing new" is
@@ -20,7 +20,7 @@
  * MapLibre draws the layers above the first deck.gl group in its translucent pass only, with no
  * depth test, bottom to top (a 3D custom layer ends its opaque pass), so drawing a run into its
  * own texture and compositing it ("over", premultiplied) gives the same picture up to 8-bit
- * rounding; frames drawn while moving are drawn directly.
+ * rounding; frames drawn while moving, or at a new size (an export), are drawn directly.
  *
  * This reaches into maplibre-gl's private map and painter (as sky.ts does). maplibre-gl is
  * pinned (5.24.1); if a part is missing, nothing is patched and every frame is drawn in full.
@@ -274,6 +274,8 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
 
   /** The pictures held: for which frame key and style. */
   let held: { key: string; style: StyleLike } | null = null;
+  /** The camera, canvas and layer order of the last frame drawn. */
+  let lastKey = '';
   /** The frame being drawn. */
   let frame: {
     mode: 'direct' | 'capture' | 'reuse';
@@ -336,7 +338,10 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     const small = gl.drawingBufferWidth * gl.drawingBufferHeight <= MAX_PIXELS;
     let mode: 'direct' | 'capture' | 'reuse' = 'direct';
     if (layered && still && held?.key === key && held.style === style) mode = 'reuse';
-    else if (layered && small && !map.isMoving()) mode = 'capture';
+    // Only a view that held for a frame is worth keeping: not an export's one frame at its
+    // size, nor a camera in motion.
+    else if (layered && small && key === lastKey && !map.isMoving()) mode = 'capture';
+    lastKey = key;
     if (mode !== 'reuse') held = null;
     const runOf = new Map<number, number>();
     runs.forEach((r, k) => r.base.forEach((i) => runOf.set(i, k)));

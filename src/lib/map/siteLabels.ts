@@ -10,11 +10,24 @@ import type { SiteDatum } from './layers/prepare.ts';
 import { FONT } from './theme.ts';
 
 export const SITE_LABELS = 'site-labels';
+/**
+ * The space the labelled sites' symbols take, for MapLibre's label placement: deck.gl draws the
+ * symbols, so without these MapLibre would set a province's name under a site's star (Kinshasa).
+ */
+export const SITE_MARKS = 'site-marks';
+export const MARK_IMAGE = 'site-mark';
+const MARK_PX = 4;
+/** A transparent square: a mark takes space in placement and shows nothing. */
+export const markImage = () => ({
+  width: MARK_PX,
+  height: MARK_PX,
+  data: new Uint8Array(MARK_PX * MARK_PX * 4),
+});
 
 /** The label points, from the prepared major sites. */
 export function siteLabelFeatures(
   major: SiteDatum[],
-): FeatureCollection<Point, { id: string; name: string; rank: number }> {
+): FeatureCollection<Point, { id: string; name: string; rank: number; size: number }> {
   return {
     type: 'FeatureCollection',
     features: major.map((d) => ({
@@ -27,6 +40,8 @@ export function siteLabelFeatures(
         rank:
           (d.site.kind === 'mission_hq' || d.site.kind === 'sector_hq' ? -10_000 : 0) -
           (d.site.troops_estimate ?? 0),
+        // The deck.gl symbol's size in pixels (sitesLayer's getSize).
+        size: d.size,
       },
     })),
   };
@@ -63,5 +78,24 @@ export function siteLabelsLayer(): LayerSpecification {
       'text-padding': 2,
     },
     paint: { 'text-color': '#1d1b18', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  };
+}
+
+/**
+ * The marks: above every label layer, since MapLibre places the top layer first, and always
+ * placed themselves; the labels under them move to another anchor or give way.
+ */
+export function siteMarksLayer(): LayerSpecification {
+  return {
+    id: SITE_MARKS,
+    type: 'symbol',
+    source: SITE_LABELS,
+    filter: labelFilter(''),
+    layout: {
+      'icon-image': MARK_IMAGE,
+      'icon-size': ['/', ['get', 'size'], MARK_PX],
+      'icon-allow-overlap': true,
+      'icon-padding': 0,
+    },
   };
 }

@@ -15,7 +15,7 @@ import type { Boundaries } from '../data/boundaries.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import { labelPoints } from './labels.ts';
 import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
-import { SITE_LABELS, siteLabelsLayer } from './siteLabels.ts';
+import { SITE_LABELS, siteLabelsLayer, siteMarksLayer } from './siteLabels.ts';
 
 /**
  * Countries, provinces, lakes, rivers and border lines share one source, told apart by `kind`.
@@ -282,11 +282,12 @@ export function baseLayers(): LayerSpecification[] {
 
 /**
  * Site labels go just under the province labels: MapLibre places the top layer's labels first,
- * and the 26 province names must never give way to a site's.
+ * and the 26 province names must never give way to a site's. The labelled sites' marks go on
+ * top, so no name is set under a site's symbol (siteLabels.ts).
  */
 function withSiteLabels(layers: LayerSpecification[]): LayerSpecification[] {
   const i = layers.findIndex((l) => l.id === 'province-labels');
-  return [...layers.slice(0, i), siteLabelsLayer(), ...layers.slice(i)];
+  return [...layers.slice(0, i), siteLabelsLayer(), ...layers.slice(i), siteMarksLayer()];
 }
 
 /** The whole style. No `glyphs`: MapLibre renders labels locally from the self-hosted font. */
