@@ -7,6 +7,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { copyMapPixels } from './mapPixels.ts';
+import { frameCacheOf } from '../map/frameCache.ts';
 import {
   frameLayout,
   legendSize,
@@ -84,6 +85,10 @@ export async function renderMap(
   const out = document.createElement('canvas');
   out.width = w;
   out.height = h;
+  // Drawn in full, so the same view exports to the same pixels every time.
+  const cache = frameCacheOf(map);
+  const cached = cache?.enabled ?? false;
+  if (cache) cache.enabled = false;
   try {
     container.style.width = `${w / pr}px`;
     container.style.height = `${h / pr}px`;
@@ -110,6 +115,7 @@ export async function renderMap(
     map.resize();
     syncDeckBuffer(map, overlay);
     map.jumpTo(camera);
+    if (cache) cache.enabled = cached;
   }
 }
 

@@ -20,7 +20,8 @@
  * MapLibre draws the layers above the first deck.gl group in its translucent pass only, with no
  * depth test, bottom to top (a 3D custom layer ends its opaque pass), so drawing a run into its
  * own texture and compositing it ("over", premultiplied) gives the same picture up to 8-bit
- * rounding; frames drawn while moving, or at a new size (an export), are drawn directly.
+ * rounding; frames drawn while moving, or at a new size, are drawn directly, and exports switch
+ * the cache off (frameCacheOf).
  *
  * This reaches into maplibre-gl's private map and painter (as sky.ts does). maplibre-gl is
  * pinned (5.24.1); if a part is missing, nothing is patched and every frame is drawn in full.
@@ -239,6 +240,15 @@ function frameKey(map: MapInternals, gl: WebGL2RenderingContext, style: StyleLik
   ].join(';');
 }
 
+const installed = new WeakMap<MapLibreMap, FrameCache>();
+
+/**
+ * The cache installed on `map`, if any. An export switches it off for its frames: a picture
+ * drawn in full is exact, where a composited one may differ by 8-bit rounding from export to
+ * export of the same view.
+ */
+export const frameCacheOf = (map: MapLibreMap): FrameCache | null => installed.get(map) ?? null;
+
 /** Installs the cache on a loaded map; null if this maplibre-gl lacks the expected internals. */
 export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   const m = map as unknown as MapInternals;
@@ -271,6 +281,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   const masks = painter._renderTileClippingMasks.bind(painter);
   const pictures = new Pictures(gl);
   const cache: FrameCache = { enabled: true, stats: { direct: 0, captured: 0, reused: 0 } };
+  installed.set(map, cache);
 
   /** The pictures held: for which frame key and style. */
   let held: { key: string; style: StyleLike } | null = null;

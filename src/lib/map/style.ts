@@ -267,7 +267,17 @@ export function baseLayers(): LayerSpecification[] {
         // Every province must stay named at the whole-country view. Small ones are placed first
         // at their centre; a large neighbour's label slides off-centre rather than overlap.
         'symbol-sort-key': ['get', 'rank'],
-        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-variable-anchor': [
+          'center',
+          'top',
+          'bottom',
+          'left',
+          'right',
+          'top-left',
+          'top-right',
+          'bottom-left',
+          'bottom-right',
+        ],
         'text-radial-offset': 0.8,
         'text-padding': 1,
       },
