@@ -173,6 +173,31 @@ describe('keyboard, playback and URL state', () => {
     await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 April 2022');
     await page.close();
   });
+
+  test('quick steps make one history entry, updated once they pause; a later step makes its own', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-01-15');
+    const date = () => page.getByTestId('current-date').innerText();
+    const entries = () => page.evaluate(() => history.length);
+    const start = await entries();
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    for (let i = 0; i < 3; i++) await forward.click();
+    await expect.poll(date).toBe('15 April 2020');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-04-15');
+    expect(await entries()).toBe(start + 1);
+    // After a pause, a step is its own entry.
+    await page.waitForTimeout(1200);
+    await forward.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-05-15');
+    expect(await entries()).toBe(start + 2);
+    await page.goBack();
+    await expect.poll(date).toBe('15 April 2020');
+    await page.goBack();
+    await expect.poll(date).toBe('15 January 2020');
+    await page.goForward();
+    await expect.poll(date).toBe('15 April 2020');
+    await page.close();
+  });
 });
 
 describe('selection, tooltips and the rendering rules', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { formatHash, parseHash, type HashState } from '../../src/lib/domain/hash.ts';
+import {
+  BURST_MS,
+  formatHash,
+  historyWrite,
+  parseHash,
+  type HashState,
+} from '../../src/lib/domain/hash.ts';
 
 describe('hash', () => {
   test.each<{ state: HashState; hash: string }>([
@@ -31,5 +37,43 @@ describe('hash', () => {
     { hash: 'date=2020-01-01', expected: { date: '2020-01-01' } },
   ])('ignores what it cannot read: $hash', ({ hash, expected }) => {
     expect(parseHash(hash)).toEqual(expected);
+  });
+});
+
+describe('historyWrite', () => {
+  test.each([
+    {
+      what: 'a step after a pause',
+      deliberate: true,
+      playing: false,
+      since: 5000,
+      expected: 'push',
+    },
+    {
+      what: 'the first change ever',
+      deliberate: true,
+      playing: false,
+      since: Infinity,
+      expected: 'push',
+    },
+    {
+      what: 'a step just after BURST_MS',
+      deliberate: true,
+      playing: false,
+      since: BURST_MS + 1,
+      expected: 'push',
+    },
+    { what: 'a step in a burst', deliberate: true, playing: false, since: 300, expected: 'later' },
+    {
+      what: 'a step at exactly BURST_MS',
+      deliberate: true,
+      playing: false,
+      since: BURST_MS,
+      expected: 'later',
+    },
+    { what: 'playback', deliberate: true, playing: true, since: 5000, expected: 'later' },
+    { what: 'a pan', deliberate: false, playing: false, since: 5000, expected: 'later' },
+  ])('$what: $expected', ({ deliberate, playing, since, expected }) => {
+    expect(historyWrite({ deliberate, playing, sinceDeliberateMs: since })).toBe(expected);
   });
 });

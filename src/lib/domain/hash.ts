@@ -53,3 +53,23 @@ export function formatHash(s: HashState): string {
   if (s.present) parts.push(`present=${s.present}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
+
+/** Deliberate changes closer together than this make one history entry (a burst of steps). */
+export const BURST_MS = 1000;
+
+/**
+ * How the app writes a new hash to the history:
+ * - `push` a new entry for a deliberate change (a step, a toggle, a selection) after a pause,
+ *   so Back undoes it;
+ * - `later`: replace the current entry once changes pause, for a deliberate change within
+ *   BURST_MS of the previous one (twelve quick steps are one Back, not twelve), for playback
+ *   and for pans. Writing the URL costs about a millisecond a time in Chromium, as much as
+ *   drawing a step's layers; a burst writes it once.
+ */
+export function historyWrite(o: {
+  deliberate: boolean;
+  playing: boolean;
+  sinceDeliberateMs: number;
+}): 'push' | 'later' {
+  return o.deliberate && !o.playing && o.sinceDeliberateMs > BURST_MS ? 'push' : 'later';
+}

@@ -11,6 +11,14 @@ import { FADE_DAYS } from './sitesLayer.ts';
 const FILTER_1D = new DataFilterExtension({ filterSize: 1 });
 const closedLast = (d: SiteDatum) => d.span[1];
 
+/**
+ * Whether any site's last open day falls in [lo, hi]: the same test the GPU filter makes. A
+ * layer with nothing to show is hidden, so deck.gl skips it on the step (most months close no
+ * site) instead of drawing it empty; its data and attributes stay as they are.
+ */
+export const anyClosedIn = (data: SiteDatum[], lo: number, hi: number) =>
+  data.some((d) => lo <= d.span[1] && d.span[1] <= hi);
+
 /** Ghosts of sites closed before the day. */
 export function ghostsLayer(
   data: SiteDatum[],
@@ -28,6 +36,7 @@ export function ghostsLayer(
     sizeUnits: 'pixels',
     opacity: 0.75,
     pickable: true,
+    visible: anyClosedIn(data, NEVER_BEFORE, day - 1),
     getFilterValue: closedLast,
     filterRange: [NEVER_BEFORE, day - 1],
     extensions: [FILTER_1D],
@@ -51,6 +60,7 @@ export function closingLayer(
     sizeUnits: 'pixels',
     getPixelOffset: [14, -14],
     pickable: false,
+    visible: anyClosedIn(data, day - FADE_DAYS, day + FADE_DAYS),
     getFilterValue: closedLast,
     filterRange: [day - FADE_DAYS, day + FADE_DAYS],
     extensions: [FILTER_1D],
