@@ -54,7 +54,13 @@ async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
   }, forceGpu);
 }
 
-/** Measures `steps` month steps from 2019-01-01, in both passes. */
+/**
+ * Unmeasured steps first, for each data size: the figures are for a warmed-up page (compiled
+ * code, startup garbage collected), as a briefer's steps are after the first few.
+ */
+const WARM_UP_STEPS = 20;
+
+/** Measures `steps` month steps from 2019-01-01, in both passes, after WARM_UP_STEPS. */
 export async function measureSteps(
   page: Page,
   baseUrl: string,
@@ -86,6 +92,8 @@ export async function measureSteps(
   }
   const overhead = summarise(base).median;
 
+  await goStart();
+  for (let i = 0; i < WARM_UP_STEPS; i++) await frameDone(page, true);
   await goStart();
   const main: number[] = [];
   const drain = () =>
