@@ -244,7 +244,7 @@ describe('selection, tooltips and the rendering rules', () => {
     await page.close();
   });
 
-  test('clicking a site on the map opens its details, with honest dates and the source', async () => {
+  test('hovering a site shows its tooltip; clicking it opens its details, with honest dates and the source', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2020-06-15');
     const at = await page.evaluate(() => {
@@ -253,6 +253,13 @@ describe('selection, tooltips and the rendering rules', () => {
     });
     await page.mouse.move(at.x - 40, at.y);
     await page.mouse.move(at.x, at.y, { steps: 4 });
+    // Hovering shows the site's tooltip, as text.
+    const tip = page.locator('.deck-tooltip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const tipText = await tip.innerText();
+    expect(tipText).toContain('Kinshasa');
+    expect(tipText).toContain('Mission HQ');
+    expect(tipText).toContain('Opened: unknown (before the data begins)');
     await page.screenshot({ path: `${SHOTS}/hover-kinshasa.png` });
     await page.mouse.click(at.x, at.y);
     const details = page.getByRole('region', { name: /Kinshasa/ });

@@ -3,8 +3,25 @@ import { formatFuzzyDate } from '../domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from './layers/prepare.ts';
 import { KIND_STYLE } from './theme.ts';
 
+/**
+ * deck.gl's tooltip box, restyled: its default grey on slate is hard to read on a projector.
+ * Dark ink, white text, the app's font.
+ */
+export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
+  backgroundColor: '#1d1b18',
+  color: '#ffffff',
+  fontFamily: "'Noto Sans', system-ui, sans-serif",
+  fontSize: '14px',
+  lineHeight: '1.45',
+  padding: '8px 10px',
+  borderRadius: '4px',
+  maxWidth: '340px',
+};
+
 /** The tooltip for a picked object, or null for nothing. */
-export function tooltipText(o: SiteDatum | HotspotDatum | undefined): { text: string } | null {
+export function tooltipText(
+  o: SiteDatum | HotspotDatum | undefined,
+): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
   if ('site' in o) {
     const s = o.site;
@@ -18,7 +35,7 @@ export function tooltipText(o: SiteDatum | HotspotDatum | undefined): { text: st
         : '',
       'Click for details',
     ];
-    return { text: lines.filter(Boolean).join('\n') };
+    return { text: lines.filter(Boolean).join('\n'), style: TOOLTIP_STYLE };
   }
   const h = o.hotspot;
   return {
@@ -28,5 +45,6 @@ export function tooltipText(o: SiteDatum | HotspotDatum | undefined): { text: st
       `From ${formatFuzzyDate(h.from)}${h.to ? ` to ${formatFuzzyDate(h.to)}` : ', still active'}`,
       'Click for details',
     ].join('\n'),
+    style: TOOLTIP_STYLE,
   };
 }
