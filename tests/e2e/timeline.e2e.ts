@@ -198,6 +198,24 @@ describe('keyboard, playback and URL state', () => {
     await expect.poll(date).toBe('15 April 2020');
     await page.close();
   });
+
+  test('a step just after Back makes a new entry; it does not rewrite the one Back went to', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-01-15');
+    const date = () => page.getByTestId('current-date').innerText();
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    await forward.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-02-15');
+    await page.goBack();
+    await expect.poll(date).toBe('15 January 2020');
+    // Well within a second of the first step.
+    await forward.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-02-15');
+    await page.waitForTimeout(500);
+    await page.goBack();
+    await expect.poll(date).toBe('15 January 2020');
+    await page.close();
+  });
 });
 
 describe('selection, tooltips and the rendering rules', () => {
