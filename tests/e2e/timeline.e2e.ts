@@ -345,6 +345,36 @@ describe('selection, tooltips and the rendering rules', () => {
     await page.close();
   });
 
+  test('a closed site leaves a ghost after it closes, not before; the toggle hides it', async () => {
+    const page = await newPage(browser);
+    // Zoomed in on Kananga: its COB and office closed at the end of June 2021. In mid-May
+    // they are open (in June they fade, about to close).
+    await openAt(page, '#date=2021-05-15&view=22.4167,-5.9000,11.00');
+    const hoverText = async () => {
+      const p = await page.evaluate(() => window.__drawdown!.map.project([22.41667, -5.9]));
+      await page.mouse.move(p.x - 60, p.y);
+      await page.mouse.move(p.x, p.y, { steps: 4 });
+      // Picking runs on the next animation frames; then the tooltip is shown, or not.
+      await page.waitForTimeout(500);
+      const tip = page.locator('.deck-tooltip');
+      return (await tip.isVisible()) ? tip.innerText() : '';
+    };
+    const open = await hoverText();
+    expect(open).toContain('Kananga');
+    expect(open).not.toContain('Closed site');
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    await forward.click();
+    await forward.click();
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('15 July 2021');
+    const ghost = await hoverText();
+    expect(ghost).toContain('Kananga');
+    expect(ghost).toMatch(/Closed site: (Withdrawn|Closed)/);
+    // Without ghosts, nothing of the site is left under the pointer.
+    await page.getByRole('checkbox', { name: 'Closed sites' }).uncheck();
+    expect(await hoverText()).not.toContain('Kananga');
+    await page.close();
+  });
+
   test('with reduced motion, the closing fade is off', async () => {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 800 },

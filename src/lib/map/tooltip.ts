@@ -1,7 +1,7 @@
 /** Hover text for sites and hotspots. Plain text: deck.gl renders `text` as text, not HTML. */
 import { formatFuzzyDate } from '../domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from './layers/prepare.ts';
-import { KIND_STYLE } from './theme.ts';
+import { CLOSURE_STYLE, KIND_STYLE } from './theme.ts';
 
 /**
  * deck.gl's tooltip box, restyled: its default grey on slate is hard to read on a projector.
@@ -18,9 +18,10 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   maxWidth: '340px',
 };
 
-/** The tooltip for a picked object, or null for nothing. */
+/** The tooltip for a picked object (`ghost`: from the closed sites layer), or null for nothing. */
 export function tooltipText(
   o: SiteDatum | HotspotDatum | undefined,
+  ghost = false,
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
   if ('site' in o) {
@@ -28,6 +29,8 @@ export function tooltipText(
     const lines = [
       s.name,
       KIND_STYLE[s.kind].label,
+      // A ghost says what it is, and how the site ended.
+      ghost ? `Closed site: ${CLOSURE_STYLE[s.closure ?? 'closed'].label}` : '',
       `Opened: ${s.opened ? formatFuzzyDate(s.opened) : 'unknown (before the data begins)'}`,
       `Closed: ${s.closed ? formatFuzzyDate(s.closed) : 'open'}`,
       s.troops_estimate !== null

@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
+import type { HotspotDatum, SiteDatum } from '../../src/lib/map/layers/prepare.ts';
+import { tooltipText } from '../../src/lib/map/tooltip.ts';
+
+const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
+const site = (over: object) =>
+  ({
+    site: {
+      name: 'Kananga',
+      kind: 'cob',
+      opened: d('2017', 'year'),
+      closed: d('2021-06', 'month'),
+      closure: 'withdrawn',
+      troops_estimate: 650,
+      ...over,
+    },
+  }) as unknown as SiteDatum;
+
+describe('tooltipText', () => {
+  test.each([
+    {
+      what: 'an open site',
+      o: site({ closed: null, closure: null }),
+      ghost: false,
+      has: ['Kananga', 'Company operating base (COB)', 'Opened: 2017 (year)', 'Closed: open'],
+      not: ['Closed site'],
+    },
+    {
+      what: 'a closed site still drawn (its last month)',
+      o: site({}),
+      ghost: false,
+      has: ['Closed: Jun 2021 (month)', 'Troops (estimate): 650'],
+      not: ['Closed site'],
+    },
+    {
+      what: 'its ghost',
+      o: site({}),
+      ghost: true,
+      has: ['Closed site: Withdrawn', 'Closed: Jun 2021 (month)'],
+      not: [],
+    },
+    {
+      what: 'a ghost with no closure recorded',
+      o: site({ closure: null }),
+      ghost: true,
+      has: ['Closed site: Closed'],
+      not: [],
+    },
+    {
+      what: 'unknown opening and troops',
+      o: site({ opened: null, troops_estimate: null }),
+      ghost: false,
+      has: ['Opened: unknown (before the data begins)'],
+      not: ['Troops'],
+    },
+  ])('$what', ({ o, ghost, has, not }) => {
+    const text = tooltipText(o, ghost)!.text;
+    for (const h of has) expect(text).toContain(h);
+    for (const n of not) expect(text).not.toContain(n);
+  });
+
+  test('a hotspot, and nothing', () => {
+    const h = {
+      hotspot: {
+        label: 'ADF around Beni',
+        group: 'ADF',
+        from: d('2019', 'year'),
+        to: null,
+      },
+    } as unknown as HotspotDatum;
+    expect(tooltipText(h)!.text).toBe(
+      'ADF around Beni\nGroup: ADF\nFrom 2019 (year), still active\nClick for details',
+    );
+    expect(tooltipText(undefined)).toBeNull();
+  });
+});
