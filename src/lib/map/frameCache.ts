@@ -9,13 +9,13 @@
  * a step's cost, on the main thread and on the GPU.
  *
  * The style's layers fall into runs: MapLibre layers between deck.gl groups. Once the camera
- * and canvas have held for a frame, a frame keeps each run's picture: the bottom run is copied from the screen, each run
- * above it is drawn into a transparent texture and composited over what is below. On a later
- * frame where MapLibre has nothing new to draw, the painter puts those pictures back (one blit,
- * one textured triangle a run) and draws only the deck.gl groups between them. "Nothing new" is
- * MapLibre's own test for whether a frame must update the style, the sources or the label
- * placement, plus an unchanged camera, canvas and layer order: any setFeatureState, setFilter,
- * setData, tile load, resize or move invalidates the pictures.
+ * and canvas have held for a frame, a frame keeps each run's picture: the bottom run is copied
+ * from the screen, each run above it is drawn into a transparent texture and composited over
+ * what is below. On a later frame where MapLibre has nothing new to draw, the painter puts
+ * those pictures back (one blit, one textured triangle a run) and draws only the deck.gl groups
+ * between them. "Nothing new" is MapLibre's own test for whether a frame must update the style,
+ * the sources or the label placement, plus an unchanged camera, canvas and layer order: any
+ * setFeatureState, setFilter, setData, tile load, resize or move invalidates the pictures.
  *
  * MapLibre draws the layers above the first deck.gl group in its translucent pass only, with no
  * depth test, bottom to top (a 3D custom layer ends its opaque pass), so drawing a run into its
@@ -230,13 +230,13 @@ class Pictures {
   }
 }
 
-/** The camera, canvas and layer order a set of pictures was drawn for. */
-function frameKey(map: MapInternals, gl: WebGL2RenderingContext, style: StyleLike): string {
+/** The camera, canvas and layer order (`order`, joined) a set of pictures was drawn for. */
+function frameKey(map: MapInternals, gl: WebGL2RenderingContext, order: string): string {
   const m = map.transform?.modelViewProjectionMatrix;
   return [
     `${gl.drawingBufferWidth}x${gl.drawingBufferHeight}`,
     m ? Array.from(m).join(',') : '',
-    style._order.join('|'),
+    order,
   ].join(';');
 }
 
@@ -287,6 +287,19 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   let held: { key: string; style: StyleLike } | null = null;
   /** The camera, canvas and layer order of the last frame drawn. */
   let lastKey = '';
+  /** The runs of the last layer order seen: worked out again only when the order changes. */
+  let layout: { order: string; runs: Run[]; runOf: Map<number, number> } | null = null;
+  const layoutOf = (style: StyleLike) => {
+    const order = style._order.join('|');
+    if (layout?.order !== order) {
+      const ids = style._order;
+      const runs = layerRuns(ids.length, (i) => style._layers[ids[i]!]?.type === 'custom');
+      const runOf = new Map<number, number>();
+      runs.forEach((r, k) => r.base.forEach((i) => runOf.set(i, k)));
+      layout = { order, runs, runOf };
+    }
+    return layout;
+  };
   /** The frame being drawn. */
   let frame: {
     mode: 'direct' | 'capture' | 'reuse';
@@ -338,12 +351,11 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       held = null;
       return render.call(this, t);
     }
-    const key = frameKey(m, gl, style);
-    const order = style._order;
-    const runs = layerRuns(order.length, (i) => style._layers[order[i]!]?.type === 'custom');
+    const { order, runs, runOf } = layoutOf(style);
+    const key = frameKey(m, gl, order);
     const firstCustom = runs[0]!.custom[0];
     // Above a 3D custom layer MapLibre has no opaque pass: see the top of this file.
-    const layered = firstCustom !== undefined && style._layers[order[firstCustom]!]!.is3D();
+    const layered = firstCustom !== undefined && style._layers[style._order[firstCustom]!]!.is3D();
     const still =
       !m._styleDirty && !m._sourcesDirty && !m._placementDirty && !style.hasTransitions();
     const small = gl.drawingBufferWidth * gl.drawingBufferHeight <= MAX_PIXELS;
@@ -354,8 +366,6 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     else if (layered && small && key === lastKey && !map.isMoving()) mode = 'capture';
     lastKey = key;
     if (mode !== 'reuse') held = null;
-    const runOf = new Map<number, number>();
-    runs.forEach((r, k) => r.base.forEach((i) => runOf.set(i, k)));
     frame = { mode, key, runs, runOf, open: -1 };
     try {
       return render.call(this, t);
