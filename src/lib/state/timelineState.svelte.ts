@@ -2,7 +2,7 @@
  * The current date and playback. Steps move by whole months and keep the day of the month,
  * so day-precise dates (a handover on the 28th) stay meaningful while the slider moves in months.
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import { addMonths, clampDay, dayInWords, TIMELINE_START } from '../domain/timeline.ts';
 
 /** Milliseconds per month at 1× speed: 84 months of drawdown replay in about 50 s. */
@@ -26,7 +26,12 @@ export class TimelineState {
   setRange(min: number, max: number): void {
     this.min = min;
     this.max = max;
-    this.day = clampDay(this.day, min, max);
+    // Not a dependency of the effect that calls this: it would run again on every step.
+    this.day = clampDay(
+      untrack(() => this.day),
+      min,
+      max,
+    );
   }
 
   /** Goes to a day (clamped), announcing it unless playing. */
