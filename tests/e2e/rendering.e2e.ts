@@ -206,3 +206,32 @@ describe('event dots', () => {
     await page.close();
   });
 });
+
+describe('an idle map', () => {
+  test('asks for no frames, and deck.gl still answers the pointer', async () => {
+    const page = await newPage(browser);
+    // Counts animation-frame requests: deck.gl's own loop made one every frame, for nothing.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __frames: number };
+      w.__frames = 0;
+      const request = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => (w.__frames++, request(cb));
+    });
+    await openAt(page, baseUrl, '#date=2021-05-15&view=22.4167,-5.9000,11.00');
+    await page.evaluate(() => new Promise((r) => window.__drawdown!.map.once('idle', r)));
+    await page.waitForTimeout(500);
+    const frames = () => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
+    const before = await frames();
+    await page.waitForTimeout(1000);
+    expect(await frames()).toBe(before);
+    // Hover picking runs on demand: the tooltip follows the pointer onto Kananga's COB.
+    const p = await page.evaluate(() => window.__drawdown!.map.project([22.41667, -5.9]));
+    await page.mouse.move(p.x - 60, p.y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+    await expect.poll(() => page.locator('.deck-tooltip').innerText()).toContain('Kananga');
+    // And it goes when the pointer leaves the map.
+    await page.mouse.move(1270, 790);
+    await expect.poll(() => page.locator('.deck-tooltip').isVisible()).toBe(false);
+    await page.close();
+  });
+});

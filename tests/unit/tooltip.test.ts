@@ -22,40 +22,47 @@ describe('tooltipText', () => {
     {
       what: 'an open site',
       o: site({ closed: null, closure: null }),
-      ghost: false,
+      role: 'site' as const,
       has: ['Kananga', 'Company operating base (COB)', 'Opened: 2017 (year)', 'Closed: open'],
       not: ['Closed site'],
     },
     {
       what: 'a closed site still drawn (its last month)',
       o: site({}),
-      ghost: false,
+      role: 'site' as const,
       has: ['Closed: Jun 2021 (month)', 'Troops (estimate): 650'],
       not: ['Closed site'],
     },
     {
       what: 'its ghost',
       o: site({}),
-      ghost: true,
+      role: 'ghost' as const,
       has: ['Closed site: Withdrawn', 'Closed: Jun 2021 (month)'],
       not: [],
     },
     {
       what: 'a ghost with no closure recorded',
       o: site({ closure: null }),
-      ghost: true,
+      role: 'ghost' as const,
       has: ['Closed site: Closed'],
       not: [],
     },
     {
       what: 'unknown opening and troops',
       o: site({ opened: null, troops_estimate: null }),
-      ghost: false,
+      role: 'site' as const,
       has: ['Opened: unknown (before the data begins)'],
       not: ['Troops'],
     },
-  ])('$what', ({ o, ghost, has, not }) => {
-    const text = tooltipText(o, ghost)!.text;
+    {
+      what: 'its closure mark',
+      o: site({ closure: 'handed_over_fardc' }),
+      role: 'closing' as const,
+      has: ['Kananga', 'Closure: Handed over to the FARDC', 'Closed: Jun 2021 (month)'],
+      not: ['Closed site'],
+    },
+  ])('$what', ({ o, role, has, not }) => {
+    const text = tooltipText(o, role)!.text;
     for (const h of has) expect(text).toContain(h);
     for (const n of not) expect(text).not.toContain(n);
   });

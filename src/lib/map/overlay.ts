@@ -10,18 +10,111 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 const START_FRAMES = 600;
 
 /**
+ * The parts of deck.gl's interleaved instance (`map.__deck`, where @deck.gl/mapbox keeps it)
+ * used here. Internal: checked against the installed version by the browser tests.
+ */
+interface DeckInternals {
+  isInitialized: boolean;
+  animationLoop: { stop(): unknown } | null;
+  layerManager: { updateLayers(): void; needsUpdate(): string | false } | null;
+  device: {
+    submit(): void;
+    commandEncoder?: { commandBuffer?: { commands?: unknown[] } };
+  } | null;
+  widgetManager: { _updateContainers(): void; containers: Record<string, HTMLElement> } | null;
+  _onRenderFrame(): void;
+  _drawLayers(...args: unknown[]): void;
+}
+
+const deckOf = (map: MapLibreMap) =>
+  (map as unknown as { __deck?: DeckInternals | null }).__deck ?? null;
+
+/**
+ * deck.gl drives itself with an animation loop of its own beside MapLibre's. Interleaved, it only
+ * draws inside MapLibre's frames, yet its loop runs every frame: idle, it checks for work and
+ * submits an empty command buffer (~0.25 ms a frame under a software renderer, for as long as
+ * the page is open); on a timeline step it spends ~0.5 ms of a frame of its own on work the
+ * map's frame then does anyway.
+ *
+ * So once deck.gl has started its loop is stopped, and what the loop did between the map's
+ * frames is done here instead:
+ * - layers set with setProps are brought up to date as the map draws them (the app asks the
+ *   map for that frame itself, see DataLayers.svelte);
+ * - one deck.gl frame runs after pointer events over the map, for hover picking, the tooltip
+ *   and the cursor, and after a map frame that left a layer update pending.
+ * No layer prop loads asynchronously (the icon atlas is a canvas, symbols.ts): a load finishing
+ * between frames would wait for the next one.
+ */
+function runOnDemand(map: MapLibreMap, deck: DeckInternals) {
+  const layers = deck.layerManager;
+  if (!deck.animationLoop || !layers || !deck.device) return;
+  let frame = 0;
+  const tick = () => {
+    frame = 0;
+    if (!deck.isInitialized) return;
+    deck._onRenderFrame();
+    deck.device?.submit();
+  };
+  const wake = () => {
+    frame ||= requestAnimationFrame(tick);
+  };
+  const draw = deck._drawLayers;
+  deck._drawLayers = function (...args: unknown[]) {
+    layers.updateLayers();
+    draw.apply(this, args);
+  };
+  map.on('render', () => {
+    if (layers.needsUpdate()) wake();
+    // Commands luma.gl defers to a submit (copies between buffers and textures), which its
+    // loop made after every frame; none of the app's layers queues any today.
+    if (deck.device?.commandEncoder?.commandBuffer?.commands?.length) deck.device.submit();
+  });
+  const canvas = map.getCanvas();
+  // pointerleave does not bubble: listened to on the canvas, where deck.gl listens too.
+  for (const type of ['pointermove', 'pointerleave', 'pointerdown', 'pointerup'])
+    canvas.addEventListener(type, wake, { passive: true });
+  deck.animationLoop.stop();
+  wake();
+}
+
+/**
+ * deck.gl's widget manager places its widget containers (the tooltip's) over the map on every
+ * draw, reading the map container's size each time. On a timeline step the page has just
+ * changed (the date), so that read forces a layout in the middle of the map's frame (~0.3 ms
+ * on the benchmark machine). The size changes only when the map resizes (the window, an
+ * export, presenting): the containers are placed then, and when one is added.
+ */
+function placeWidgetsOnResize(map: MapLibreMap, deck: DeckInternals) {
+  const widgets = deck.widgetManager;
+  if (!widgets) return;
+  const place = widgets._updateContainers;
+  let placed = -1;
+  widgets._updateContainers = function () {
+    const count = Object.keys(this.containers).length;
+    if (count === placed) return;
+    placed = count;
+    place.call(this);
+  };
+  map.on('resize', () => {
+    placed = -1;
+  });
+}
+
+/**
  * deck.gl draws with MapLibre's camera, but picks (hover, click) with its own copy, which it
  * updates on the map's 'move' events once it has started. A jump made while it was starting,
  * such as the view of a shared link applied from the URL, left picking on the old view until
  * the next pan: hovering a site showed what lay under the pointer in the old view. So, once
- * deck.gl has started, the map announces its camera once more. (`map.__deck` is where
- * @deck.gl/mapbox keeps the interleaved instance.)
+ * deck.gl has started, the map announces its camera once more.
  */
-async function announceCameraOnceStarted(map: MapLibreMap) {
-  const deck = () => (map as unknown as { __deck?: { isInitialized?: boolean } | null }).__deck;
-  for (let i = 0; i < START_FRAMES && !deck()?.isInitialized; i++)
+async function whenStarted(map: MapLibreMap) {
+  for (let i = 0; i < START_FRAMES && !deckOf(map)?.isInitialized; i++)
     await new Promise((r) => requestAnimationFrame(r));
-  if (deck()?.isInitialized) map.fire('move');
+  const deck = deckOf(map);
+  if (!deck?.isInitialized) return;
+  map.fire('move');
+  runOnDemand(map, deck);
+  placeWidgetsOnResize(map, deck);
 }
 
 /** Adds the interleaved overlay to the map and resolves with it, ready for setProps({layers}). */
@@ -29,6 +122,6 @@ export async function attachOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
   const { MapboxOverlay } = await import('@deck.gl/mapbox');
   const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
-  void announceCameraOnceStarted(map);
+  void whenStarted(map);
   return overlay;
 }

@@ -1,7 +1,9 @@
 /**
  * The site symbols, drawn once on a canvas into one icon atlas for deck.gl's IconLayer
- * (https://deck.gl/docs/api-reference/layers/icon-layer). A data: URL keeps it same-origin.
+ * (https://deck.gl/docs/api-reference/layers/icon-layer), and as a data: URL (same-origin) for
+ * the legend and exports.
  */
+import type { Texture } from '@luma.gl/core';
 import { CLOSURE_STYLE, KIND_STYLE, type RGB, type SymbolShape } from './theme.ts';
 
 export const ICON_PX = 64;
@@ -164,8 +166,19 @@ function drawClosureMark(ctx: CanvasRenderingContext2D, ox: number, oy: number):
   ctx.restore();
 }
 
+/**
+ * The icon atlas: the canvas itself for the map layers, whose texture it becomes at once (a URL
+ * would be loaded asynchronously, and deck.gl then needs a frame of its own to take it up: see
+ * overlay.ts), and a PNG data URL for the legend and exports.
+ */
+export interface Atlas {
+  canvas: HTMLCanvasElement;
+  url: string;
+  mapping: IconMapping;
+}
+
 /** Icon ids: the kind ("cob"), "ghost-<closure>", and "closing". */
-export function buildAtlas(doc: Document = document): { url: string; mapping: IconMapping } {
+export function buildAtlas(doc: Document = document): Atlas {
   const ids = [
     ...Object.keys(KIND_STYLE),
     ...Object.keys(CLOSURE_STYLE).map((c) => `ghost-${c}`),
@@ -190,12 +203,18 @@ export function buildAtlas(doc: Document = document): { url: string; mapping: Ic
       drawGhost(ctx, c.color, c.dashed, key === 'lost', x, 0);
     } else drawClosureMark(ctx, x, 0);
   });
-  return { url: canvas.toDataURL('image/png'), mapping };
+  return { canvas, url: canvas.toDataURL('image/png'), mapping };
 }
 
-let cached: { url: string; mapping: IconMapping } | undefined;
+/**
+ * The atlas as IconLayer's `iconAtlas`. deck.gl turns any image source (a canvas here) into a
+ * texture itself (its 'image' prop type), though IconLayer's type names only a URL or a Texture.
+ */
+export const iconAtlasOf = (atlas: Pick<Atlas, 'canvas'>) => atlas.canvas as unknown as Texture;
+
+let cached: Atlas | undefined;
 
 /** The atlas, drawn on first use and shared by the map layers and the legend. */
-export function getAtlas(): { url: string; mapping: IconMapping } {
+export function getAtlas(): Atlas {
   return (cached ??= buildAtlas());
 }

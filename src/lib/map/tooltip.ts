@@ -1,6 +1,7 @@
 /** Hover text for sites and hotspots. Plain text: deck.gl renders `text` as text, not HTML. */
 import { formatFuzzyDate } from '../domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from './layers/prepare.ts';
+import type { MarkRole } from './layers/siteMarks.ts';
 import { CLOSURE_STYLE, KIND_STYLE } from './theme.ts';
 
 /**
@@ -18,19 +19,24 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   maxWidth: '340px',
 };
 
-/** The tooltip for a picked object (`ghost`: from the closed sites layer), or null for nothing. */
+/**
+ * The tooltip for a picked object, or null for nothing. `role` says what of a site was picked:
+ * the site, its ghost, or its closure mark (siteMarks.ts).
+ */
 export function tooltipText(
   o: SiteDatum | HotspotDatum | undefined,
-  ghost = false,
+  role: MarkRole = 'site',
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
   if ('site' in o) {
     const s = o.site;
+    const ended = CLOSURE_STYLE[s.closure ?? 'closed'].label;
     const lines = [
       s.name,
       KIND_STYLE[s.kind].label,
-      // A ghost says what it is, and how the site ended.
-      ghost ? `Closed site: ${CLOSURE_STYLE[s.closure ?? 'closed'].label}` : '',
+      // A ghost or a closure mark says what it is, and how the site ended.
+      role === 'ghost' ? `Closed site: ${ended}` : '',
+      role === 'closing' ? `Closure: ${ended}` : '',
       `Opened: ${s.opened ? formatFuzzyDate(s.opened) : 'unknown (before the data begins)'}`,
       `Closed: ${s.closed ? formatFuzzyDate(s.closed) : 'open'}`,
       s.troops_estimate !== null

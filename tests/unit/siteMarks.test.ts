@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { NEVER_AFTER, NEVER_BEFORE, type SiteDatum } from '../../src/lib/map/layers/prepare.ts';
+import { shownOn, siteMarks, type MarkRole } from '../../src/lib/map/layers/siteMarks.ts';
+
+/** A site open on days [opened, last], or still open when `last` is null. */
+const site = (id: string, opened: number, last: number | null, closure: string | null = null) =>
+  ({
+    site: { id, kind: 'cob', closed: last === null ? null : { last }, closure },
+    position: [0, 0],
+    span: [opened, last ?? NEVER_AFTER],
+    size: 20,
+  }) as unknown as SiteDatum;
+
+const kananga = site('kananga', 100, 200, 'withdrawn');
+const goma = site('goma', NEVER_BEFORE, null);
+const both = { sites: true, closed: true };
+
+/** What of each site shows on a day, as "id:role". */
+const shown = (day: number, show = both) =>
+  siteMarks([kananga, goma], show)
+    .filter((m) => shownOn(m, day))
+    .map((m) => `${m.datum.site.id}:${m.role}`);
+
+describe('siteMarks: a site, its closure mark and its ghost, each shown in its own span', () => {
+  test.each([
+    { what: 'before it opens', day: 99, expected: ['goma:site'] },
+    { what: 'the day it opens', day: 100, expected: ['kananga:site', 'goma:site'] },
+    { what: 'open, long before closing', day: 150, expected: ['kananga:site', 'goma:site'] },
+    {
+      what: 'a month before its last day: the closure mark appears',
+      day: 169,
+      expected: ['kananga:closing', 'kananga:site', 'goma:site'],
+    },
+    {
+      what: 'its last day open',
+      day: 200,
+      expected: ['kananga:closing', 'kananga:site', 'goma:site'],
+    },
+    {
+      what: 'the day after: the ghost, with the mark',
+      day: 201,
+      expected: ['kananga:ghost', 'kananga:closing', 'goma:site'],
+    },
+    {
+      what: 'a month after: the mark still there',
+      day: 231,
+      expected: ['kananga:ghost', 'kananga:closing', 'goma:site'],
+    },
+    { what: 'then only the ghost', day: 232, expected: ['kananga:ghost', 'goma:site'] },
+    { what: 'years later', day: 5000, expected: ['kananga:ghost', 'goma:site'] },
+  ])('$what (day $day)', ({ day, expected }) => {
+    expect(shown(day)).toEqual(expected);
+  });
+
+  test.each([
+    { show: { sites: true, closed: false }, day: 201, expected: ['goma:site'] },
+    { show: { sites: true, closed: false }, day: 150, expected: ['kananga:site', 'goma:site'] },
+    {
+      show: { sites: false, closed: true },
+      day: 201,
+      expected: ['kananga:ghost', 'kananga:closing'],
+    },
+    { show: { sites: false, closed: false }, day: 150, expected: [] },
+  ])('toggles $show on day $day', ({ show, day, expected }) => {
+    expect(shown(day, show)).toEqual(expected);
+  });
+
+  test('a still-open site gets no ghost or mark; ghosts take how the site ended', () => {
+    const marks = siteMarks([kananga, goma], both);
+    const of = (id: string, role: MarkRole) =>
+      marks.find((m) => m.datum.site.id === id && m.role === role);
+    expect(of('goma', 'ghost')).toBeUndefined();
+    expect(of('goma', 'closing')).toBeUndefined();
+    expect(of('kananga', 'ghost')!.icon).toBe('ghost-withdrawn');
+    expect(siteMarks([site('x', 0, 10)], both)[0]!.icon).toBe('ghost-closed');
+    // Ghosts are faint and small; the mark sits off the site's position; the site keeps its size.
+    expect(of('kananga', 'ghost')!.alpha).toBeLessThan(255);
+    expect(of('kananga', 'closing')!.offset).not.toEqual([0, 0]);
+    expect(of('kananga', 'site')!.size).toBe(20);
+    // Only a site fades in its last month: the mark and the ghost stay as they are.
+    expect(marks.filter((m) => m.fades).map((m) => m.role)).toEqual(['site', 'site']);
+  });
+
+  test('drawing order: ghosts, then closure marks, then sites on top', () => {
+    const roles = siteMarks([kananga, goma], both).map((m) => m.role);
+    expect(roles).toEqual(['ghost', 'closing', 'site', 'site']);
+  });
+});
