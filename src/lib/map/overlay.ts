@@ -47,7 +47,16 @@ const deckOf = (map: MapLibreMap) =>
  */
 function runOnDemand(map: MapLibreMap, deck: DeckInternals) {
   const layers = deck.layerManager;
-  if (!deck.animationLoop || !layers || !deck.device) return;
+  // Should a deck.gl update lack a part, its own loop is left running.
+  if (
+    !deck.animationLoop ||
+    !layers ||
+    typeof layers.needsUpdate !== 'function' ||
+    !deck.device ||
+    typeof deck._onRenderFrame !== 'function' ||
+    typeof deck._drawLayers !== 'function'
+  )
+    return;
   let frame = 0;
   const tick = () => {
     frame = 0;
@@ -86,7 +95,7 @@ function runOnDemand(map: MapLibreMap, deck: DeckInternals) {
  */
 function placeWidgetsOnResize(map: MapLibreMap, deck: DeckInternals) {
   const widgets = deck.widgetManager;
-  if (!widgets) return;
+  if (typeof widgets?._updateContainers !== 'function') return;
   const place = widgets._updateContainers;
   let placed = -1;
   widgets._updateContainers = function () {
