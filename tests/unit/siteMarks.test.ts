@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { NEVER_AFTER, NEVER_BEFORE, type SiteDatum } from '../../src/lib/map/layers/prepare.ts';
-import { shownOn, siteMarks, type MarkRole } from '../../src/lib/map/layers/siteMarks.ts';
+import { siteMarks, type MarkRole, type SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
+
+/** Whether an entry shows on a day: the test sitesLayer.ts's GPU filter makes. */
+const shownOn = (m: SiteMark, day: number) => m.span[0] <= day && day <= m.span[1];
 
 /** A site open on days [opened, last], or still open when `last` is null. */
 const site = (id: string, opened: number, last: number | null, closure: string | null = null) =>

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from '../../src/lib/map/layers/prepare.ts';
+import type { SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
 import { tooltipText } from '../../src/lib/map/tooltip.ts';
 
 const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
@@ -62,7 +63,7 @@ describe('tooltipText', () => {
       not: ['Closed site'],
     },
   ])('$what', ({ o, role, has, not }) => {
-    const text = tooltipText(o, role)!.text;
+    const text = tooltipText({ datum: o, role } as SiteMark)!.text;
     for (const h of has) expect(text).toContain(h);
     for (const n of not) expect(text).not.toContain(n);
   });

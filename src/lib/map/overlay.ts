@@ -22,6 +22,7 @@ interface DeckInternals {
     commandEncoder?: { commandBuffer?: { commands?: unknown[] } };
   } | null;
   widgetManager: { _updateContainers(): void; containers: Record<string, HTMLElement> } | null;
+  setProps(props: object): void;
   _onRenderFrame(): void;
   _drawLayers(...args: unknown[]): void;
 }
@@ -38,8 +39,8 @@ const deckOf = (map: MapLibreMap) =>
  *
  * So once deck.gl has started its loop is stopped, and what the loop did between the map's
  * frames is done here instead:
- * - layers set with setProps are brought up to date as the map draws them (the app asks the
- *   map for that frame itself, see DataLayers.svelte);
+ * - new layers (setProps) ask the map for a frame at once, and are brought up to date as it
+ *   draws them (the loop asked from its own next frame: the step landed a frame later);
  * - one deck.gl frame runs after pointer events over the map, for hover picking, the tooltip
  *   and the cursor, and after a map frame that left a layer update pending.
  * No layer prop loads asynchronously (the icon atlas is a canvas, symbols.ts): a load finishing
@@ -53,6 +54,7 @@ function runOnDemand(map: MapLibreMap, deck: DeckInternals) {
     !layers ||
     typeof layers.needsUpdate !== 'function' ||
     !deck.device ||
+    typeof deck.setProps !== 'function' ||
     typeof deck._onRenderFrame !== 'function' ||
     typeof deck._drawLayers !== 'function'
   )
@@ -66,6 +68,11 @@ function runOnDemand(map: MapLibreMap, deck: DeckInternals) {
   };
   const wake = () => {
     frame ||= requestAnimationFrame(tick);
+  };
+  const setProps = deck.setProps;
+  deck.setProps = function (props: object) {
+    setProps.call(this, props);
+    if ('layers' in props) map.triggerRepaint();
   };
   const draw = deck._drawLayers;
   deck._drawLayers = function (...args: unknown[]) {

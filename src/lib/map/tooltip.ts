@@ -1,7 +1,7 @@
 /** Hover text for sites and hotspots. Plain text: deck.gl renders `text` as text, not HTML. */
 import { formatFuzzyDate } from '../domain/dates.ts';
-import type { HotspotDatum, SiteDatum } from './layers/prepare.ts';
-import type { MarkRole } from './layers/siteMarks.ts';
+import type { HotspotDatum } from './layers/prepare.ts';
+import type { SiteMark } from './layers/siteMarks.ts';
 import { CLOSURE_STYLE, KIND_STYLE } from './theme.ts';
 
 /**
@@ -20,16 +20,16 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
 };
 
 /**
- * The tooltip for a picked object, or null for nothing. `role` says what of a site was picked:
- * the site, its ghost, or its closure mark (siteMarks.ts).
+ * The tooltip for a picked object, or null for nothing. Of a site, the site itself, its ghost
+ * or its closure mark may be picked (siteMarks.ts).
  */
 export function tooltipText(
-  o: SiteDatum | HotspotDatum | undefined,
-  role: MarkRole = 'site',
+  o: SiteMark | HotspotDatum | undefined,
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
-  if ('site' in o) {
-    const s = o.site;
+  if ('role' in o) {
+    const { role } = o;
+    const s = o.datum.site;
     const ended = CLOSURE_STYLE[s.closure ?? 'closed'].label;
     const lines = [
       s.name,

@@ -81,6 +81,3 @@ export function siteMarks(
     : [];
   return [...ghosts, ...closing, ...open];
 }
-
-/** Whether an entry shows on a day: the test the GPU filter makes (sitesLayer.ts). */
-export const shownOn = (m: SiteMark, day: number) => m.span[0] <= day && day <= m.span[1];
