@@ -1,6 +1,7 @@
 /**
  * What the GPU is asked to draw, checked on the pixels in the production build:
- * frames drawn from the base map's kept pictures (frameCache.ts) equal frames drawn in full,
+ * frames drawn from the base map's kept pictures (frameCache.ts), and from the deck.gl groups'
+ * own kept pictures (overlay.ts), equal frames drawn in full,
  * and dated event dots appear where their events are, only in their time window.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -25,7 +26,7 @@ type Grab = {
    * Runs `act`, resolves once the map is idle with the last frame's pixels and how the frame
    * cache drew it: a label change lays out in MapLibre's worker, so its frames come later.
    */
-  __settled: (act: () => void) => Promise<{ px: Uint8Array; mode: string }>;
+  __settled: (act: () => void) => Promise<{ px: Uint8Array; mode: string; kept: number }>;
 };
 
 /** Installs `window.__frame` and `window.__settled` (Grab). */
@@ -56,7 +57,7 @@ async function installFrameGrab(page: Page) {
       new Promise((resolve) => {
         const map = window.__drawdown!.map;
         const stats = window.__drawdown!.frameCache!.stats;
-        let last = { px: new Uint8Array(0), mode: 'none' };
+        let last = { px: new Uint8Array(0), mode: 'none', kept: 0 };
         let before = { ...stats };
         const onRender = () => {
           const mode =
@@ -65,8 +66,9 @@ async function installFrameGrab(page: Page) {
               : stats.captured > before.captured
                 ? 'captured'
                 : 'direct';
+          const kept = stats.kept - before.kept;
           before = { ...stats };
-          last = { px: read(), mode };
+          last = { px: read(), mode, kept };
         };
         map.on('render', onRender);
         map.once('idle', () => {
@@ -101,18 +103,20 @@ describe('frames drawn from the kept base map', () => {
         }
         return { worst, differing };
       };
-      const rows: { what: string; mode: string; worst: number; differing: number }[] = [];
+      const rows: { what: string; mode: string; kept: number; worst: number; differing: number }[] =
+        [];
       const check = async (what: string, act: () => void) => {
         await settle();
-        // The picture the step leaves on screen, and how the cache drew it.
-        const { px: kept, mode } = await settled(act);
+        // The picture the step leaves on screen, how the cache drew it, and how many deck.gl
+        // groups it laid from their own pictures.
+        const { px: shown, mode, kept } = await settled(act);
         await settle();
         cache.enabled = false;
         const full = await frame(() => d.map.triggerRepaint());
         cache.enabled = true;
         // Drawing with the cache off forgets the pictures: take them again.
         await frame(() => d.map.triggerRepaint());
-        rows.push({ what, mode, ...compare(kept, full) });
+        rows.push({ what, mode, kept, ...compare(shown, full) });
       };
       for (let i = 0; i < 8; i++) await check(`step ${i + 1}`, step);
       // A pan must not be drawn from the old view's pictures; once its tiles are in, the
@@ -122,7 +126,7 @@ describe('frames drawn from the kept base map', () => {
       const panMode = cache.stats.reused > before.reused ? 'reused' : 'not reused';
       await new Promise((r) => d.map.once('idle', r));
       await check('redraw after the pan', () => d.map.triggerRepaint());
-      rows.push({ what: 'pan', mode: panMode, worst: 0, differing: 0 });
+      rows.push({ what: 'pan', mode: panMode, kept: 0, worst: 0, differing: 0 });
       return rows;
     });
     // The frames themselves: the same picture, up to 8-bit rounding of the composited layers.
@@ -132,6 +136,8 @@ describe('frames drawn from the kept base map', () => {
     const modes = result.map((r) => r.mode);
     expect(modes.filter((m) => m === 'reused').length).toBeGreaterThanOrEqual(3);
     expect(modes.filter((m) => m === 'captured').length).toBeGreaterThanOrEqual(1);
+    // Steps that changed no hotspot, or no site, laid that deck.gl group from its picture.
+    expect(result.filter((r) => r.kept > 0).length).toBeGreaterThanOrEqual(2);
     expect(result.find((r) => r.what === 'pan')!.mode).not.toBe('reused');
     expect(result.find((r) => r.what === 'redraw after the pan')!.mode).toBe('reused');
     await page.close();

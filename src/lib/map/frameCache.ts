@@ -29,7 +29,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
-interface LayerLike {
+export interface LayerLike {
   id: string;
   type: string;
   source?: string;
@@ -82,10 +82,28 @@ interface MapInternals {
   _placementDirty?: boolean;
 }
 
+/**
+ * How a custom layer (a deck.gl group) can be kept as a picture of its own, like a run: it
+ * tells what it would draw now as a key, and can draw into a picture instead of the screen.
+ */
+export interface Keeper {
+  /** What the layer would draw now, as a key; null if it cannot tell (drawn every frame). */
+  key(layer: LayerLike): string | null;
+  /** Runs `draw`, the layer drawing into `fbo` (`w` × `h`) rather than the screen. */
+  drawInto(fbo: WebGLFramebuffer, w: number, h: number, draw: () => void): void;
+  /** Whether the layer's last draw was whole (nothing waiting to load or compile). */
+  complete(layer: LayerLike): boolean;
+  /** Its picture stands in for the layer on this frame: bring its state up to date anyway. */
+  skipped(layer: LayerLike): void;
+}
+
 /** What the cache did, for tests and the benchmark; `enabled` off draws every frame directly. */
 export interface FrameCache {
   enabled: boolean;
-  readonly stats: { direct: number; captured: number; reused: number };
+  /** Set by the custom layers' owner (overlay.ts); without it they are drawn on every frame. */
+  keeper: Keeper | null;
+  /** Frames drawn directly, captured and reused; custom layers laid from their own picture. */
+  readonly stats: { direct: number; captured: number; reused: number; kept: number };
 }
 
 /** The style's layers as runs: MapLibre layers, then the custom (deck.gl) layers above them. */
@@ -161,13 +179,84 @@ function compositor(gl: WebGL2RenderingContext): ((tex: WebGLTexture) => void) |
   };
 }
 
-/** Off-screen pictures at the drawing buffer's size: the bottom run's and one per run above. */
+interface Picture {
+  fbo: WebGLFramebuffer;
+  tex: WebGLTexture;
+  ds: WebGLRenderbuffer;
+}
+
+/**
+ * Off-screen pictures at the drawing buffer's size: the bottom run's, one per run above, and
+ * one per kept custom layer, with what it shows (the frame key and the layer's own key).
+ */
 class Pictures {
   w = 0;
   h = 0;
   bottom: { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer } | null = null;
-  above: { fbo: WebGLFramebuffer; tex: WebGLTexture; ds: WebGLRenderbuffer }[] = [];
+  above: Picture[] = [];
+  own = new Map<string, Picture & { shows: string }>();
+  /** Copies of the screen once a custom layer is laid, by layer, with what they show. */
+  copies = new Map<string, { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer; tag: string }>();
   constructor(private gl: WebGL2RenderingContext) {}
+
+  /** The copy of the screen kept once custom layer `id` is laid, made if need be. */
+  copyFor(id: string): { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer; tag: string } | null {
+    const gl = this.gl;
+    if (gl.drawingBufferWidth !== this.w || gl.drawingBufferHeight !== this.h) return null;
+    let c = this.copies.get(id);
+    if (!c) {
+      const rb = gl.createRenderbuffer();
+      gl.bindRenderbuffer(gl.RENDERBUFFER, rb);
+      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, this.w, this.h);
+      const fbo = gl.createFramebuffer();
+      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, rb);
+      if (!this.complete()) return null;
+      c = { fbo, rb, tag: '' };
+      this.copies.set(id, c);
+    }
+    return c;
+  }
+
+  /** A transparent picture with depth and stencil; null if WebGL refused. */
+  private picture(): Picture | null {
+    const gl = this.gl;
+    const tex = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, tex);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, this.w, this.h);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    const ds = gl.createRenderbuffer();
+    gl.bindRenderbuffer(gl.RENDERBUFFER, ds);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, this.w, this.h);
+    const fbo = gl.createFramebuffer();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, ds);
+    const picture = { fbo, tex, ds };
+    if (this.complete()) return picture;
+    this.drop(picture);
+    return null;
+  }
+
+  /** The picture kept for custom layer `id`, made at the current size if need be. */
+  ownFor(id: string): (Picture & { shows: string }) | null {
+    const gl = this.gl;
+    if (gl.drawingBufferWidth !== this.w || gl.drawingBufferHeight !== this.h) return null;
+    let p = this.own.get(id);
+    if (!p) {
+      const made = this.picture();
+      if (!made) return null;
+      p = { ...made, shows: '' };
+      this.own.set(id, p);
+    }
+    return p;
+  }
+
+  private drop(p: Picture): void {
+    this.gl.deleteFramebuffer(p.fbo);
+    this.gl.deleteTexture(p.tex);
+    this.gl.deleteRenderbuffer(p.ds);
+  }
 
   /** Makes room for `runs` pictures above the bottom one; false if WebGL refused. */
   ensure(runs: number): boolean {
@@ -188,19 +277,12 @@ class Pictures {
       if (!this.complete()) return false;
     }
     while (this.above.length < runs) {
-      const tex = gl.createTexture();
-      gl.bindTexture(gl.TEXTURE_2D, tex);
-      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, w, h);
-      gl.bindTexture(gl.TEXTURE_2D, null);
-      const ds = gl.createRenderbuffer();
-      gl.bindRenderbuffer(gl.RENDERBUFFER, ds);
-      gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, w, h);
-      const fbo = gl.createFramebuffer();
-      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
-      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, ds);
-      this.above.push({ fbo, tex, ds });
-      if (!this.complete()) return false;
+      const p = this.picture();
+      if (!p) {
+        this.free();
+        return false;
+      }
+      this.above.push(p);
     }
     return true;
   }
@@ -220,13 +302,15 @@ class Pictures {
       gl.deleteFramebuffer(this.bottom.fbo);
       gl.deleteRenderbuffer(this.bottom.rb);
     }
-    for (const a of this.above) {
-      gl.deleteFramebuffer(a.fbo);
-      gl.deleteTexture(a.tex);
-      gl.deleteRenderbuffer(a.ds);
+    for (const p of [...this.above, ...this.own.values()]) this.drop(p);
+    for (const c of this.copies.values()) {
+      gl.deleteFramebuffer(c.fbo);
+      gl.deleteRenderbuffer(c.rb);
     }
     this.bottom = null;
     this.above = [];
+    this.own.clear();
+    this.copies.clear();
   }
 }
 
@@ -280,11 +364,19 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   const renderLayer = painter.renderLayer.bind(painter);
   const masks = painter._renderTileClippingMasks.bind(painter);
   const pictures = new Pictures(gl);
-  const cache: FrameCache = { enabled: true, stats: { direct: 0, captured: 0, reused: 0 } };
+  const cache: FrameCache = {
+    enabled: true,
+    keeper: null,
+    stats: { direct: 0, captured: 0, reused: 0, kept: 0 },
+  };
   installed.set(map, cache);
 
+  /** Per custom layer: its key on the last reused frame, and how many frames in a row it changed. */
+  const lastWants = new Map<string, { want: string | null; changes: number }>();
   /** The pictures held: for which frame key and style. */
-  let held: { key: string; style: StyleLike } | null = null;
+  let held: { key: string; style: StyleLike; generation: number } | null = null;
+  /** Captures so far: which pictures of the base map a copy of the screen holds. */
+  let captures = 0;
   /** The camera, canvas and layer order of the last frame drawn. */
   let lastKey = '';
   /** The runs of the last layer order seen: worked out again only when the order changes. */
@@ -412,7 +504,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       paint(style, options);
       if (f?.mode === 'capture') {
         closeRun();
-        held = { key: f.key, style };
+        held = { key: f.key, style, generation: ++captures };
         cache.stats.captured++;
         painter.context.setDefault();
       } else cache.stats.direct++;
@@ -430,15 +522,97 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       painter.currentLayer = i;
       renderLayer(painter, undefined, layer, [], renderOptions);
     };
+    /**
+     * A custom layer that can say what it draws is laid from its own picture while that stays
+     * the same (a timeline step in a quiet month changes no site or hotspot on screen), and is
+     * drawn into that picture when it changes. The picture is for this frame key: the camera,
+     * canvas and layer order it was drawn with.
+     */
+    const keeper = cache.keeper;
+    const customs = f.runs.flatMap((r) => r.custom);
+    const wants = customs.map((i) => {
+      const id = style._order[i]!;
+      const want = keeper?.key(style._layers[id]!) ?? null;
+      const seen = lastWants.get(id);
+      const changes = want === seen?.want ? 0 : (seen?.changes ?? 0) + 1;
+      lastWants.set(id, { want, changes });
+      // A layer that changed on each of the last frames (dated events stepping through their
+      // window) is drawn on the screen: into a picture it would cost a clear and a composite
+      // more, and be drawn anew on the next frame all the same.
+      return changes >= 3 ? null : want;
+    });
+    /**
+     * What the screen shows once each custom layer is laid: the base map's pictures (their
+     * capture) and every layer's key up to it. A copy of the screen at that point, taken on an
+     * earlier frame that showed the same, stands in for everything below: one copy instead of
+     * a composite per picture, on the main thread and the GPU.
+     */
+    let upTo: string | null = `${held!.generation}\n${f.key}`;
+    const tags = wants.map((w) => (upTo = upTo === null || w === null ? null : `${upTo}\n${w}`));
+    let from = -1;
+    for (let j = customs.length - 1; j >= 0 && from < 0; j--)
+      if (tags[j] !== null && pictures.copies.get(style._order[customs[j]!]!)?.tag === tags[j])
+        from = j;
+
+    /** Whether everything on the screen so far is what its tags say. */
+    let whole = true;
+    /** Lays custom layer `customs[j]`; whether from its kept picture. */
+    const drawKept = (j: number): boolean => {
+      const i = customs[j]!;
+      const id = style._order[i]!;
+      const layer = style._layers[id]!;
+      const want = wants[j] ?? null;
+      const own = want === null ? null : pictures.ownFor(id);
+      if (!keeper || !own) {
+        drawCustom('translucent', i);
+        return false;
+      }
+      const shows = `${f.key}\n${want}`;
+      const kept = own.shows === shows;
+      if (kept) {
+        keeper.skipped(layer);
+        cache.stats.kept++;
+      } else {
+        own.shows = '';
+        context.bindFramebuffer.set(own.fbo);
+        context.clear({ color: TRANSPARENT, depth: 1, stencil: 0 });
+        keeper.drawInto(own.fbo, pictures.w, pictures.h, () => drawCustom('translucent', i));
+        if (keeper.complete(layer)) own.shows = shows;
+        // Drawn in part (a shader still compiling): no copy of the screen may keep it.
+        else whole = false;
+      }
+      raw(() => {
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        composite(own.tex);
+      });
+      context.bindFramebuffer.set(null);
+      return kept;
+    };
     // As the full painter does: off-screen work first, then the screen, bottom to top.
-    for (const r of f.runs) for (const i of r.custom) drawCustom('offscreen', i);
+    for (const i of customs) drawCustom('offscreen', i);
     context.viewport.set([0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight]);
     context.bindFramebuffer.set(null);
     context.clear({ depth: 1 });
-    raw(() => blit(pictures.bottom!.fbo, null));
+    if (from >= 0) {
+      raw(() => blit(pictures.copies.get(style._order[customs[from]!]!)!.fbo, null));
+      // The layers under the copy are not drawn: their state is brought up to date anyway.
+      for (let j = 0; j <= from; j++) keeper?.skipped(style._layers[style._order[customs[j]!]!]!);
+      cache.stats.kept += from + 1;
+    } else raw(() => blit(pictures.bottom!.fbo, null));
+    let j = 0;
     f.runs.forEach((r, k) => {
-      if (k > 0) compositeRun(k);
-      for (const i of r.custom) drawCustom('translucent', i);
+      if (k > 0 && j > from) compositeRun(k);
+      for (const i of r.custom) {
+        if (j > from && drawKept(j) && whole && tags[j] !== null) {
+          // Laid from its picture, so likely the same next frame: keep the screen as it is.
+          const copy = pictures.copyFor(style._order[i]!);
+          if (copy) {
+            raw(() => blit(null, copy.fbo));
+            copy.tag = tags[j]!;
+          }
+        }
+        j++;
+      }
     });
     context.setDefault();
   };

@@ -5,6 +5,8 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
+import { frameCacheOf, type LayerLike } from './frameCache.ts';
+import { contentKeyOf } from './layers/contentKey.ts';
 
 /** Frames to wait for deck.gl to start (its WebGL set-up) before giving up: about 10 s. */
 const START_FRAMES = 600;
@@ -15,16 +17,34 @@ const START_FRAMES = 600;
  */
 interface DeckInternals {
   isInitialized: boolean;
+  props: { layers?: unknown; _framebuffer?: unknown };
   animationLoop: { stop(): unknown } | null;
-  layerManager: { updateLayers(): void; needsUpdate(): string | false } | null;
+  layerManager: {
+    updateLayers(): void;
+    needsUpdate(): string | false;
+    getLayers(): DeckLayer[];
+  } | null;
   device: {
     submit(): void;
+    createFramebuffer?(props: { handle: WebGLFramebuffer; width: number; height: number }): {
+      destroy(): void;
+    };
     commandEncoder?: { commandBuffer?: { commands?: unknown[] } };
   } | null;
   widgetManager: { _updateContainers(): void; containers: Record<string, HTMLElement> } | null;
   setProps(props: object): void;
   _onRenderFrame(): void;
   _drawLayers(...args: unknown[]): void;
+}
+
+/** A deck.gl layer as seen here: its props, its parent if a sublayer, its GPU models. */
+interface DeckLayer {
+  id: string;
+  props: { beforeId?: string; slot?: string; visible?: boolean; [k: string]: unknown };
+  parent: DeckLayer | null;
+  isComposite: boolean;
+  isLoaded: boolean;
+  getModels(): { _needsRedraw?: unknown }[];
 }
 
 const deckOf = (map: MapLibreMap) =>
@@ -116,6 +136,76 @@ function placeWidgetsOnResize(map: MapLibreMap, deck: DeckInternals) {
   });
 }
 
+/** A group of @deck.gl/mapbox (a custom layer in the map): the deck.gl layers it draws. */
+interface GroupLike {
+  beforeId?: string;
+  slot?: string;
+}
+const inGroup = (layer: DeckLayer, group: GroupLike) => {
+  let root = layer;
+  while (root.parent) root = root.parent;
+  return root.props.beforeId === group.beforeId && root.props.slot === group.slot;
+};
+const flat = (layers: unknown): DeckLayer[] =>
+  Array.isArray(layers) ? layers.flatMap(flat) : layers ? [layers as DeckLayer] : [];
+
+/**
+ * Lets the frame cache (frameCache.ts) keep each deck.gl group as a picture while what it draws
+ * stays the same. Each layer states what it draws as its `contentKey` prop (contentKey.ts): a
+ * timeline step in a quiet month changes the GPU filter's range but no site or hotspot shown.
+ * A group with a layer that states none is drawn on every frame, as before. A picture is kept
+ * only if every layer of the group was drawn in full into it (shaders linked, data loaded).
+ * Saves the step the drawing of a group (~0.5–0.9 ms on the benchmark machine) when unchanged.
+ */
+function keepGroups(map: MapLibreMap, deck: DeckInternals) {
+  const cache = frameCacheOf(map);
+  const device = deck.device;
+  const layers = deck.layerManager;
+  if (!cache || !device?.createFramebuffer || !layers || typeof layers.getLayers !== 'function')
+    return;
+  const framebuffers = new WeakMap<WebGLFramebuffer, unknown>();
+  const groupOf = (layer: LayerLike) => (layer.implementation ?? {}) as GroupLike;
+  cache.keeper = {
+    key(layer) {
+      // Only @deck.gl/mapbox's groups: another custom layer says nothing of what it draws.
+      if (!layer.id.startsWith('deck-layer-group')) return null;
+      const group = groupOf(layer);
+      const parts: string[] = [];
+      for (const l of flat(deck.props.layers)) {
+        if (!inGroup(l, group)) continue;
+        const key = contentKeyOf(l.props);
+        if (key === null) return null;
+        parts.push(`${l.id}${l.props.visible === false ? ' hidden' : ''}: ${key}`);
+      }
+      return parts.join('\n');
+    },
+    drawInto(fbo, width, height, draw) {
+      let target = framebuffers.get(fbo);
+      if (!target) {
+        target = device.createFramebuffer!({ handle: fbo, width, height });
+        framebuffers.set(fbo, target);
+      }
+      const before = deck.props._framebuffer;
+      deck.props._framebuffer = target;
+      try {
+        draw();
+      } finally {
+        deck.props._framebuffer = before;
+      }
+    },
+    complete(layer) {
+      const group = groupOf(layer);
+      return layers
+        .getLayers()
+        .filter((l) => !l.isComposite && inGroup(l, group))
+        .every((l) => l.isLoaded && l.getModels().every((m) => m._needsRedraw === false));
+    },
+    skipped() {
+      layers.updateLayers();
+    },
+  };
+}
+
 /**
  * deck.gl draws with MapLibre's camera, but picks (hover, click) with its own copy, which it
  * updates on the map's 'move' events once it has started. A jump made while it was starting,
@@ -131,6 +221,7 @@ async function whenStarted(map: MapLibreMap) {
   map.fire('move');
   runOnDemand(map, deck);
   placeWidgetsOnResize(map, deck);
+  keepGroups(map, deck);
 }
 
 /** Adds the interleaved overlay to the map and resolves with it, ready for setProps({layers}). */

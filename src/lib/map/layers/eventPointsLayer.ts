@@ -12,6 +12,7 @@ import { CompositeLayer, type DefaultProps, type UpdateParameters } from '@deck.
 import type { Buffer } from '@luma.gl/core';
 import { windowSlice, type EventPoints } from './eventPoints.ts';
 import { DotLayer } from './dotLayer.ts';
+import { idOf } from './contentKey.ts';
 
 export type { EventPoints } from './eventPoints.ts';
 
@@ -23,6 +24,10 @@ interface Props {
   points: EventPoints;
   day: number;
   windowDays: number;
+  /** Read by MapboxOverlay (interleaved): the map layer it is drawn under. */
+  beforeId?: string;
+  /** Read by the frame cache (contentKey.ts). */
+  contentKey?: string;
 }
 
 class EventWindowLayer extends CompositeLayer<Props> {
@@ -68,12 +73,14 @@ class EventWindowLayer extends CompositeLayer<Props> {
 
 /** Events from `windowDays` days up to and including the day, under the rivers and labels. */
 export function eventPointsLayer(points: EventPoints, day: number, windowDays = EVENT_WINDOW_DAYS) {
+  const [start, end] = windowSlice(points.days, day - windowDays + 1, day);
   return new EventWindowLayer({
     id: 'event-points',
     points,
     day,
     windowDays,
-    // @ts-expect-error: beforeId is read by MapboxOverlay (interleaved), not declared on Layer.
+    // What it draws (contentKey.ts): the points and the window's slice of them.
+    contentKey: `${idOf(points)}: ${start}-${end}`,
     beforeId: 'rivers',
   });
 }

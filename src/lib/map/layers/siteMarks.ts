@@ -8,6 +8,7 @@
  * thread under a software renderer, measured on the benchmark machine.
  */
 import { NEVER_AFTER, type SiteDatum } from './prepare.ts';
+import { idOf, inSpan, shownKey } from './contentKey.ts';
 
 /** Days before its last open day that a closing site starts to fade. */
 export const FADE_DAYS = 31;
@@ -80,4 +81,24 @@ export function siteMarks(
       }))
     : [];
   return [...ghosts, ...closing, ...open];
+}
+
+/**
+ * What the sites layer (sitesLayer.ts) draws at a day, as its contentKey (contentKey.ts): the
+ * entries, the icon atlas, and which entries show. A site in its fade shows with the days it
+ * has left, which set its size and alpha (the filter's soft range).
+ */
+export function sitesKey(
+  data: SiteMark[],
+  day: number,
+  atlas: { canvas: object },
+  fade: boolean,
+): string {
+  const shown = shownKey(data.length, (i) => {
+    const m = data[i]!;
+    if (!inSpan(m.span, day)) return false;
+    const left = m.span[1] - day;
+    return fade && m.fades && left <= FADE_DAYS ? String(left) : true;
+  });
+  return `${idOf(data)} ${idOf(atlas.canvas)} ${fade}: ${shown}`;
 }
