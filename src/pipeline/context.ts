@@ -15,11 +15,13 @@ import type {
 import bboxClip from '@turf/bbox-clip';
 
 /**
- * [west, south, east, north]: beyond the map's pan limits (the DRC's box plus 14° of longitude
- * and 6° of latitude), with room for an A4 or A3 export's taller frame, so no view or export
- * ever shows the cut edge of the context layers.
+ * [west, south, east, north]: beyond the map's pan limits (MapView.svelte: the DRC's box plus
+ * 20° of longitude west and 26° east, 14° of latitude south and 12° north), with room for an
+ * A4 or A3 export's taller frame, so no view or export ever shows the cut edge of the context
+ * layers. The limits are that wide because the country is fitted clear of the layer panel:
+ * the view then reaches far east of the country.
  */
-export const CONTEXT_BOX: [number, number, number, number] = [-4, -26, 48, 16];
+export const CONTEXT_BOX: [number, number, number, number] = [-10, -32, 60, 22];
 
 /** Rivers whose Natural Earth min_zoom is at most this are the "major" ones we keep. */
 export const MAJOR_RIVER_MAX_MIN_ZOOM = 4;

@@ -2,10 +2,14 @@
  * The base map in the production build, in real Chromium with SwiftShader WebGL:
  * it renders, holds the 26 provinces, asks nothing of any other origin, and logs no errors.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import bbox from '@turf/bbox';
 import { launchBrowser, newPage } from '../browser.ts';
+import { ready } from './helpers.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -154,5 +158,95 @@ describe('base map', () => {
 
   test('logs no console errors', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+// The country's box, from the bundled boundaries the app fits on load.
+const topo = JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology;
+const [west, south, east, north] = bbox(
+  feature(topo, topo.objects['provinces'] as GeometryCollection),
+);
+
+/**
+ * Where the country's box lies on the map, and which panels over the map it runs under (with
+ * a pixel's grace for rounding).
+ */
+async function countryUnderPanels(page: Page) {
+  return page.evaluate(
+    ({ west, south, east, north }) => {
+      const map = window.__drawdown!.map;
+      const at = map.getContainer().getBoundingClientRect();
+      const nw = map.project([west, north]);
+      const se = map.project([east, south]);
+      const box = {
+        left: at.left + nw.x,
+        top: at.top + nw.y,
+        right: at.left + se.x,
+        bottom: at.top + se.y,
+      };
+      const under: string[] = [];
+      for (const column of document.querySelectorAll('[data-over-map]'))
+        for (const panel of column.children) {
+          const r = panel.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          if (
+            r.left < box.right - 1 &&
+            r.right > box.left + 1 &&
+            r.top < box.bottom - 1 &&
+            r.bottom > box.top + 1
+          )
+            under.push(panel.textContent!.trim().slice(0, 20));
+        }
+      const inside =
+        box.left >= at.left - 1 &&
+        box.top >= at.top - 1 &&
+        box.right <= at.right + 1 &&
+        box.bottom <= at.bottom + 1;
+      return { under, inside, width: Math.round(box.right - box.left) };
+    },
+    { west, south, east, north },
+  );
+}
+
+describe('the whole country, clear of the layer panel (and of the title where that costs little)', () => {
+  test.each([
+    // A short window: clearing the title would shrink the country by a fifth (fitPadding.ts),
+    // so its northern rim may run under the title and toolbar, never under the layer panel.
+    { width: 1280, height: 800, mayRunUnder: ['Drawdown Map', 'About the data'] },
+    { width: 1280, height: 1100, mayRunUnder: [] },
+    { width: 1920, height: 1080, mayRunUnder: [] },
+  ])('on load at $width × $height', async ({ width, height, mayRunUnder }) => {
+    const p = await newPage(browser, width, height);
+    try {
+      await p.goto(baseUrl + '/#date=2021-07-15');
+      await ready(p);
+      const at = await countryUnderPanels(p);
+      expect(at.under.filter((t) => !mayRunUnder.some((m) => t.startsWith(m)))).toEqual([]);
+      expect(at.inside).toBe(true);
+      // Fitted, not merely small: at least a third of the window's width.
+      expect(at.width).toBeGreaterThan(width / 3);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('"Whole country" brings it back after zooming into the Kivus', async () => {
+    const p = await newPage(browser, 1280, 1100);
+    try {
+      await p.goto(baseUrl + '/#date=2021-07-15&view=29.2,-1.7,8');
+      await ready(p);
+      expect((await countryUnderPanels(p)).inside).toBe(false);
+      const moved = p.evaluate(() => new Promise((r) => window.__drawdown!.map.once('moveend', r)));
+      await p.getByRole('button', { name: 'Whole country' }).click();
+      await moved;
+      const at = await countryUnderPanels(p);
+      expect(at.under).toEqual([]);
+      expect(at.inside).toBe(true);
+      expect(at.width).toBeGreaterThan(1280 / 3);
+      // The view in the address follows, as after any move.
+      await p.waitForFunction(() => !location.hash.includes('view=29.2'));
+    } finally {
+      await p.close();
+    }
   });
 });
