@@ -250,7 +250,8 @@ describe('the sea (filled over a land-coloured background)', () => {
   });
 
   test('sea and land together cover the grown box', () => {
-    const [w, s, e, n] = [-5, -27, 49, 17];
+    // The box of the context layers (within CONTEXT_BOX), grown by a degree as oceanOf does.
+    const [w, s, e, n] = ctxTopo.bbox!.map((v, i) => (i < 2 ? v - 1 : v + 1));
     const box: Feature<Polygon> = {
       type: 'Feature',
       properties: {},
