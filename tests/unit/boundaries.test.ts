@@ -251,7 +251,8 @@ describe('the sea (filled over a land-coloured background)', () => {
 
   test('sea and land together cover the grown box', () => {
     // The box of the context layers (within CONTEXT_BOX), grown by a degree as oceanOf does.
-    const [w, s, e, n] = ctxTopo.bbox!.map((v, i) => (i < 2 ? v - 1 : v + 1));
+    const [w0, s0, e0, n0] = ctxTopo.bbox as [number, number, number, number];
+    const [w, s, e, n] = [w0 - 1, s0 - 1, e0 + 1, n0 + 1];
     const box: Feature<Polygon> = {
       type: 'Feature',
       properties: {},
