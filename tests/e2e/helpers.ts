@@ -1,5 +1,9 @@
 /** Shared steps of the browser tests: open the built app at a hash and wait until it is drawn. */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import bbox from '@turf/bbox';
 
 /** Waits for the map, the data and the deck.gl sites layer to be drawn. */
 export async function ready(page: Page) {
@@ -17,4 +21,53 @@ export async function ready(page: Page) {
 export async function openAt(page: Page, baseUrl: string, hash: string) {
   await page.goto(`${baseUrl}/${hash}`);
   await ready(page);
+}
+
+// The country's box, from the bundled boundaries the app fits on load.
+const topo = JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology;
+const [west, south, east, north] = bbox(
+  feature(topo, topo.objects['provinces'] as GeometryCollection),
+);
+
+/**
+ * Where the country's box lies on the map, and which panels over the map it runs under (with
+ * a pixel's grace for rounding).
+ */
+export async function countryUnderPanels(page: Page) {
+  return page.evaluate(
+    ({ west, south, east, north }) => {
+      const map = window.__drawdown!.map;
+      const at = map.getContainer().getBoundingClientRect();
+      const nw = map.project([west, north]);
+      const se = map.project([east, south]);
+      const box = {
+        left: at.left + nw.x,
+        top: at.top + nw.y,
+        right: at.left + se.x,
+        bottom: at.top + se.y,
+      };
+      const under: string[] = [];
+      for (const marked of document.querySelectorAll('[data-over-map]'))
+        for (const panel of marked.getAttribute('data-over-map') === 'column'
+          ? [...marked.children]
+          : [marked]) {
+          const r = panel.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          if (
+            r.left < box.right - 1 &&
+            r.right > box.left + 1 &&
+            r.top < box.bottom - 1 &&
+            r.bottom > box.top + 1
+          )
+            under.push(panel.textContent!.trim().slice(0, 20));
+        }
+      const inside =
+        box.left >= at.left - 1 &&
+        box.top >= at.top - 1 &&
+        box.right <= at.right + 1 &&
+        box.bottom <= at.bottom + 1;
+      return { under, inside, width: Math.round(box.right - box.left) };
+    },
+    { west, south, east, north },
+  );
 }

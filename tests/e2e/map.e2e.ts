@@ -2,14 +2,11 @@
  * The base map in the production build, in real Chromium with SwiftShader WebGL:
  * it renders, holds the 26 provinces, asks nothing of any other origin, and logs no errors.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { feature } from 'topojson-client';
-import bbox from '@turf/bbox';
 import { launchBrowser, newPage } from '../browser.ts';
-import { ready } from './helpers.ts';
+import { countryUnderPanels, ready } from './helpers.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -160,53 +157,6 @@ describe('base map', () => {
     expect(errors).toEqual([]);
   });
 });
-
-// The country's box, from the bundled boundaries the app fits on load.
-const topo = JSON.parse(readFileSync('data/boundaries/provinces.topo.json', 'utf8')) as Topology;
-const [west, south, east, north] = bbox(
-  feature(topo, topo.objects['provinces'] as GeometryCollection),
-);
-
-/**
- * Where the country's box lies on the map, and which panels over the map it runs under (with
- * a pixel's grace for rounding).
- */
-async function countryUnderPanels(page: Page) {
-  return page.evaluate(
-    ({ west, south, east, north }) => {
-      const map = window.__drawdown!.map;
-      const at = map.getContainer().getBoundingClientRect();
-      const nw = map.project([west, north]);
-      const se = map.project([east, south]);
-      const box = {
-        left: at.left + nw.x,
-        top: at.top + nw.y,
-        right: at.left + se.x,
-        bottom: at.top + se.y,
-      };
-      const under: string[] = [];
-      for (const column of document.querySelectorAll('[data-over-map]'))
-        for (const panel of column.children) {
-          const r = panel.getBoundingClientRect();
-          if (r.width === 0 || r.height === 0) continue;
-          if (
-            r.left < box.right - 1 &&
-            r.right > box.left + 1 &&
-            r.top < box.bottom - 1 &&
-            r.bottom > box.top + 1
-          )
-            under.push(panel.textContent!.trim().slice(0, 20));
-        }
-      const inside =
-        box.left >= at.left - 1 &&
-        box.top >= at.top - 1 &&
-        box.right <= at.right + 1 &&
-        box.bottom <= at.bottom + 1;
-      return { under, inside, width: Math.round(box.right - box.left) };
-    },
-    { west, south, east, north },
-  );
-}
 
 describe('the whole country, clear of the layer panel (and of the title where that costs little)', () => {
   test.each([

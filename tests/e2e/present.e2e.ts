@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt, ready } from './helpers.ts';
+import { countryUnderPanels, openAt, ready } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -67,8 +67,21 @@ describe('presentation mode', () => {
         .poll(() => page.evaluate(() => location.hash))
         .toMatch(new RegExp(`date=${d}.*present=${n + 1}`));
     };
+    // No slide set a view and nobody moved the map: the country is fitted clear of the
+    // caption and the leave button (fitControl.ts), whole, and large.
+    const fitted = async () => {
+      const at = await countryUnderPanels(page);
+      return { ...at, large: at.width > 1280 / 3 };
+    };
+    await expect
+      .poll(fitted, { timeout: 10_000 })
+      .toMatchObject({ under: [], inside: true, large: true });
+
     await page.keyboard.press('ArrowRight');
     await expectSlide(1);
+    await expect
+      .poll(fitted, { timeout: 10_000 })
+      .toMatchObject({ under: [], inside: true, large: true });
     await page.screenshot({ path: `${SHOTS}/present-slide-2.png` });
     await page.keyboard.press('PageDown');
     await expectSlide(2);

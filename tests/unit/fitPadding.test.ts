@@ -119,6 +119,20 @@ describe('fitPadding: a strip along the top is cleared only if the country shrin
       boxes: [title, box(1634, 12, 1908, 747)],
       expected: { top: 141, right: 310, bottom: 24, left: 24 },
     },
+    {
+      what: 'presenting at 1280 × 800: the slide caption (always) and the leave button are',
+      width: 1280,
+      height: 800,
+      boxes: [{ ...box(124, 620, 724, 775), always: true }, box(1125, 12, 1268, 44)],
+      expected: { top: 68, right: 24, bottom: 204, left: 24 },
+    },
+    {
+      what: 'the same caption unmarked would be left over the country',
+      width: 1280,
+      height: 800,
+      boxes: [box(124, 620, 724, 775), box(1125, 12, 1268, 44)],
+      expected: { top: 24, right: 24, bottom: 24, left: 24 },
+    },
   ])('$what', ({ width, height, boxes, expected }) => {
     expect(fitPadding(width, height, boxes, 24, DRC)).toEqual(expected);
   });

@@ -1,7 +1,8 @@
 /**
- * Fitting the country into the free part of the map, on load and from a "Whole country"
- * button beside the zoom buttons: after zooming into the Kivus, a briefer gets back to the
- * whole country in one click.
+ * Fitting the country into the free part of the map: on load, from a "Whole country" button
+ * beside the zoom buttons (after zooming into the Kivus, a briefer gets back to the whole
+ * country in one click), and again whenever the map changes size while nobody has moved it
+ * since (entering a presentation frees the timeline's room and brings the slide caption).
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import { fitPadding, mercatorAspect, type Box, type Padding } from './fitPadding.ts';
@@ -9,36 +10,116 @@ import { fitPadding, mercatorAspect, type Box, type Padding } from './fitPadding
 /** [west, south, east, north] */
 export type Bounds = [number, number, number, number];
 
-/** Marks a column of panels floating over the map (App.svelte): each child is measured. */
+/**
+ * Marks what floats over the map, for the fit to keep clear of: "column" (App.svelte's
+ * columns: each child is a panel), "panel" (the element itself), or "always" (the element,
+ * cleared whatever it costs: see fitPadding.ts).
+ */
 export const OVER_MAP = 'data-over-map';
 
 const MARGIN = 24;
 
+interface Fitter {
+  /** Fits the country now, clear of what floats over the map as laid out now. */
+  fit(): void;
+  /** Fits it anew in the next frame, if the view is still the fitted one. */
+  refit(): void;
+  /** Whether the view is the fitted one: nobody has moved the map since. */
+  untouched(): boolean;
+}
+
+/** Per map with the control. */
+const fitters = new WeakMap<MapLibreMap, Fitter>();
+
 /**
- * The padding that fits the country's `bounds` clear of the panels over `container`, as they
- * are laid out now (fitPadding.ts).
+ * For what appears over the map without changing its size (a slide's caption on a page
+ * opened presenting): fits the country anew, clear of it, unless someone has moved the map.
+ */
+export function refitIfUntouched(map: MapLibreMap | null | undefined): void {
+  if (map) fitters.get(map)?.refit();
+}
+
+/** Shows the whole country, as on load: a slide saved without a view of its own. */
+export function fitCountry(map: MapLibreMap | null | undefined): void {
+  if (map) fitters.get(map)?.fit();
+}
+
+/**
+ * Whether the map shows the fitted whole country, untouched: a slide saved then records no
+ * view, so that presenting fits the country to the presentation's own layout (its centre and
+ * zoom, taken beside the layer panel, would put the country off-centre and under the caption).
+ */
+export function showsWholeCountry(map: MapLibreMap | null | undefined): boolean {
+  return (map && fitters.get(map)?.untouched()) ?? false;
+}
+
+/**
+ * The padding that fits the country's `bounds` clear of what floats over `container`, as it
+ * is laid out now (fitPadding.ts).
  */
 export function panelPadding(container: HTMLElement, bounds: Bounds): Padding {
   const at = container.getBoundingClientRect();
   const boxes: Box[] = [];
-  for (const column of document.querySelectorAll(`[${OVER_MAP}]`))
-    for (const panel of column.children) {
+  for (const marked of document.querySelectorAll(`[${OVER_MAP}]`)) {
+    const how = marked.getAttribute(OVER_MAP);
+    const panels = how === 'column' ? [...marked.children] : [marked];
+    for (const panel of panels) {
       const r = panel.getBoundingClientRect();
       boxes.push({
         left: r.left - at.left,
         top: r.top - at.top,
         right: r.right - at.left,
         bottom: r.bottom - at.top,
+        always: how === 'always',
       });
     }
+  }
   return fitPadding(at.width, at.height, boxes, MARGIN, mercatorAspect(...bounds));
 }
 
-/** The button; `bounds` are the country's. */
-export function fitControl(bounds: Bounds): IControl {
+/**
+ * The "Whole country" button, for a map just made with the fitted view of `bounds` (the
+ * country's); while that view stays untouched, a change of the map's size fits it anew.
+ */
+export function countryFit(bounds: Bounds): IControl {
   let container: HTMLDivElement | null = null;
+  let off = () => {};
   return {
     onAdd(map: MapLibreMap) {
+      /** The camera of the last fit, to tell whether anyone has moved the map since. */
+      let fitted = camera(map);
+      const untouched = () => same(camera(map), fitted);
+      const fit = (animate: boolean) => {
+        if (!animate) {
+          map.fitBounds(bounds, {
+            padding: panelPadding(map.getContainer(), bounds),
+            bearing: 0,
+            animate,
+          });
+          fitted = camera(map);
+          return;
+        }
+        map.once('moveend', () => (fitted = camera(map)));
+        map.fitBounds(bounds, { padding: panelPadding(map.getContainer(), bounds), bearing: 0 });
+      };
+      // MapLibre keeps the centre and zoom through a resize; what floats over the map is laid
+      // out anew in the same frame, so the fit waits for the next one.
+      let pending = 0;
+      const refit = () => {
+        if (!untouched() || pending) return;
+        pending = requestAnimationFrame(() => {
+          pending = 0;
+          if (untouched()) fit(false);
+        });
+      };
+      map.on('resize', refit);
+      fitters.set(map, { fit: () => fit(false), refit, untouched });
+      off = () => {
+        map.off('resize', refit);
+        fitters.delete(map);
+        cancelAnimationFrame(pending);
+      };
+
       container = document.createElement('div');
       container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
       const button = document.createElement('button');
@@ -47,17 +128,39 @@ export function fitControl(bounds: Bounds): IControl {
       button.setAttribute('aria-label', 'Whole country');
       button.title = 'Whole country';
       button.append(cornersIcon());
-      button.addEventListener('click', () =>
-        map.fitBounds(bounds, { padding: panelPadding(map.getContainer(), bounds), bearing: 0 }),
-      );
+      button.addEventListener('click', () => fit(true));
       container.append(button);
       return container;
     },
     onRemove() {
+      off();
       container?.remove();
       container = null;
     },
   };
+}
+
+interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+  bearing: number;
+}
+
+function camera(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing() };
+}
+
+/** Equal up to float noise: a resize recomputes the centre from pixels. */
+function same(a: Camera, b: Camera): boolean {
+  const eps = 1e-6;
+  return (
+    Math.abs(a.lng - b.lng) < eps &&
+    Math.abs(a.lat - b.lat) < eps &&
+    Math.abs(a.zoom - b.zoom) < eps &&
+    Math.abs(a.bearing - b.bearing) < eps
+  );
 }
 
 /** Four corners around the centre: "fit", drawn like MapLibre's own icons, dark on white. */

@@ -10,6 +10,8 @@ export interface Box {
   top: number;
   right: number;
   bottom: number;
+  /** Cleared whatever it costs: a slide's caption must hide none of the country. */
+  always?: boolean;
 }
 
 export interface Padding {
@@ -35,6 +37,7 @@ export const MAX_STRIP_SHRINK = 0.15;
  *   smaller: under it lies at most the country's rim, and on a short window (a 1280 × 800
  *   projector) clearing the title shrank the country by a fifth and lost province names.
  *   (At 1920 × 1080 it costs 14%, at 1280 × 1100 also 14%: cleared.)
+ * - a box marked `always` whatever it costs.
  * If the panels would leave less than MIN_FREE_SHARE of either dimension (a phone, a panel
  * open wide), they are ignored: a country under a panel is better than no country.
  */
@@ -77,7 +80,7 @@ function clearing(
       ['left', box.right],
     ];
     const [side, cost] = costs.reduce((a, c) => (c[1] < a[1] ? c : a));
-    if (from.includes(side)) pad[side] = Math.max(pad[side], cost);
+    if (b.always || from.includes(side)) pad[side] = Math.max(pad[side], cost);
   }
   const out: Padding = {
     top: pad.top + margin,
