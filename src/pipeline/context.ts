@@ -16,12 +16,12 @@ import bboxClip from '@turf/bbox-clip';
 
 /**
  * [west, south, east, north]: beyond the map's pan limits (MapView.svelte: the DRC's box plus
- * 20° of longitude west and 26° east, 14° of latitude south and 12° north), with room for an
+ * 16° of longitude west and 26° east, 12° of latitude south and 7° north), with room for an
  * A4 or A3 export's taller frame, so no view or export ever shows the cut edge of the context
- * layers. The limits are that wide because the country is fitted clear of the layer panel:
- * the view then reaches far east of the country.
+ * layers. The limits reach far east because the country is fitted clear of the layer panel,
+ * and the view then extends well east of it.
  */
-export const CONTEXT_BOX: [number, number, number, number] = [-10, -32, 60, 22];
+export const CONTEXT_BOX: [number, number, number, number] = [-6, -28, 60, 16];
 
 /** Rivers whose Natural Earth min_zoom is at most this are the "major" ones we keep. */
 export const MAJOR_RIVER_MAX_MIN_ZOOM = 4;
