@@ -88,22 +88,31 @@ export function countryFit(bounds: Bounds): IControl {
     onAdd(map: MapLibreMap) {
       /** The camera of the last fit, to tell whether anyone has moved the map since. */
       let fitted = camera(map);
+      /** The map's size then: an export resizes it to the same size and back. */
+      const sizeOf = () => `${map.getContainer().clientWidth}x${map.getContainer().clientHeight}`;
+      let fittedSize = sizeOf();
       const untouched = () => same(camera(map), fitted);
       const fit = (animate: boolean) => {
+        fittedSize = sizeOf();
+        // Fitted at the map's present size: just after a layout change (a presentation
+        // starting) MapLibre may not have noticed it yet.
+        const canvas = map.getCanvas();
+        if (
+          canvas.clientWidth !== map.getContainer().clientWidth ||
+          canvas.clientHeight !== map.getContainer().clientHeight
+        )
+          map.resize();
+        const padding = panelPadding(map.getContainer(), bounds);
         if (!animate) {
-          map.fitBounds(bounds, {
-            padding: panelPadding(map.getContainer(), bounds),
-            bearing: 0,
-            animate,
-          });
+          map.fitBounds(bounds, { padding, bearing: 0, animate });
           fitted = camera(map);
           return;
         }
         map.once('moveend', () => (fitted = camera(map)));
-        map.fitBounds(bounds, { padding: panelPadding(map.getContainer(), bounds), bearing: 0 });
+        map.fitBounds(bounds, { padding, bearing: 0 });
       };
-      // MapLibre keeps the centre and zoom through a resize; what floats over the map is laid
-      // out anew in the same frame, so the fit waits for the next one.
+      // What floats over the map is laid out anew in the same frame as a resize, so the fit
+      // waits for the next one.
       let pending = 0;
       const refit = () => {
         if (!untouched() || pending) return;
@@ -112,10 +121,23 @@ export function countryFit(bounds: Bounds): IControl {
           if (untouched()) fit(false);
         });
       };
-      map.on('resize', refit);
+      // A resize of an untouched view fits it anew. Whether it was untouched is judged just
+      // before: resizing, MapLibre may move the centre to keep the view within its pan limits,
+      // and that is no one's doing. An export at twice the resolution keeps the size: a fit then
+      // would draw the map once more, at that resolution (~200 ms under a software renderer).
+      const resize = map.resize;
+      map.resize = function (this: MapLibreMap, ...args: Parameters<typeof resize>) {
+        const was = untouched();
+        const out = resize.apply(this, args);
+        if (was) {
+          fitted = camera(map);
+          if (sizeOf() !== fittedSize) refit();
+        }
+        return out;
+      };
       fitters.set(map, { fit: () => fit(false), refit, untouched });
       off = () => {
-        map.off('resize', refit);
+        map.resize = resize;
         fitters.delete(map);
         cancelAnimationFrame(pending);
       };
