@@ -120,6 +120,13 @@ describe('fitPadding: a strip along the top is cleared only if the country shrin
       expected: { top: 141, right: 310, bottom: 24, left: 24 },
     },
     {
+      what: 'a very short window: clearing the title too would leave too little, so only the panel is',
+      width: 1280,
+      height: 260,
+      boxes: [title, box(1100, 12, 1268, 248)],
+      expected: { top: 24, right: 204, bottom: 24, left: 24 },
+    },
+    {
       what: 'presenting at 1280 × 800: the slide caption (always) and the leave button are',
       width: 1280,
       height: 800,

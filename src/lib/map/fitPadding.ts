@@ -38,8 +38,9 @@ export const MAX_STRIP_SHRINK = 0.15;
  *   projector) clearing the title shrank the country by a fifth and lost province names.
  *   (At 1920 × 1080 it costs 14%, at 1280 × 1100 also 14%: cleared.)
  * - a box marked `always` whatever it costs.
- * If the panels would leave less than MIN_FREE_SHARE of either dimension (a phone, a panel
- * open wide), they are ignored: a country under a panel is better than no country.
+ * If clearing the strips as well would leave less than MIN_FREE_SHARE of either dimension,
+ * only the side panels are cleared; if even that would (a phone, a panel open wide), none
+ * are: a country under a panel is better than no country.
  */
 export function fitPadding(
   width: number,
@@ -52,17 +53,21 @@ export function fitPadding(
   const sides = clearing(width, height, boxes, margin, ['left', 'right']);
   const scale = (p: Padding) =>
     Math.min((width - p.left - p.right) / aspect, height - p.top - p.bottom);
-  return scale(all) >= (1 - MAX_STRIP_SHRINK) * scale(sides) ? all : sides;
+  if (all && (!sides || scale(all) >= (1 - MAX_STRIP_SHRINK) * scale(sides))) return all;
+  return sides ?? { top: margin, right: margin, bottom: margin, left: margin };
 }
 
-/** The padding that clears `boxes`, each from its cheapest side, of those in `from`. */
+/**
+ * The padding that clears `boxes`, each from its cheapest side, of those in `from`; null if
+ * it would leave less than MIN_FREE_SHARE of the map.
+ */
 function clearing(
   width: number,
   height: number,
   boxes: Box[],
   margin: number,
   from: (keyof Padding)[] = ['top', 'right', 'bottom', 'left'],
-): Padding {
+): Padding | null {
   const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
   for (const b of boxes) {
     const box = {
@@ -90,9 +95,7 @@ function clearing(
   };
   const freeW = width - out.left - out.right;
   const freeH = height - out.top - out.bottom;
-  if (freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE)
-    return { top: margin, right: margin, bottom: margin, left: margin };
-  return out;
+  return freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE ? null : out;
 }
 
 /** How many times as wide as high the box [west, south, east, north] is on a Mercator map. */
