@@ -22,8 +22,6 @@ const MARGIN = 24;
 interface Fitter {
   /** Fits the country now, clear of what floats over the map as laid out now. */
   fit(): void;
-  /** Fits it anew in the next frame, if the view is still the fitted one. */
-  refit(): void;
   /** Whether the view is the fitted one: nobody has moved the map since. */
   untouched(): boolean;
 }
@@ -32,14 +30,9 @@ interface Fitter {
 const fitters = new WeakMap<MapLibreMap, Fitter>();
 
 /**
- * For what appears over the map without changing its size (a slide's caption on a page
- * opened presenting): fits the country anew, clear of it, unless someone has moved the map.
+ * Shows the whole country, as on load, clear of what floats over the map now: for a slide
+ * saved without a view of its own, clear of its caption.
  */
-export function refitIfUntouched(map: MapLibreMap | null | undefined): void {
-  if (map) fitters.get(map)?.refit();
-}
-
-/** Shows the whole country, as on load: a slide saved without a view of its own. */
 export function fitCountry(map: MapLibreMap | null | undefined): void {
   if (map) fitters.get(map)?.fit();
 }
@@ -135,7 +128,7 @@ export function countryFit(bounds: Bounds): IControl {
         }
         return out;
       };
-      fitters.set(map, { fit: () => fit(false), refit, untouched });
+      fitters.set(map, { fit: () => fit(false), untouched });
       off = () => {
         map.resize = resize;
         fitters.delete(map);

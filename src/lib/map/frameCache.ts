@@ -179,10 +179,17 @@ function compositor(gl: WebGL2RenderingContext): ((tex: WebGLTexture) => void) |
   };
 }
 
+/** A transparent picture to draw into, with depth and stencil. */
 interface Picture {
   fbo: WebGLFramebuffer;
   tex: WebGLTexture;
   ds: WebGLRenderbuffer;
+}
+
+/** An opaque picture the screen is copied into. */
+interface ScreenCopy {
+  fbo: WebGLFramebuffer;
+  rb: WebGLRenderbuffer;
 }
 
 /**
@@ -192,30 +199,45 @@ interface Picture {
 class Pictures {
   w = 0;
   h = 0;
-  bottom: { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer } | null = null;
+  bottom: ScreenCopy | null = null;
   above: Picture[] = [];
   own = new Map<string, Picture & { shows: string }>();
   /** Copies of the screen once a custom layer is laid, by layer, with what they show. */
-  copies = new Map<string, { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer; tag: string }>();
+  copies = new Map<string, ScreenCopy & { tag: string }>();
   constructor(private gl: WebGL2RenderingContext) {}
 
   /** The copy of the screen kept once custom layer `id` is laid, made if need be. */
-  copyFor(id: string): { fbo: WebGLFramebuffer; rb: WebGLRenderbuffer; tag: string } | null {
+  copyFor(id: string): (ScreenCopy & { tag: string }) | null {
     const gl = this.gl;
     if (gl.drawingBufferWidth !== this.w || gl.drawingBufferHeight !== this.h) return null;
     let c = this.copies.get(id);
     if (!c) {
-      const rb = gl.createRenderbuffer();
-      gl.bindRenderbuffer(gl.RENDERBUFFER, rb);
-      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, this.w, this.h);
-      const fbo = gl.createFramebuffer();
-      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, rb);
-      if (!this.complete()) return null;
-      c = { fbo, rb, tag: '' };
+      const copy = this.screenCopy();
+      if (!copy) return null;
+      c = { ...copy, tag: '' };
       this.copies.set(id, c);
     }
     return c;
+  }
+
+  /** An opaque picture to copy the screen into; null if WebGL refused (all are freed then). */
+  private screenCopy(): ScreenCopy | null {
+    const gl = this.gl;
+    const rb = gl.createRenderbuffer();
+    gl.bindRenderbuffer(gl.RENDERBUFFER, rb);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, this.w, this.h);
+    const fbo = gl.createFramebuffer();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, rb);
+    const copy = { fbo, rb };
+    if (this.complete()) return copy;
+    this.dropCopy(copy);
+    return null;
+  }
+
+  private dropCopy(c: ScreenCopy): void {
+    this.gl.deleteFramebuffer(c.fbo);
+    this.gl.deleteRenderbuffer(c.rb);
   }
 
   /** A transparent picture with depth and stencil; null if WebGL refused. */
@@ -267,14 +289,8 @@ class Pictures {
     this.w = w;
     this.h = h;
     if (!this.bottom) {
-      const rb = gl.createRenderbuffer();
-      gl.bindRenderbuffer(gl.RENDERBUFFER, rb);
-      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, w, h);
-      const fbo = gl.createFramebuffer();
-      gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, rb);
-      this.bottom = { fbo, rb };
-      if (!this.complete()) return false;
+      this.bottom = this.screenCopy();
+      if (!this.bottom) return false;
     }
     while (this.above.length < runs) {
       const p = this.picture();
@@ -297,16 +313,9 @@ class Pictures {
   }
 
   free(): void {
-    const gl = this.gl;
-    if (this.bottom) {
-      gl.deleteFramebuffer(this.bottom.fbo);
-      gl.deleteRenderbuffer(this.bottom.rb);
-    }
+    if (this.bottom) this.dropCopy(this.bottom);
     for (const p of [...this.above, ...this.own.values()]) this.drop(p);
-    for (const c of this.copies.values()) {
-      gl.deleteFramebuffer(c.fbo);
-      gl.deleteRenderbuffer(c.rb);
-    }
+    for (const c of this.copies.values()) this.dropCopy(c);
     this.bottom = null;
     this.above = [];
     this.own.clear();

@@ -22,8 +22,8 @@ export const EVENT_WINDOW_DAYS = 30;
 interface Props {
   /** Sorted by day (sortByDay). */
   points: EventPoints;
-  day: number;
-  windowDays: number;
+  /** The window's slice of them: [start, end) (windowSlice). */
+  slice: [number, number];
   /** Read by MapboxOverlay (interleaved): the map layer it is drawn under. */
   beforeId?: string;
   /** Read by the frame cache (contentKey.ts). */
@@ -33,8 +33,7 @@ interface Props {
 class EventWindowLayer extends CompositeLayer<Props> {
   static override layerName = 'EventWindowLayer';
   static override defaultProps: DefaultProps<Props> = {
-    day: 0,
-    windowDays: EVENT_WINDOW_DAYS,
+    slice: { type: 'array', value: [0, 0], compare: true },
   };
   declare state: { positions: Buffer | null };
 
@@ -56,8 +55,7 @@ class EventWindowLayer extends CompositeLayer<Props> {
   }
 
   override renderLayers() {
-    const { points, day, windowDays } = this.props;
-    const [start, end] = windowSlice(points.days, day - windowDays + 1, day);
+    const [start, end] = this.props.slice;
     return new DotLayer(
       this.getSubLayerProps({
         id: 'points',
@@ -73,14 +71,13 @@ class EventWindowLayer extends CompositeLayer<Props> {
 
 /** Events from `windowDays` days up to and including the day, under the rivers and labels. */
 export function eventPointsLayer(points: EventPoints, day: number, windowDays = EVENT_WINDOW_DAYS) {
-  const [start, end] = windowSlice(points.days, day - windowDays + 1, day);
+  const slice = windowSlice(points.days, day - windowDays + 1, day);
   return new EventWindowLayer({
     id: 'event-points',
     points,
-    day,
-    windowDays,
+    slice,
     // What it draws (contentKey.ts): the points and the window's slice of them.
-    contentKey: `${idOf(points)}: ${start}-${end}`,
+    contentKey: `${idOf(points)}: ${slice[0]}-${slice[1]}`,
     beforeId: 'rivers',
   });
 }
