@@ -141,6 +141,10 @@ describe('frames drawn from the kept base map', () => {
     expect(modes.filter((m) => m === 'captured').length).toBeGreaterThanOrEqual(1);
     // Steps that changed no hotspot, or no site, laid that deck.gl group from its picture.
     expect(result.filter((r) => r.kept > 0).length).toBeGreaterThanOrEqual(2);
+    // Also where the base map changed: a group the step left alone came from its picture.
+    expect(result.filter((r) => r.mode === 'captured' && r.kept > 0).length).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(result.find((r) => r.what === 'pan')!.mode).not.toBe('reused');
     expect(result.find((r) => r.what === 'redraw after the pan')!.mode).toBe('reused');
     await page.close();

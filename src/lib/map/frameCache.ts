@@ -13,7 +13,9 @@
  * from the screen, each run above it is drawn into a transparent texture and composited over
  * what is below. On a later frame where MapLibre has nothing new to draw, the painter puts
  * those pictures back (one blit, one textured triangle a run) and draws only the deck.gl groups
- * between them. "Nothing new" is MapLibre's own test for whether a frame must update the style,
+ * between them, each from a picture of its own while what it draws stays the same (Keeper), on
+ * those frames and on the frames that take the base map's pictures anew.
+ * "Nothing new" is MapLibre's own test for whether a frame must update the style,
  * the sources or the label placement, plus an unchanged camera, canvas and layer order: any
  * setFeatureState, setFilter, setData, tile load, resize or move invalidates the pictures.
  *
@@ -507,6 +509,80 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     masks(layer, tileIDs, toTexture);
   };
 
+  /**
+   * What custom layer `i` would draw now (Keeper.key), or null if it is to be drawn on the
+   * screen. A layer that changed on each of the last frames (dated events stepping through their
+   * window) is drawn on the screen: into a picture it would cost a clear and a composite more,
+   * and be drawn anew on the next frame all the same.
+   */
+  const wantOf = (style: StyleLike, i: number): string | null => {
+    const id = style._order[i]!;
+    const want = cache.keeper?.key(style._layers[id]!) ?? null;
+    const seen = lastWants.get(id);
+    const changes = want === seen?.want ? 0 : (seen?.changes ?? 0) + 1;
+    lastWants.set(id, { want, changes });
+    return changes >= 3 ? null : want;
+  };
+
+  /**
+   * Lays custom layer `i` on the screen through its own picture: from the picture if it shows
+   * `want` for frame key `key`, else drawn into it first (`draw`). 'screen' if it has no
+   * picture (drawn on the screen); 'partial' if drawn in part (a shader still compiling).
+   */
+  const layOwn = (
+    style: StyleLike,
+    i: number,
+    want: string | null,
+    key: string,
+    draw: () => void,
+  ): 'kept' | 'drawn' | 'partial' | 'screen' => {
+    const keeper = cache.keeper;
+    const id = style._order[i]!;
+    const layer = style._layers[id]!;
+    const own = want === null ? null : pictures.ownFor(id);
+    if (!keeper || !own) {
+      draw();
+      return 'screen';
+    }
+    const context = painter.context;
+    const shows = `${key}\n${want}`;
+    let laid: 'kept' | 'drawn' | 'partial' = 'kept';
+    if (own.shows === shows) {
+      keeper.skipped(layer);
+      cache.stats.kept++;
+    } else {
+      own.shows = '';
+      context.bindFramebuffer.set(own.fbo);
+      context.clear({ color: TRANSPARENT, depth: 1, stencil: 0 });
+      keeper.drawInto(own.fbo, pictures.w, pictures.h, draw);
+      laid = keeper.complete(layer) ? 'drawn' : 'partial';
+      if (laid === 'drawn') own.shows = shows;
+    }
+    raw(() => {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      composite(own.tex);
+    });
+    context.bindFramebuffer.set(null);
+    return laid;
+  };
+
+  /**
+   * On a capture frame each custom layer is drawn through its own picture too (one clear and
+   * one composite more), so the next frame can lay it from that picture if it stays the same:
+   * a change of the base map (a province's tint, the site labels) comes with a month whose
+   * sites or hotspots are often those of the month after.
+   */
+  painter.renderLayer = (painter_, tileManager, layer, coords, renderOptions) => {
+    const f = frame;
+    if (f?.mode !== 'capture' || painter.renderPass !== 'translucent' || layer.type !== 'custom')
+      return renderLayer(painter_, tileManager, layer, coords, renderOptions);
+    const style = painter.style;
+    const i = painter.currentLayer;
+    layOwn(style, i, wantOf(style, i), f.key, () =>
+      renderLayer(painter_, tileManager, layer, coords, renderOptions),
+    );
+  };
+
   painter.render = (style, options) => {
     const f = frame;
     if (f?.mode !== 'reuse') {
@@ -539,17 +615,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
      */
     const keeper = cache.keeper;
     const customs = f.runs.flatMap((r) => r.custom);
-    const wants = customs.map((i) => {
-      const id = style._order[i]!;
-      const want = keeper?.key(style._layers[id]!) ?? null;
-      const seen = lastWants.get(id);
-      const changes = want === seen?.want ? 0 : (seen?.changes ?? 0) + 1;
-      lastWants.set(id, { want, changes });
-      // A layer that changed on each of the last frames (dated events stepping through their
-      // window) is drawn on the screen: into a picture it would cost a clear and a composite
-      // more, and be drawn anew on the next frame all the same.
-      return changes >= 3 ? null : want;
-    });
+    const wants = customs.map((i) => wantOf(style, i));
     /**
      * What the screen shows once each custom layer is laid: the base map's pictures (their
      * capture) and every layer's key up to it. A copy of the screen at that point, taken on an
@@ -568,34 +634,9 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     /** Lays custom layer `customs[j]`; whether from its kept picture. */
     const drawKept = (j: number): boolean => {
       const i = customs[j]!;
-      const id = style._order[i]!;
-      const layer = style._layers[id]!;
-      const want = wants[j] ?? null;
-      const own = want === null ? null : pictures.ownFor(id);
-      if (!keeper || !own) {
-        drawCustom('translucent', i);
-        return false;
-      }
-      const shows = `${f.key}\n${want}`;
-      const kept = own.shows === shows;
-      if (kept) {
-        keeper.skipped(layer);
-        cache.stats.kept++;
-      } else {
-        own.shows = '';
-        context.bindFramebuffer.set(own.fbo);
-        context.clear({ color: TRANSPARENT, depth: 1, stencil: 0 });
-        keeper.drawInto(own.fbo, pictures.w, pictures.h, () => drawCustom('translucent', i));
-        if (keeper.complete(layer)) own.shows = shows;
-        // Drawn in part (a shader still compiling): no copy of the screen may keep it.
-        else whole = false;
-      }
-      raw(() => {
-        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-        composite(own.tex);
-      });
-      context.bindFramebuffer.set(null);
-      return kept;
+      const laid = layOwn(style, i, wants[j] ?? null, f.key, () => drawCustom('translucent', i));
+      if (laid === 'partial') whole = false;
+      return laid === 'kept';
     };
     // As the full painter does: off-screen work first, then the screen, bottom to top.
     for (const i of customs) drawCustom('offscreen', i);

@@ -7,6 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { frameCacheOf, type LayerLike } from './frameCache.ts';
 import { contentKeyOf } from './layers/contentKey.ts';
+import { skipRedundantBlockBindings } from './blockBindings.ts';
 
 /** Frames to wait for deck.gl to start (its WebGL set-up) before giving up: about 10 s. */
 const START_FRAMES = 600;
@@ -238,6 +239,9 @@ export async function attachOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
     // on every timeline step (~0.15 ms). (The props type leaves `views` at its default, null.)
     views: new MapView({ id: 'mapbox' }) as unknown as null,
   });
+  // deck.gl draws into the map's own context: see blockBindings.ts.
+  const gl = map.getCanvas().getContext('webgl2');
+  if (gl) skipRedundantBlockBindings(gl);
   map.addControl(overlay);
   void whenStarted(map);
   return overlay;
