@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
-import type { EventPoints } from '../lib/map/layers/eventPointsLayer.ts';
+import type { EventPoints } from '../lib/map/layers/eventPoints.ts';
 import type { FrameCache } from '../lib/map/frameCache.ts';
 
 declare global {

@@ -1,7 +1,7 @@
 /**
  * Dated point events (imported ACLED or UCDP rows, or the benchmark's synthetic ones), kept
  * sorted by day so that the events inside a time window are one contiguous slice. Pure
- * functions; the layer (eventPointsLayer.ts) draws only that slice.
+ * functions; the layer (eventDots.ts) draws only that slice.
  */
 
 export interface EventPoints {
