@@ -45,7 +45,20 @@ async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
     const map = window.__drawdown!.map;
     const t0 = performance.now();
     (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
-    await new Promise<void>((resolve) => map.once('render', () => resolve()));
+    // The step's frame. A step that changes nothing the map shows (no site, hotspot, tint or
+    // label in a quiet month, and no dated events) asks the map for no frame: the step's frame
+    // is then the page's next one. The app's own reactions run first (microtasks), so a frame
+    // the map was asked for is already scheduled, and comes before the callback asked for here.
+    await Promise.resolve();
+    await Promise.resolve();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        map.off('render', done);
+        resolve();
+      };
+      map.on('render', done);
+      requestAnimationFrame(done);
+    });
     if (force) {
       const gl = map.getCanvas().getContext('webgl2')!;
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));

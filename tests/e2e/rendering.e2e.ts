@@ -24,7 +24,9 @@ type Grab = {
   __frame: (act: () => void) => Promise<Uint8Array>;
   /**
    * Runs `act`, resolves once the map is idle with the last frame's pixels and how the frame
-   * cache drew it: a label change lays out in MapLibre's worker, so its frames come later.
+   * cache drew it: a label change lays out in MapLibre's worker, so its frames come later. If
+   * `act` asks the map for no frame (a step that changes nothing it shows), the screen keeps
+   * the last frame drawn: its pixels, and mode 'none'.
    */
   __settled: (act: () => void) => Promise<{ px: Uint8Array; mode: string; kept: number }>;
 };
@@ -47,6 +49,11 @@ async function installFrameGrab(page: Page) {
       );
       return px;
     };
+    // The last frame drawn, read inside it (the drawing buffer is not kept after it).
+    let shown = new Uint8Array(0);
+    window.__drawdown!.map.on('render', () => {
+      shown = read();
+    });
     w.__frame = (act) =>
       new Promise<Uint8Array>((resolve) => {
         // Inside the frame: the drawing buffer is not preserved after it.
@@ -70,12 +77,22 @@ async function installFrameGrab(page: Page) {
           before = { ...stats };
           last = { px: read(), mode, kept };
         };
+        let drawn = false;
         map.on('render', onRender);
+        map.once('render', () => (drawn = true));
         map.once('idle', () => {
           map.off('render', onRender);
           resolve(last);
         });
         act();
+        // No frame asked for by the next one: the screen shows the last frame drawn.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (drawn) return;
+            map.off('render', onRender);
+            resolve({ px: shown, mode: 'none', kept: 0 });
+          }),
+        );
       });
   });
 }
@@ -145,6 +162,9 @@ describe('frames drawn from the kept base map', () => {
     expect(result.filter((r) => r.mode === 'captured' && r.kept > 0).length).toBeGreaterThanOrEqual(
       1,
     );
+    // A quiet month (no site, hotspot, tint or label changes) draws no frame at all, and the
+    // frame left on screen is the new date's (compared above).
+    expect(modes.filter((m) => m === 'none').length).toBeGreaterThanOrEqual(1);
     expect(result.find((r) => r.what === 'pan')!.mode).not.toBe('reused');
     expect(result.find((r) => r.what === 'redraw after the pan')!.mode).toBe('reused');
     await page.close();

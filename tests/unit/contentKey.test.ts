@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idOf, inSpan, shownKey } from '../../src/lib/map/layers/contentKey.ts';
+import { idOf, inSpan, keepUnchanged, shownKey } from '../../src/lib/map/layers/contentKey.ts';
 import {
   hotspotsKey,
   NEVER_AFTER,
@@ -91,5 +91,59 @@ describe('hotspotsKey: equal keys exactly when the same hotspots are active', ()
     { a: 21, b: 9000, same: true },
   ])('days $a and $b: same $same', ({ a, b, same }) => {
     expect(hotspotsKey(hotspots, a) === hotspotsKey(hotspots, b)).toBe(same);
+  });
+});
+
+describe('keepUnchanged: a layer stating the same key as the one given is kept', () => {
+  const layer = (id: string, contentKey?: string, n = 0) => ({ id, props: { contentKey, n } });
+  const a1 = layer('a', 'k1');
+  const b1 = layer('b', 'k1');
+  test.each([
+    { what: 'same id, same key: the old one', prev: [a1], next: [layer('a', 'k1', 1)], out: [a1] },
+    {
+      what: 'same id, new key: the new one',
+      prev: [a1],
+      next: [layer('a', 'k2', 1)],
+      out: [layer('a', 'k2', 1)],
+    },
+    {
+      what: 'no key: always the new one',
+      prev: [layer('a')],
+      next: [layer('a', undefined, 1)],
+      out: [layer('a', undefined, 1)],
+    },
+    {
+      what: 'same key, another id: the new one',
+      prev: [a1],
+      next: [layer('c', 'k1', 1)],
+      out: [layer('c', 'k1', 1)],
+    },
+    {
+      what: 'one of two changed: the other is kept',
+      prev: [a1, b1],
+      next: [layer('a', 'k1', 1), layer('b', 'k2', 1)],
+      out: [a1, layer('b', 'k2', 1)],
+    },
+    {
+      what: 'a layer added: kept ones stay, the new one comes',
+      prev: [b1],
+      next: [layer('a', 'k1', 1), layer('b', 'k1', 1)],
+      out: [layer('a', 'k1', 1), b1],
+    },
+  ])('$what', ({ prev, next, out }) => {
+    // `n` tells a kept layer (0) from a new one (1).
+    expect(keepUnchanged(prev, next)).toEqual(out);
+  });
+
+  test('every layer kept: the previous array itself, so nothing is given to deck.gl', () => {
+    const prev = [a1, b1];
+    expect(keepUnchanged(prev, [layer('a', 'k1', 2), layer('b', 'k1', 2)])).toBe(prev);
+  });
+
+  test('one dropped: a new array', () => {
+    const prev = [a1, b1];
+    const got = keepUnchanged(prev, [layer('a', 'k1', 2)]);
+    expect(got).not.toBe(prev);
+    expect(got).toEqual([a1]);
   });
 });

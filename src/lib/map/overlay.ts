@@ -25,7 +25,15 @@ interface DeckInternals {
     needsUpdate(): string | false;
     getLayers(): DeckLayer[];
   } | null;
+  width: number;
+  height: number;
+  _updateCanvasSize?: (ctx: object) => void;
   device: {
+    canvasContext?: {
+      setDrawingBufferSize(w: number, h: number): void;
+      cssWidth: number;
+      cssHeight: number;
+    };
     submit(): void;
     createFramebuffer?(props: { handle: WebGLFramebuffer; width: number; height: number }): {
       destroy(): void;
@@ -137,6 +145,38 @@ function placeWidgetsOnResize(map: MapLibreMap, deck: DeckInternals) {
   });
 }
 
+/**
+ * deck.gl projects with the sizes its canvas context last saw: the drawing buffer's and the
+ * canvas's CSS size, both updated by a ResizeObserver, which reports after the frame in which
+ * the size changed. An export resizes the map and draws it at once; with two exports in a
+ * row, the observer's report of the first one's restored size arrived amid the second, and
+ * deck.gl drew its layers into a corner of the picture (at the on-screen buffer's size). So at
+ * the start of each map frame its sizes are made the map's own: a few comparisons, no layout
+ * (MapLibre's transform holds the CSS size).
+ */
+function keepSized(map: MapLibreMap, deck: DeckInternals) {
+  const m = map as unknown as {
+    _render?: (t: number) => unknown;
+    transform?: { width: number; height: number };
+  };
+  const render = m._render;
+  const ctx = deck.device?.canvasContext;
+  if (typeof render !== 'function' || !ctx || typeof deck._updateCanvasSize !== 'function') return;
+  const gl = map.getCanvas().getContext('webgl2');
+  m._render = function (this: unknown, t: number) {
+    const size = m.transform;
+    if (gl && size && deck.isInitialized) {
+      ctx.setDrawingBufferSize(gl.drawingBufferWidth, gl.drawingBufferHeight);
+      if (deck.width !== size.width || deck.height !== size.height) {
+        ctx.cssWidth = size.width;
+        ctx.cssHeight = size.height;
+        deck._updateCanvasSize!(ctx);
+      }
+    }
+    return render.call(this, t);
+  };
+}
+
 /** A group of @deck.gl/mapbox (a custom layer in the map): the deck.gl layers it draws. */
 interface GroupLike {
   beforeId?: string;
@@ -223,6 +263,7 @@ async function whenStarted(map: MapLibreMap) {
   runOnDemand(map, deck);
   placeWidgetsOnResize(map, deck);
   keepGroups(map, deck);
+  keepSized(map, deck);
 }
 
 /** Adds the interleaved overlay to the map and resolves with it, ready for setProps({layers}). */

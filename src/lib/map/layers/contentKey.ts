@@ -39,3 +39,26 @@ export function shownKey(count: number, at: (i: number) => boolean | string): st
   }
   return out.join(',');
 }
+
+/** A layer as far as keeping it goes: its id and props. */
+interface Keyed {
+  id: string;
+  props: object;
+}
+
+/**
+ * The layers to give deck.gl: each new one, or the one already given if it has the same id and
+ * states the same key. A key says everything a layer draws (see the top of this file), so such
+ * a layer draws what the new one would; kept, deck.gl has nothing to update, and a step that
+ * changes no layer's key (a quiet month) leaves the layers as they are. Returns `previous`
+ * itself when every layer is kept, in the same order.
+ */
+export function keepUnchanged<T extends Keyed>(previous: readonly T[], next: T[]): readonly T[] {
+  const before = new Map(previous.map((l) => [l.id, l]));
+  const out = next.map((l) => {
+    const old = before.get(l.id);
+    const key = contentKeyOf(l.props);
+    return old && key !== null && contentKeyOf(old.props) === key ? old : l;
+  });
+  return out.length === previous.length && out.every((l, i) => l === previous[i]) ? previous : out;
+}
