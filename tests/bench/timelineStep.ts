@@ -51,13 +51,13 @@ async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
     // the map was asked for is already scheduled, and comes before the callback asked for here.
     await Promise.resolve();
     await Promise.resolve();
+    // (No named helpers: they would not survive transpilation into the page.)
     await new Promise<void>((resolve) => {
-      const done = () => {
-        map.off('render', done);
+      map.once('render', resolve);
+      requestAnimationFrame(() => {
+        map.off('render', resolve);
         resolve();
-      };
-      map.on('render', done);
-      requestAnimationFrame(done);
+      });
     });
     if (force) {
       const gl = map.getCanvas().getContext('webgl2')!;
