@@ -382,8 +382,6 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   };
   installed.set(map, cache);
 
-  /** Per custom layer: its key on the last reused frame, and how many frames in a row it changed. */
-  const lastWants = new Map<string, { want: string | null; changes: number }>();
   /** The pictures held: for which frame key and style. */
   let held: { key: string; style: StyleLike; generation: number } | null = null;
   /** Captures so far: which pictures of the base map a copy of the screen holds. */
@@ -510,19 +508,13 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   };
 
   /**
-   * What custom layer `i` would draw now (Keeper.key), or null if it is to be drawn on the
-   * screen. A layer that changed on each of the last frames (dated events stepping through their
-   * window) is drawn on the screen: into a picture it would cost a clear and a composite more,
-   * and be drawn anew on the next frame all the same.
+   * What custom layer `i` would draw now (Keeper.key), or null if it cannot tell: it is then
+   * drawn on the screen, on every frame. (Dated events change on every step: they are a custom
+   * layer of their own that tells nothing, eventDots.ts, so no deck.gl group changes that often.
+   * A group that changed is drawn into its picture at once: the next step may keep it.)
    */
-  const wantOf = (style: StyleLike, i: number): string | null => {
-    const id = style._order[i]!;
-    const want = cache.keeper?.key(style._layers[id]!) ?? null;
-    const seen = lastWants.get(id);
-    const changes = want === seen?.want ? 0 : (seen?.changes ?? 0) + 1;
-    lastWants.set(id, { want, changes });
-    return changes >= 3 ? null : want;
-  };
+  const wantOf = (style: StyleLike, i: number): string | null =>
+    cache.keeper?.key(style._layers[style._order[i]!]!) ?? null;
 
   /**
    * Lays custom layer `i` on the screen through its own picture: from the picture if it shows
