@@ -30,6 +30,7 @@
  * A browser test checks that frames drawn from the pictures equal the frames they replace.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { linkProgram } from './glProgram.ts';
 
 export interface LayerLike {
   id: string;
@@ -151,17 +152,8 @@ void main() { colour = texelFetch(picture, ivec2(gl_FragCoord.xy), 0); }`;
 
 /** One full-canvas triangle that copies a texture's pixels over the screen, premultiplied. */
 function compositor(gl: WebGL2RenderingContext): ((tex: WebGLTexture) => void) | null {
-  const shader = (type: number, src: string) => {
-    const s = gl.createShader(type)!;
-    gl.shaderSource(s, src);
-    gl.compileShader(s);
-    return s;
-  };
-  const program = gl.createProgram();
-  gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null;
+  const program = linkProgram(gl, VERTEX, FRAGMENT);
+  if (!program) return null;
   const sampler = gl.getUniformLocation(program, 'picture');
   return (tex) => {
     gl.useProgram(program);

@@ -21,6 +21,7 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import { windowSlice, type EventPoints } from './eventPoints.ts';
+import { linkProgram } from '../glProgram.ts';
 
 /** Days of events shown up to the date: the month a timeline step moves over. */
 export const EVENT_WINDOW_DAYS = 30;
@@ -72,18 +73,8 @@ interface Gpu {
 }
 
 function compile(gl: WebGL2RenderingContext): Gpu | null {
-  const shader = (type: number, src: string) => {
-    const s = gl.createShader(type)!;
-    gl.shaderSource(s, src);
-    gl.compileShader(s);
-    return s;
-  };
-  const program = gl.createProgram();
-  gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.bindAttribLocation(program, 0, 'a_lnglat');
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null;
+  const program = linkProgram(gl, VERTEX, FRAGMENT, { a_lnglat: 0 });
+  if (!program) return null;
   const buffer = gl.createBuffer();
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
