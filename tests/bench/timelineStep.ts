@@ -1,6 +1,7 @@
 /**
  * One timeline step (a month), measured two ways over many steps:
- * - main thread: Chrome's TaskDuration metric across the step and its render frame. The GPU
+ * - main thread: Chrome's TaskDuration metric across the step and its render frame (the map's,
+ *   or the page's next one when the step changes nothing the map shows and asks for none). The GPU
  *   is drained before each step and not forced after it, so the figure is the scripting,
  *   style, layout and WebGL command encoding the step causes, without waiting on the GPU
  *   (a backed-up GPU would otherwise stall the main thread and count here);
