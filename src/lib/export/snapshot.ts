@@ -51,26 +51,11 @@ function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
-/**
- * deck.gl, interleaved, projects with the drawing-buffer size its canvas context last saw
- * (updated by a ResizeObserver that reads the window's pixel ratio, not the map's). Tell it
- * the map canvas's real size, so its layers line up at any export pixel ratio.
- */
-function syncDeckBuffer(map: MapLibreMap, overlay: object | null | undefined) {
-  const ctx = (
-    overlay as {
-      _deck?: { device?: { canvasContext?: { setDrawingBufferSize(w: number, h: number): void } } };
-    } | null
-  )?._deck?.device?.canvasContext;
-  ctx?.setDrawingBufferSize(map.getCanvas().width, map.getCanvas().height);
-}
-
 /** The map drawn at exactly `w` × `h` device pixels, showing at least the current view. */
 export async function renderMap(
   map: MapLibreMap,
   w: number,
   h: number,
-  overlay?: object | null,
 ): Promise<{ canvas: HTMLCanvasElement; zoom: number; lat: number; pr: number }> {
   const container = map.getContainer();
   const rect = container.getBoundingClientRect();
@@ -96,8 +81,7 @@ export async function renderMap(
     map.resize();
     map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
     await idle(map);
-    // After the resize has settled (its ResizeObserver has run), right before the frame.
-    syncDeckBuffer(map, overlay);
+    // deck.gl's buffer and CSS sizes follow the map's at the start of each frame (overlay.ts).
     const zoom = map.getZoom();
     const lat = map.getCenter().lat;
     await new Promise<void>((resolve) => {
@@ -113,7 +97,6 @@ export async function renderMap(
     container.style.height = saved.height;
     map.setPixelRatio(ratio);
     map.resize();
-    syncDeckBuffer(map, overlay);
     map.jumpTo(camera);
     if (cache) cache.enabled = cached;
   }
@@ -274,13 +257,12 @@ export async function composeSnapshot(
   text: FrameText,
   legend: LegendItem[],
   atlas: { image: CanvasImageSource; cell: number } | null,
-  overlay?: Parameters<typeof renderMap>[3],
 ): Promise<HTMLCanvasElement> {
   await Promise.all(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
   );
   const f = frameLayout(width, height, text.banner.trim() !== '');
-  const rendered = await renderMap(map, f.map.w, f.map.h, overlay);
+  const rendered = await renderMap(map, f.map.w, f.map.h);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

@@ -200,18 +200,31 @@ class Pictures {
   copies = new Map<string, ScreenCopy & { tag: string }>();
   constructor(private gl: WebGL2RenderingContext) {}
 
-  /** The copy of the screen kept once custom layer `id` is laid, made if need be. */
-  copyFor(id: string): (ScreenCopy & { tag: string }) | null {
+  /**
+   * The entry of `kept` for custom layer `id`, made at the current size (`make`, plus what it
+   * shows: nothing yet) if need be; null if the canvas changed size or WebGL refused.
+   */
+  private keptFor<T extends object, S extends object>(
+    kept: Map<string, T & S>,
+    id: string,
+    make: () => T | null,
+    shows: S,
+  ): (T & S) | null {
     const gl = this.gl;
     if (gl.drawingBufferWidth !== this.w || gl.drawingBufferHeight !== this.h) return null;
-    let c = this.copies.get(id);
-    if (!c) {
-      const copy = this.screenCopy();
-      if (!copy) return null;
-      c = { ...copy, tag: '' };
-      this.copies.set(id, c);
+    let k = kept.get(id);
+    if (!k) {
+      const made = make();
+      if (!made) return null;
+      k = { ...made, ...shows };
+      kept.set(id, k);
     }
-    return c;
+    return k;
+  }
+
+  /** The copy of the screen kept once custom layer `id` is laid. */
+  copyFor(id: string): (ScreenCopy & { tag: string }) | null {
+    return this.keptFor(this.copies, id, () => this.screenCopy(), { tag: '' });
   }
 
   /** An opaque picture to copy the screen into; null if WebGL refused (all are freed then). */
@@ -254,18 +267,9 @@ class Pictures {
     return null;
   }
 
-  /** The picture kept for custom layer `id`, made at the current size if need be. */
+  /** The picture kept for custom layer `id`. */
   ownFor(id: string): (Picture & { shows: string }) | null {
-    const gl = this.gl;
-    if (gl.drawingBufferWidth !== this.w || gl.drawingBufferHeight !== this.h) return null;
-    let p = this.own.get(id);
-    if (!p) {
-      const made = this.picture();
-      if (!made) return null;
-      p = { ...made, shows: '' };
-      this.own.set(id, p);
-    }
-    return p;
+    return this.keptFor(this.own, id, () => this.picture(), { shows: '' });
   }
 
   private drop(p: Picture): void {
