@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
+import { LAYER_LABELS } from '../../src/lib/state/viewState.svelte.ts';
 import { openAt as openAtBase, ready } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -390,6 +391,63 @@ describe('selection, tooltips and the rendering rules', () => {
       return l.find((x) => x.id === 'sites')!.props.filterSoftRange;
     });
     expect(soft).toBeNull();
+    await page.close();
+  });
+});
+
+describe('the legend on a laptop screen', () => {
+  /** Each key's fold button: its layer and whether the key shows in full. */
+  const keys = (page: Page) =>
+    page
+      .getByRole('region', { name: 'Legend and layers' })
+      .getByRole('button', { name: /^Key: / })
+      .evaluateAll((bs) =>
+        bs.map((b) => [b.getAttribute('aria-label')!.slice(5), b.getAttribute('aria-expanded')]),
+      );
+  /** How far the legend would scroll: 0 when everything in it is in sight. */
+  const overflow = (page: Page) =>
+    page
+      .getByRole('region', { name: 'Legend and layers' })
+      .evaluate((el) => el.scrollHeight - el.clientHeight);
+
+  test('at 1280 × 800 every toggle is in sight: the least needed keys fold to their symbols', async () => {
+    const page = await newPage(browser, 1280, 800);
+    await openAt(page, '#date=2021-07-15');
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+    const legend = (await page.getByRole('region', { name: 'Legend and layers' }).boundingBox())!;
+    for (const name of Object.values(LAYER_LABELS)) {
+      const box = (await page.getByRole('checkbox', { name, exact: true }).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(legend.y + legend.height);
+    }
+    // Closed sites fold first, the sites' key (with its counts) stays in full.
+    expect(Object.fromEntries(await keys(page))).toMatchObject({
+      'Closed sites': 'false',
+      Sites: 'true',
+    });
+    const legendText = () => page.getByRole('region', { name: 'Legend and layers' }).innerText();
+    expect(await legendText()).not.toContain('Handed over to the FARDC');
+    // One click shows a folded key in full (the legend may then scroll), another folds it.
+    await page.getByRole('button', { name: 'Key: Closed sites', exact: true }).click();
+    expect(await legendText()).toContain('Handed over to the FARDC');
+    expect(Object.fromEntries(await keys(page))['Closed sites']).toBe('true');
+    await page.getByRole('button', { name: 'Key: Closed sites', exact: true }).click();
+    expect(await legendText()).not.toContain('Handed over to the FARDC');
+
+    // On a tall screen every key shows in full, and still nothing scrolls; the one the user
+    // folded stays folded.
+    await page.getByRole('button', { name: 'Key: Sites', exact: true }).click();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => Object.fromEntries(await keys(page)))
+      .toEqual({
+        'Province phases': 'true',
+        'Armed-group hotspots': 'true',
+        Sites: 'false',
+        'Closed sites': 'false',
+      });
+    await page.getByRole('button', { name: 'Key: Sites', exact: true }).click();
+    await page.getByRole('button', { name: 'Key: Closed sites', exact: true }).click();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
 });
