@@ -450,6 +450,36 @@ describe('the legend on a laptop screen', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
+
+  test("with a site's details open below it, the legend still shows every toggle; closed, keys open again", async () => {
+    const page = await newPage(browser, 1280, 800);
+    await openAt(page, '#date=2022-03-10&sel=goma');
+    await page.getByRole('heading', { name: 'Goma', level: 2 }).waitFor();
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+    // The column the legend and the details share scrolls as a whole past its bottom.
+    const bottom = await page
+      .getByRole('region', { name: 'Legend and layers' })
+      .evaluate((el) =>
+        Math.min(
+          el.getBoundingClientRect().bottom,
+          el.parentElement!.getBoundingClientRect().bottom,
+        ),
+      );
+    for (const name of Object.values(LAYER_LABELS)) {
+      const box = (await page.getByRole('checkbox', { name, exact: true }).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(bottom);
+    }
+    // And the details, which scroll, keep about half the column at least.
+    const share = await page
+      .getByRole('region', { name: 'Goma' })
+      .evaluate((el) => el.clientHeight / el.parentElement!.clientHeight);
+    expect(share).toBeGreaterThan(0.45);
+    expect(Object.fromEntries(await keys(page)).Sites).toBe('false');
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect.poll(async () => Object.fromEntries(await keys(page)).Sites).toBe('true');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
 });
 
 describe('the story in four pictures', () => {
