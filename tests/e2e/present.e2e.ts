@@ -83,6 +83,30 @@ describe('presentation mode', () => {
       .poll(fitted, { timeout: 10_000 })
       .toMatchObject({ under: [], inside: true, large: true });
     await page.screenshot({ path: `${SHOTS}/present-slide-2.png` });
+
+    // The legend: exactly the visible layers, for the audience; the country is clear of it.
+    const legend = page.getByRole('region', { name: 'Legend' });
+    const text = await legend.innerText();
+    for (const t of [
+      'Province phase (What happened)',
+      'Sites open at the date',
+      'Closing this month',
+    ])
+      expect(text).toContain(t);
+    expect(text).not.toContain('Reach');
+    // L hides it, and the country is fitted anew in the room it leaves; L shows it again.
+    const centre = () => page.evaluate(() => window.__drawdown!.map.getCenter().lng);
+    const withLegend = await centre();
+    await page.keyboard.press('l');
+    await expect.poll(() => legend.count()).toBe(0);
+    await expect
+      .poll(async () => Math.abs((await centre()) - withLegend), { timeout: 10_000 })
+      .toBeGreaterThan(0.5);
+    await page.keyboard.press('l');
+    await legend.waitFor();
+    await expect
+      .poll(fitted, { timeout: 10_000 })
+      .toMatchObject({ under: [], inside: true, large: true });
     await page.keyboard.press('PageDown');
     await expectSlide(2);
     await page.keyboard.press('PageDown'); // at the end it stays

@@ -41,6 +41,8 @@ export function legendRows(
     rows.push({ kind: 'heading', text: 'Closed sites' });
     for (const [c, s] of Object.entries(CLOSURE_STYLE))
       rows.push({ kind: 'item', text: s.label, swatch: icon(`ghost-${c}`) });
+    // The mark a site shows in the month it closes comes with the closed sites' layer.
+    rows.push({ kind: 'item', text: 'Closing this month', swatch: icon('closing') });
   }
   if (visible('hotspots')) {
     rows.push({ kind: 'heading', text: 'Armed-group hotspots' });

@@ -20,6 +20,8 @@ export class PresentState {
   presenting = $state(false);
   index = $state(0);
   showPanel = $state(false);
+  /** Whether the legend shows while presenting (L toggles it); kept from slide to slide. */
+  legend = $state(true);
 
   constructor(private readonly storage: StorageLike | null) {
     const r = loadDeck(storage);
