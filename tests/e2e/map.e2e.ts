@@ -193,8 +193,42 @@ describe('the whole country, clear of the layer panel (and of the title where th
       expect(at.under).toEqual([]);
       expect(at.inside).toBe(true);
       expect(at.width).toBeGreaterThan(1280 / 3);
-      // The view in the address follows, as after any move.
-      await p.waitForFunction(() => !location.hash.includes('view=29.2'));
+      // The whole country, fitted to this window, is no view of the user's: the address
+      // drops it, and a link opens fitted to the screen that opens it.
+      await p.waitForFunction(() => !location.hash.includes('view='));
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('opening a side panel fits the untouched country clear of it; a moved map stays put', async () => {
+    const p = await newPage(browser, 1280, 800);
+    try {
+      await p.goto(baseUrl + '/#date=2021-07-15');
+      await ready(p);
+      const mayRunUnder = ['Drawdown Map', 'About the data'];
+      const clear = async () => {
+        const at = await countryUnderPanels(p);
+        return {
+          under: at.under.filter((t) => !mayRunUnder.some((m) => t.startsWith(m))),
+          inside: at.inside,
+        };
+      };
+      await p.getByRole('button', { name: 'Impact', exact: true }).click();
+      await p.getByRole('region', { name: 'Closure impact' }).waitFor();
+      await expect.poll(clear, { timeout: 10_000 }).toEqual({ under: [], inside: true });
+      expect(await p.evaluate(() => location.hash)).not.toContain('view=');
+      await p.getByRole('button', { name: 'Close the impact panel' }).click();
+      await expect.poll(clear, { timeout: 10_000 }).toEqual({ under: [], inside: true });
+
+      // Once the briefer has moved the map, a panel opening leaves the view alone.
+      await p.evaluate(() => window.__drawdown!.map.jumpTo({ center: [28, -3], zoom: 6 }));
+      await p.getByRole('button', { name: 'Impact', exact: true }).click();
+      await p.getByRole('region', { name: 'Closure impact' }).waitFor();
+      await p.waitForTimeout(500);
+      const c = await p.evaluate(() => window.__drawdown!.map.getCenter().toArray());
+      expect(c[0]).toBeCloseTo(28, 5);
+      expect(c[1]).toBeCloseTo(-3, 5);
     } finally {
       await p.close();
     }

@@ -22,6 +22,8 @@ const MARGIN = 24;
 interface Fitter {
   /** Fits the country now, clear of what floats over the map as laid out now. */
   fit(): void;
+  /** Fits it anew if the view is untouched and what floats over the map has moved. */
+  refit(): void;
   /** Whether the view is the fitted one: nobody has moved the map since. */
   untouched(): boolean;
 }
@@ -35,6 +37,16 @@ const fitters = new WeakMap<MapLibreMap, Fitter>();
  */
 export function fitCountry(map: MapLibreMap | null | undefined): void {
   if (map) fitters.get(map)?.fit();
+}
+
+/**
+ * A panel over the map opened, closed or changed size (a column's ResizeObserver, App.svelte):
+ * an untouched whole-country view is fitted anew clear of it, so opening the impact panel or
+ * the sites table does not hide the west of the country. Nothing moves if the padding the fit
+ * would use is the same (a table's rows changing with the date), nor once the map was moved.
+ */
+export function refitCountry(map: MapLibreMap | null | undefined): void {
+  if (map) fitters.get(map)?.refit();
 }
 
 /**
@@ -84,7 +96,15 @@ export function countryFit(bounds: Bounds): IControl {
       /** The map's size then: an export resizes it to the same size and back. */
       const sizeOf = () => `${map.getContainer().clientWidth}x${map.getContainer().clientHeight}`;
       let fittedSize = sizeOf();
-      const untouched = () => same(camera(map), fitted);
+      /** The padding of the last fit: what floated over the map then. */
+      let fittedPadding = '';
+      /**
+       * While a fit moves the camera: its own 'moveend' (at once without animation, at the end
+       * of one with) comes before `fitted` can be updated, and must read as untouched, so the
+       * URL records no view for it (HashSync.svelte).
+       */
+      let fitting = false;
+      const untouched = () => fitting || same(camera(map), fitted);
       const fit = (animate: boolean) => {
         fittedSize = sizeOf();
         // Fitted at the map's present size: just after a layout change (a presentation
@@ -96,12 +116,21 @@ export function countryFit(bounds: Bounds): IControl {
         )
           map.resize();
         const padding = panelPadding(map.getContainer(), bounds);
+        fittedPadding = JSON.stringify(padding);
+        fitting = true;
         if (!animate) {
-          map.fitBounds(bounds, { padding, bearing: 0, animate });
+          try {
+            map.fitBounds(bounds, { padding, bearing: 0, animate });
+          } finally {
+            fitting = false;
+          }
           fitted = camera(map);
           return;
         }
-        map.once('moveend', () => (fitted = camera(map)));
+        map.once('moveend', () => {
+          fitted = camera(map);
+          fitting = false;
+        });
         map.fitBounds(bounds, { padding, bearing: 0 });
       };
       // What floats over the map is laid out anew in the same frame as a resize, so the fit
@@ -128,7 +157,12 @@ export function countryFit(bounds: Bounds): IControl {
         }
         return out;
       };
-      fitters.set(map, { fit: () => fit(false), untouched });
+      const panelsMoved = () => {
+        if (!untouched() || map.isMoving()) return;
+        const padding = JSON.stringify(panelPadding(map.getContainer(), bounds));
+        if (padding !== fittedPadding) fit(false);
+      };
+      fitters.set(map, { fit: () => fit(false), refit: panelsMoved, untouched });
       off = () => {
         map.resize = resize;
         fitters.delete(map);
