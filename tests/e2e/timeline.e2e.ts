@@ -475,6 +475,12 @@ describe('the legend on a laptop screen', () => {
       .evaluate((el) => el.clientHeight / el.parentElement!.clientHeight);
     expect(share).toBeGreaterThan(0.45);
     expect(Object.fromEntries(await keys(page)).Sites).toBe('false');
+    // Folded, the sites' key still counts the open sites of each kind.
+    const counts = page
+      .getByRole('region', { name: 'Legend and layers' })
+      .getByTitle('Open at this date');
+    expect(await counts.count()).toBeGreaterThan(5);
+    for (const c of await counts.all()) expect(await c.isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Close details' }).click();
     await expect.poll(async () => Object.fromEntries(await keys(page)).Sites).toBe('true');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
