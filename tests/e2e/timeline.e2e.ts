@@ -404,6 +404,13 @@ describe('the legend on a laptop screen', () => {
       .evaluateAll((bs) =>
         bs.map((b) => [b.getAttribute('aria-label')!.slice(5), b.getAttribute('aria-expanded')]),
       );
+  /** Every layer's toggle ends above `bottom` (in page pixels). */
+  const expectTogglesAbove = async (page: Page, bottom: number) => {
+    for (const name of Object.values(LAYER_LABELS)) {
+      const box = (await page.getByRole('checkbox', { name, exact: true }).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(bottom);
+    }
+  };
   /** How far the legend would scroll: 0 when everything in it is in sight. */
   const overflow = (page: Page) =>
     page
@@ -415,10 +422,7 @@ describe('the legend on a laptop screen', () => {
     await openAt(page, '#date=2021-07-15');
     await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
     const legend = (await page.getByRole('region', { name: 'Legend and layers' }).boundingBox())!;
-    for (const name of Object.values(LAYER_LABELS)) {
-      const box = (await page.getByRole('checkbox', { name, exact: true }).boundingBox())!;
-      expect(box.y + box.height, name).toBeLessThanOrEqual(legend.y + legend.height);
-    }
+    await expectTogglesAbove(page, legend.y + legend.height);
     // Closed sites fold first, the sites' key (with its counts) stays in full.
     expect(Object.fromEntries(await keys(page))).toMatchObject({
       'Closed sites': 'false',
@@ -465,10 +469,7 @@ describe('the legend on a laptop screen', () => {
           el.parentElement!.getBoundingClientRect().bottom,
         ),
       );
-    for (const name of Object.values(LAYER_LABELS)) {
-      const box = (await page.getByRole('checkbox', { name, exact: true }).boundingBox())!;
-      expect(box.y + box.height, name).toBeLessThanOrEqual(bottom);
-    }
+    await expectTogglesAbove(page, bottom);
     // And the details, which scroll, keep about half the column at least.
     const share = await page
       .getByRole('region', { name: 'Goma' })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { legendRows } from '../../src/lib/export/legend.ts';
+import { kindsIn, legendRows } from '../../src/lib/export/legend.ts';
 import type { IconMapping } from '../../src/lib/map/symbols.ts';
 
 const MAPPING: IconMapping = Object.fromEntries(
@@ -51,5 +51,15 @@ describe('legendRows: the export and presentation legend shows exactly the visib
       text: 'Closing this month',
       swatch: { type: 'icon', x: 192 },
     });
+  });
+});
+
+describe('kindsIn: the kinds among the sites, in the legend order, each once', () => {
+  test.each([
+    { sites: [], expected: [] },
+    { sites: ['tob', 'cob', 'tob'], expected: ['cob', 'tob'] },
+    { sites: ['police', 'mission_hq'], expected: ['mission_hq', 'police'] },
+  ])('$sites', ({ sites, expected }) => {
+    expect(kindsIn(sites.map((kind) => ({ kind }) as { kind: never }))).toEqual(expected);
   });
 });

@@ -9,8 +9,10 @@ import {
   GROUP_FAMILIES,
   KIND_STYLE,
   PHASE_STYLE,
+  PLAN_LABEL,
 } from '../map/theme.ts';
-import type { SiteKind } from '../domain/schema.ts';
+import type { Plan, SiteKind } from '../domain/schema.ts';
+import type { LayerId } from '../state/viewState.svelte.ts';
 import type { LegendItem } from './snapshot.ts';
 
 const rgb = (c: readonly number[], a = 1) => `rgba(${c.join(',')},${a})`;
@@ -80,4 +82,27 @@ export function legendRows(
     });
   }
   return rows;
+}
+
+/** The site kinds among `sites`, in the legend's order. */
+export const kindsIn = (sites: readonly { kind: SiteKind }[]): SiteKind[] =>
+  (Object.keys(KIND_STYLE) as SiteKind[]).filter((k) => sites.some((s) => s.kind === k));
+
+/**
+ * The legend of the map as shown: its visible layers and plan, the kinds among its sites, and
+ * the comparison if one is on. The PNG export and the presentation both show it.
+ */
+export function legendOf(
+  view: { visible(id: LayerId): boolean; plan: Plan },
+  sites: readonly { kind: SiteKind }[],
+  comparing: boolean,
+  mapping: IconMapping,
+): LegendItem[] {
+  return legendRows(
+    (id) => view.visible(id as LayerId),
+    PLAN_LABEL[view.plan],
+    kindsIn(sites),
+    mapping,
+    comparing,
+  );
 }

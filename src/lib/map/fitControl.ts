@@ -40,13 +40,24 @@ export function fitCountry(map: MapLibreMap | null | undefined): void {
 }
 
 /**
- * A panel over the map opened, closed or changed size (a column's ResizeObserver, App.svelte):
+ * A panel over the map opened, closed or changed size (refitWhenResized, or a presentation's
+ * legend shown or hidden):
  * an untouched whole-country view is fitted anew clear of it, so opening the impact panel or
  * the sites table does not hide the west of the country. Nothing moves if the padding the fit
  * would use is the same (a table's rows changing with the date), nor once the map was moved.
  */
 export function refitCountry(map: MapLibreMap | null | undefined): void {
   if (map) fitters.get(map)?.refit();
+}
+
+/**
+ * A Svelte action for a column of panels over the map: whenever it changes size (a panel opens
+ * or closes), the map `map()` gives is refitted if untouched (refitCountry).
+ */
+export function refitWhenResized(column: HTMLElement, map: () => MapLibreMap | null) {
+  const observer = new ResizeObserver(() => refitCountry(map()));
+  observer.observe(column);
+  return { destroy: () => observer.disconnect() };
 }
 
 /**

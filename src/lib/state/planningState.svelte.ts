@@ -53,6 +53,11 @@ export class PlanningState {
     return this.store.scenarios.find((s) => s.id === this.activeId) ?? null;
   }
 
+  /** Whether the map shows an active scenario against the baseline. */
+  get comparing(): boolean {
+    return this.compare && this.active !== null;
+  }
+
   setRadius(kind: SiteKind, km: number): void {
     this.radii = { ...this.radii, [kind]: km };
     this.notice = saveRadii(this.storage, this.radii);
