@@ -66,7 +66,20 @@ export async function countryUnderPanels(page: Page) {
         box.top >= at.top - 1 &&
         box.right <= at.right + 1 &&
         box.bottom <= at.bottom + 1;
-      return { under, inside, width: Math.round(box.right - box.left) };
+      // The map's credits (MapLibre's attribution strip): over the map, and not a panel.
+      const a = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
+      const creditsOver =
+        a.left < box.right - 1 &&
+        a.right > box.left + 1 &&
+        a.top < box.bottom - 1 &&
+        a.bottom > box.top + 1;
+      return {
+        under,
+        inside,
+        creditsOver,
+        creditsHeight: a.height,
+        width: Math.round(box.right - box.left),
+      };
     },
     { west, south, east, north },
   );

@@ -173,6 +173,9 @@ describe('the whole country, clear of the layer panel (and of the title where th
       const at = await countryUnderPanels(p);
       expect(at.under.filter((t) => !mayRunUnder.some((m) => t.startsWith(m)))).toEqual([]);
       expect(at.inside).toBe(true);
+      // The credits are a low strip below the country: at most two lines, over none of it.
+      expect(at.creditsOver).toBe(false);
+      expect(at.creditsHeight).toBeLessThanOrEqual(40);
       // Fitted, not merely small: at least a third of the window's width.
       expect(at.width).toBeGreaterThan(width / 3);
     } finally {

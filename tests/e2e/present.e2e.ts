@@ -75,13 +75,13 @@ describe('presentation mode', () => {
     };
     await expect
       .poll(fitted, { timeout: 10_000 })
-      .toMatchObject({ under: [], inside: true, large: true });
+      .toMatchObject({ under: [], inside: true, large: true, creditsOver: false });
 
     await page.keyboard.press('ArrowRight');
     await expectSlide(1);
     await expect
       .poll(fitted, { timeout: 10_000 })
-      .toMatchObject({ under: [], inside: true, large: true });
+      .toMatchObject({ under: [], inside: true, large: true, creditsOver: false });
     await page.screenshot({ path: `${SHOTS}/present-slide-2.png` });
 
     // The legend: exactly the visible layers, for the audience; the country is clear of it.
@@ -106,7 +106,7 @@ describe('presentation mode', () => {
     await legend.waitFor();
     await expect
       .poll(fitted, { timeout: 10_000 })
-      .toMatchObject({ under: [], inside: true, large: true });
+      .toMatchObject({ under: [], inside: true, large: true, creditsOver: false });
     await page.keyboard.press('PageDown');
     await expectSlide(2);
     await page.keyboard.press('PageDown'); // at the end it stays

@@ -134,6 +134,20 @@ describe('fitPadding: a strip along the top is cleared only if the country shrin
       expected: { top: 68, right: 24, bottom: 204, left: 24 },
     },
     {
+      what: 'the credits, two lines along the bottom edge (always, gap 6): cleared by the gap, not the margin',
+      width: 1280,
+      height: 600,
+      boxes: [{ ...box(130, 560, 1280, 600), always: true, gap: 6 }, layers],
+      expected: { top: 24, right: 310, bottom: 46, left: 24 },
+    },
+    {
+      what: 'a strip and its gap lower than the margin: the margin stands',
+      width: 1920,
+      height: 880,
+      boxes: [{ ...box(561, 866, 1920, 880), always: true, gap: 6 }],
+      expected: { top: 24, right: 24, bottom: 24, left: 24 },
+    },
+    {
       what: 'the same caption unmarked would be left over the country',
       width: 1280,
       height: 800,

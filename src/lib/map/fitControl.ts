@@ -12,12 +12,14 @@ export type Bounds = [number, number, number, number];
 
 /**
  * Marks what floats over the map, for the fit to keep clear of: "column" (App.svelte's
- * columns: each child is a panel), "panel" (the element itself), or "always" (the element,
- * cleared whatever it costs: see fitPadding.ts).
+ * columns: each child is a panel), "panel" (the element itself), "always" (the element,
+ * cleared whatever it costs: see fitPadding.ts), or "edge" (a strip along the map's edge, the
+ * credits: cleared whatever it costs, by EDGE_GAP rather than the margin).
  */
 export const OVER_MAP = 'data-over-map';
 
 const MARGIN = 24;
+const EDGE_GAP = 6;
 
 interface Fitter {
   /** Fits the country now, clear of what floats over the map as laid out now. */
@@ -86,7 +88,8 @@ export function panelPadding(container: HTMLElement, bounds: Bounds): Padding {
         top: r.top - at.top,
         right: r.right - at.left,
         bottom: r.bottom - at.top,
-        always: how === 'always',
+        always: how === 'always' || how === 'edge',
+        ...(how === 'edge' ? { gap: EDGE_GAP } : {}),
       });
     }
   }

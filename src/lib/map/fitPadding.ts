@@ -12,6 +12,11 @@ export interface Box {
   bottom: number;
   /** Cleared whatever it costs: a slide's caption must hide none of the country. */
   always?: boolean;
+  /**
+   * The room left beyond this box instead of the margin: a strip along the map's edge (the
+   * credits) needs no margin's breathing room, only to cover none of the country.
+   */
+  gap?: number;
 }
 
 export interface Padding {
@@ -38,6 +43,7 @@ export const MAX_STRIP_SHRINK = 0.15;
  *   projector) clearing the title shrank the country by a fifth and lost province names.
  *   (At 1920 × 1080 it costs 14%, at 1280 × 1100 also 14%: cleared.)
  * - a box marked `always` whatever it costs.
+ * Each box is cleared by `margin` more, or by its own `gap`; no side gets less than `margin`.
  * If clearing the strips as well would leave less than MIN_FREE_SHARE of either dimension,
  * only the side panels are cleared; if even that would (a phone, a panel open wide), none
  * are: a country under a panel is better than no country.
@@ -68,7 +74,7 @@ function clearing(
   margin: number,
   from: (keyof Padding)[] = ['top', 'right', 'bottom', 'left'],
 ): Padding | null {
-  const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+  const pad: Padding = { top: margin, right: margin, bottom: margin, left: margin };
   for (const b of boxes) {
     const box = {
       left: Math.max(0, b.left),
@@ -85,17 +91,11 @@ function clearing(
       ['left', box.right],
     ];
     const [side, cost] = costs.reduce((a, c) => (c[1] < a[1] ? c : a));
-    if (b.always || from.includes(side)) pad[side] = Math.max(pad[side], cost);
+    if (b.always || from.includes(side)) pad[side] = Math.max(pad[side], cost + (b.gap ?? margin));
   }
-  const out: Padding = {
-    top: pad.top + margin,
-    right: pad.right + margin,
-    bottom: pad.bottom + margin,
-    left: pad.left + margin,
-  };
-  const freeW = width - out.left - out.right;
-  const freeH = height - out.top - out.bottom;
-  return freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE ? null : out;
+  const freeW = width - pad.left - pad.right;
+  const freeH = height - pad.top - pad.bottom;
+  return freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE ? null : pad;
 }
 
 /** How many times as wide as high the box [west, south, east, north] is on a Mercator map. */
