@@ -183,6 +183,33 @@ describe('the whole country, clear of the layer panel (and of the title where th
     }
   });
 
+  test('on a 1024 × 768 projector the title and toolbar wrap clear of the layer panel', async () => {
+    const p = await newPage(browser, 1024, 768);
+    try {
+      await p.goto(baseUrl + '/#date=2022-07-15');
+      await ready(p);
+      const boxes = await p.evaluate(() => {
+        const rects = (sel: string) =>
+          [...document.querySelector(sel)!.children].map((c) => {
+            const r = c.getBoundingClientRect();
+            return { text: c.textContent!.trim().slice(0, 20), left: r.left, right: r.right };
+          });
+        return { left: rects('.left'), right: rects('.right') };
+      });
+      const legendLeft = Math.min(...boxes.right.map((b) => b.left));
+      expect(boxes.left.filter((b) => b.right > legendLeft - 1)).toEqual([]);
+      // Every toolbar button and the record count are in sight, none under the panel.
+      const nav = p.getByRole('navigation', { name: 'Data' });
+      for (const el of await nav.locator('button, span').all()) {
+        const r = (await el.boundingBox())!;
+        expect(r.x + r.width).toBeLessThanOrEqual(legendLeft);
+      }
+      await p.screenshot({ path: `${SHOTS}/projector-1024x768.png` });
+    } finally {
+      await p.close();
+    }
+  });
+
   test('"Whole country" brings it back after zooming into the Kivus', async () => {
     const p = await newPage(browser, 1280, 1100);
     try {
