@@ -123,50 +123,59 @@ describe('presentation mode', () => {
     await page.close();
   });
 
-  test('on a 1024 × 768 projector a long caption sits beside the legend, above the credits', async () => {
-    const page = await newPage(browser, 1024, 768);
-    try {
-      await openAt(page, baseUrl, '#date=2021-07-15');
-      await page.getByRole('button', { name: 'Slides' }).click();
-      const panel = page.getByRole('region', { name: 'Slides' });
-      await panel.getByRole('button', { name: 'Add current map as slide' }).click();
-      const caption = 'July 2021: Kasaï and Kasaï-Central handed over to the Congolese authorities';
-      await panel.getByLabel('Caption of slide 1').fill(caption);
-      await panel.getByLabel('Caption of slide 1').press('Tab');
-      await page.goto(`${baseUrl}/#present=1`);
-      await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-      await expect
-        .poll(() => page.getByTestId('present-caption').innerText(), { timeout: 30_000 })
-        .toBe(caption);
-      const boxes = await page.evaluate(() => {
-        const box = (sel: string) => {
-          const r = document.querySelector(sel)!.getBoundingClientRect();
-          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-        };
-        return {
-          stamp: box('.stamp'),
-          legend: box('section[aria-label="Legend"]'),
-          credits: box('.maplibregl-ctrl-attrib'),
-        };
-      });
-      type Box = typeof boxes.stamp;
-      const meet = (a: Box, b: Box) =>
-        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      expect(meet(boxes.stamp, boxes.legend)).toBe(false);
-      expect(meet(boxes.stamp, boxes.credits)).toBe(false);
-      // The legend is whole: its last row, the last hotspot family, is inside it.
-      expect(await page.getByRole('region', { name: 'Legend' }).innerText()).toContain(
-        'Kasai militias',
-      );
-      await expect
-        .poll(async () => {
-          const at = await countryUnderPanels(page);
-          return { under: at.under, inside: at.inside, creditsOver: at.creditsOver };
-        })
-        .toEqual({ under: [], inside: true, creditsOver: false });
-      await page.screenshot({ path: `${SHOTS}/present-1024x768.png` });
-    } finally {
-      await page.close();
-    }
-  });
+  test.each([
+    { width: 1024, height: 768 },
+    { width: 1280, height: 720 },
+  ])(
+    'on a $width × $height projector a long caption sits beside the legend, above the credits',
+    async ({ width, height }) => {
+      const page = await newPage(browser, width, height);
+      try {
+        await openAt(page, baseUrl, '#date=2021-07-15');
+        await page.getByRole('button', { name: 'Slides' }).click();
+        const panel = page.getByRole('region', { name: 'Slides' });
+        await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+        const caption =
+          'July 2021: Kasaï and Kasaï-Central handed over to the Congolese authorities';
+        await panel.getByLabel('Caption of slide 1').fill(caption);
+        await panel.getByLabel('Caption of slide 1').press('Tab');
+        await page.goto(`${baseUrl}/#present=1`);
+        await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+        await expect
+          .poll(() => page.getByTestId('present-caption').innerText(), { timeout: 30_000 })
+          .toBe(caption);
+        const boxes = await page.evaluate(() => {
+          const box = (sel: string) => {
+            const r = document.querySelector(sel)!.getBoundingClientRect();
+            return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          };
+          return {
+            stamp: box('.stamp'),
+            legend: box('section[aria-label="Legend"]'),
+            credits: box('.maplibregl-ctrl-attrib'),
+          };
+        });
+        type Box = typeof boxes.stamp;
+        const meet = (a: Box, b: Box) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(meet(boxes.stamp, boxes.legend)).toBe(false);
+        // Sized by the height too: the caption leaves the map most of a short window.
+        expect(boxes.stamp.bottom - boxes.stamp.top).toBeLessThan(height * 0.22);
+        expect(meet(boxes.stamp, boxes.credits)).toBe(false);
+        // The legend is whole: its last row, the last hotspot family, is inside it.
+        expect(await page.getByRole('region', { name: 'Legend' }).innerText()).toContain(
+          'Kasai militias',
+        );
+        await expect
+          .poll(async () => {
+            const at = await countryUnderPanels(page);
+            return { under: at.under, inside: at.inside, creditsOver: at.creditsOver };
+          })
+          .toEqual({ under: [], inside: true, creditsOver: false });
+        await page.screenshot({ path: `${SHOTS}/present-${width}x${height}.png` });
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
