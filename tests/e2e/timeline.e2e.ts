@@ -292,6 +292,64 @@ describe('selection, tooltips and the rendering rules', () => {
     await page.close();
   });
 
+  test('after the camera moves, deck.gl draws and picks with the new view (its viewport is reused only while the camera holds)', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2020-06-15');
+    // The viewport each deck.gl group is drawn with, as the map draws it.
+    await page.evaluate(() => {
+      const deck = (
+        window.__drawdown!.overlay as unknown as {
+          _deck: { _drawLayers: (...a: unknown[]) => unknown };
+        }
+      )._deck;
+      const draw = deck._drawLayers;
+      const seen: { longitude: number; latitude: number; zoom: number }[] = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      deck._drawLayers = function (this: unknown, ...a: unknown[]) {
+        const o = a[1] as { viewports?: { longitude: number; latitude: number; zoom: number }[] };
+        const v = o?.viewports?.[0];
+        if (v) seen.push({ longitude: v.longitude, latitude: v.latitude, zoom: v.zoom });
+        return draw.apply(this, a);
+      };
+    });
+    const goma = [29.23333, -1.68333] as const;
+    for (const zoom of [9, 10]) {
+      await page.evaluate(
+        ([lng, lat, z]) =>
+          new Promise((r) => {
+            const map = window.__drawdown!.map;
+            (window as unknown as { __seen: unknown[] }).__seen.length = 0;
+            map.once('idle', r);
+            map.jumpTo({ center: [lng, lat], zoom: z });
+          }),
+        [goma[0], goma[1], zoom] as const,
+      );
+      const drawn = await page.evaluate(
+        () =>
+          (window as unknown as { __seen: { longitude: number; latitude: number; zoom: number }[] })
+            .__seen,
+      );
+      expect(drawn.length).toBeGreaterThan(0);
+      for (const v of drawn) {
+        expect(v.longitude).toBeCloseTo(goma[0], 3);
+        expect(v.latitude).toBeCloseTo(goma[1], 3);
+        expect(v.zoom).toBeCloseTo(zoom, 3);
+      }
+      // Picking follows too: hovering Goma's spot names it.
+      const at = await page.evaluate(([lng, lat]) => {
+        const p = window.__drawdown!.map.project([lng, lat]);
+        return { x: p.x, y: p.y };
+      }, goma);
+      await page.mouse.move(at.x - 40, at.y);
+      await page.mouse.move(at.x, at.y, { steps: 4 });
+      const tip = page.locator('.deck-tooltip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.innerText()).toContain('Goma');
+      await page.mouse.move(5, 5);
+    }
+    await page.close();
+  });
+
   test('imprecise dates read as such in the details ("2020 (year)", "Feb 2020 (month)")', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2019-06-15&sel=semuliki');

@@ -8,6 +8,7 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { frameCacheOf, type LayerLike } from './frameCache.ts';
 import { contentKeyOf } from './layers/contentKey.ts';
 import { skipRedundantBlockBindings } from './blockBindings.ts';
+import { reusingViewports } from './viewportMemo.ts';
 
 /** Frames to wait for deck.gl to start (its WebGL set-up) before giving up: about 10 s. */
 const START_FRAMES = 600;
@@ -277,8 +278,9 @@ export async function attachOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
     layers: [],
     // The view @deck.gl/mapbox would make (id 'mapbox', the map is flat Mercator), made once:
     // by default it makes a new one on every setProps, and deck.gl then rebuilds its viewports
-    // on every timeline step (~0.15 ms). (The props type leaves `views` at its default, null.)
-    views: new MapView({ id: 'mapbox' }) as unknown as null,
+    // on every timeline step (~0.15 ms). Its viewport is made anew only when the camera or the
+    // size changes (viewportMemo.ts). (The props type leaves `views` at its default, null.)
+    views: new (reusingViewports(MapView))({ id: 'mapbox' }) as unknown as null,
   });
   // deck.gl draws into the map's own context: see blockBindings.ts.
   const gl = map.getCanvas().getContext('webgl2');
