@@ -46,6 +46,12 @@ export async function countryUnderPanels(page: Page) {
         right: at.left + se.x,
         bottom: at.top + se.y,
       };
+      /** Whether a rectangle covers part of the country's box, beyond a pixel's rounding. */
+      const over = (r: DOMRect) =>
+        r.left < box.right - 1 &&
+        r.right > box.left + 1 &&
+        r.top < box.bottom - 1 &&
+        r.bottom > box.top + 1;
       const under: string[] = [];
       for (const marked of document.querySelectorAll('[data-over-map]'))
         for (const panel of marked.getAttribute('data-over-map') === 'column'
@@ -53,30 +59,20 @@ export async function countryUnderPanels(page: Page) {
           : [marked]) {
           const r = panel.getBoundingClientRect();
           if (r.width === 0 || r.height === 0) continue;
-          if (
-            r.left < box.right - 1 &&
-            r.right > box.left + 1 &&
-            r.top < box.bottom - 1 &&
-            r.bottom > box.top + 1
-          )
-            under.push(panel.textContent!.trim().slice(0, 20));
+          if (over(r)) under.push(panel.textContent!.trim().slice(0, 20));
         }
       const inside =
         box.left >= at.left - 1 &&
         box.top >= at.top - 1 &&
         box.right <= at.right + 1 &&
         box.bottom <= at.bottom + 1;
-      // The map's credits (MapLibre's attribution strip): over the map, and not a panel.
+      // The map's credits (MapLibre's attribution strip), checked on their own: the fit clears
+      // them only as long as they are marked (MapView.svelte).
       const a = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
-      const creditsOver =
-        a.left < box.right - 1 &&
-        a.right > box.left + 1 &&
-        a.top < box.bottom - 1 &&
-        a.bottom > box.top + 1;
       return {
         under,
         inside,
-        creditsOver,
+        creditsOver: over(a),
         creditsHeight: a.height,
         width: Math.round(box.right - box.left),
       };
