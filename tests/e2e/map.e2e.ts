@@ -186,25 +186,30 @@ describe('the whole country, clear of the layer panel (and of the title where th
   test('on a 1024 × 768 projector the title and toolbar wrap clear of the layer panel', async () => {
     const p = await newPage(browser, 1024, 768);
     try {
-      await p.goto(baseUrl + '/#date=2022-07-15');
-      await ready(p);
-      const boxes = await p.evaluate(() => {
-        const rects = (sel: string) =>
-          [...document.querySelector(sel)!.children].map((c) => {
+      const layersLeft: number[] = [];
+      // Also with a site's details open: the layer panel stays where it was.
+      for (const sel of ['', '&sel=goma']) {
+        await p.goto(`${baseUrl}/#date=2022-07-15${sel}`);
+        await ready(p);
+        if (sel) await p.getByRole('region', { name: 'Goma' }).waitFor();
+        const boxes = await p.evaluate(() => ({
+          left: [...document.querySelector('.left')!.children].map((c) => {
             const r = c.getBoundingClientRect();
-            return { text: c.textContent!.trim().slice(0, 20), left: r.left, right: r.right };
-          });
-        return { left: rects('.left'), right: rects('.right') };
-      });
-      const legendLeft = Math.min(...boxes.right.map((b) => b.left));
-      expect(boxes.left.filter((b) => b.right > legendLeft - 1)).toEqual([]);
-      // Every toolbar button and the record count are in sight, none under the panel.
-      const nav = p.getByRole('navigation', { name: 'Data' });
-      for (const el of await nav.locator('button, span').all()) {
-        const r = (await el.boundingBox())!;
-        expect(r.x + r.width).toBeLessThanOrEqual(legendLeft);
+            return { text: c.textContent!.trim().slice(0, 20), right: r.right };
+          }),
+          layers: document.querySelector('.right')!.children[0]!.getBoundingClientRect().left,
+        }));
+        layersLeft.push(boxes.layers);
+        expect(boxes.left.filter((b) => b.right > boxes.layers - 1)).toEqual([]);
+        // Every toolbar button and the record count are in sight, none under the panel.
+        const nav = p.getByRole('navigation', { name: 'Data' });
+        for (const el of await nav.locator('button, span').all()) {
+          const r = (await el.boundingBox())!;
+          expect(r.x + r.width).toBeLessThanOrEqual(boxes.layers);
+        }
       }
-      await p.screenshot({ path: `${SHOTS}/projector-1024x768.png` });
+      expect(layersLeft[1]).toBeCloseTo(layersLeft[0]!, 0);
+      await p.screenshot({ path: `${SHOTS}/projector-1024x768-goma.png` });
     } finally {
       await p.close();
     }
