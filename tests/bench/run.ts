@@ -179,7 +179,6 @@ async function main() {
         'main p90': fmt(s.mainThreadMs.p90, ' ms'),
         'wall median': fmt(s.wallMs.median, ' ms'),
         'wall p90': fmt(s.wallMs.p90, ' ms'),
-        'round trip taken off': fmt(s.overheadMs, ' ms'),
         steps: s.steps,
       })),
     );

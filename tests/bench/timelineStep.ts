@@ -4,8 +4,7 @@
  *   or the page's next one when the step changes nothing the map shows and asks for none). The GPU
  *   is drained before each step and not forced after it, so the figure is the scripting,
  *   style, layout and WebGL command encoding the step causes, without waiting on the GPU
- *   (a backed-up GPU would otherwise stall the main thread and count here). Our own round trip
- *   (the page calls, frame waits and metric reads), measured with no step, is subtracted;
+ *   (a backed-up GPU would otherwise stall the main thread and count here);
  * - wall: from the step to the new frame really drawn, forced with a 1-pixel readPixels
  *   after the redraw (WebGL only queues work; otherwise the cost hides in later frames).
  */
@@ -17,8 +16,6 @@ export interface StepFigures {
   points: number;
   mainThreadMs: Summary;
   wallMs: Summary;
-  /** The median round trip with no step, taken off each main-thread figure. */
-  overheadMs: number;
   steps: number;
 }
 
@@ -44,39 +41,31 @@ export async function loadSyntheticPoints(page: Page, n: number): Promise<void> 
   await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
 }
 
-/**
- * Steps a month (unless `step` is false: the same round trip with no step, for the baseline) and
- * resolves once the step's frame is done.
- */
-async function frameDone(page: Page, forceGpu: boolean, step = true): Promise<number> {
-  return page.evaluate(
-    async ([force, doStep]) => {
-      const map = window.__drawdown!.map;
-      const t0 = performance.now();
-      if (doStep)
-        (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
-      // The step's frame. A step that changes nothing the map shows (no site, hotspot, tint or
-      // label in a quiet month, and no dated events) asks the map for no frame: the step's frame
-      // is then the page's next one. The app's own reactions run first (microtasks), so a frame
-      // the map was asked for is already scheduled, and comes before the callback asked for here.
-      await Promise.resolve();
-      await Promise.resolve();
-      // (No named helpers: they would not survive transpilation into the page.)
-      await new Promise<void>((resolve) => {
-        map.once('render', resolve);
-        requestAnimationFrame(() => {
-          map.off('render', resolve);
-          resolve();
-        });
+async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
+  return page.evaluate(async (force) => {
+    const map = window.__drawdown!.map;
+    const t0 = performance.now();
+    (document.querySelector('button[aria-label="Step forward"]') as HTMLButtonElement).click();
+    // The step's frame. A step that changes nothing the map shows (no site, hotspot, tint or
+    // label in a quiet month, and no dated events) asks the map for no frame: the step's frame
+    // is then the page's next one. The app's own reactions run first (microtasks), so a frame
+    // the map was asked for is already scheduled, and comes before the callback asked for here.
+    await Promise.resolve();
+    await Promise.resolve();
+    // (No named helpers: they would not survive transpilation into the page.)
+    await new Promise<void>((resolve) => {
+      map.once('render', resolve);
+      requestAnimationFrame(() => {
+        map.off('render', resolve);
+        resolve();
       });
-      if (force) {
-        const gl = map.getCanvas().getContext('webgl2')!;
-        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-      } else await new Promise((r) => requestAnimationFrame(() => r(null)));
-      return performance.now() - t0;
-    },
-    [forceGpu, step] as const,
-  );
+    });
+    if (force) {
+      const gl = map.getCanvas().getContext('webgl2')!;
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    } else await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - t0;
+  }, forceGpu);
 }
 
 /**
@@ -106,31 +95,27 @@ export async function measureSteps(
     );
   };
 
+  await loadSyntheticPoints(page, points);
+  // Baseline: the cost of our own measuring round trip with no step.
+  const base: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    const a = await taskMs();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    base.push((await taskMs()) - a);
+  }
+  const overhead = summarise(base).median;
+
+  await goStart();
+  for (let i = 0; i < WARM_UP_STEPS; i++) await frameDone(page, true);
+  await goStart();
+  const main: number[] = [];
   const drain = () =>
     page.evaluate(async () => {
       await new Promise((r) => setTimeout(r, 50));
       const gl = window.__drawdown!.map.getCanvas().getContext('webgl2')!;
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
     });
-
-  await loadSyntheticPoints(page, points);
-  await goStart();
-  for (let i = 0; i < WARM_UP_STEPS; i++) await frameDone(page, true);
-  // Baseline: our own measuring round trip (the same drain, evaluate, frame waits and metric
-  // reads as a measured step), with no step in it. It is subtracted from each step. Taken once
-  // the last step's delayed work (the URL write, 300 ms on) is done, so none of it counts here.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
-  const base: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    await drain();
-    const a = await taskMs();
-    await frameDone(page, false, false);
-    base.push((await taskMs()) - a);
-  }
-  const overhead = summarise(base).median;
-
-  await goStart();
-  const main: number[] = [];
   for (let i = 0; i < steps; i++) {
     await drain();
     const a = await taskMs();
@@ -141,12 +126,5 @@ export async function measureSteps(
   const wall: number[] = [];
   for (let i = 0; i < steps; i++) wall.push(await frameDone(page, true));
   await cdp.detach();
-  return {
-    label,
-    points,
-    mainThreadMs: summarise(main),
-    wallMs: summarise(wall),
-    overheadMs: overhead,
-    steps,
-  };
+  return { label, points, mainThreadMs: summarise(main), wallMs: summarise(wall), steps };
 }
