@@ -215,6 +215,55 @@ describe('the whole country, clear of the layer panel (and of the title where th
     }
   });
 
+  test.each([
+    [1280, 720],
+    [1280, 800],
+  ])(
+    'on a %i × %i screen no site drawn at the whole-country view lies under the title or the toolbar',
+    async (width, height) => {
+      const p = await newPage(browser, width, height);
+      try {
+        // Dungu's sector HQ (north-east) is open in 2019, Bunia's and Ituri's bases in both.
+        for (const date of ['2019-01-01', '2021-07-15']) {
+          await p.goto(`${baseUrl}/#date=${date}`);
+          await ready(p);
+          const { under, drawn } = await p.evaluate(() => {
+            type Picked = { object?: { datum?: { site: { id: string } } } };
+            const o = window.__drawdown!.overlay as unknown as {
+              pickObjects(o: object): Picked[];
+            };
+            const map = window.__drawdown!.map.getContainer().getBoundingClientRect();
+            // What deck.gl draws in a box of the page: sites with a pixel showing there.
+            const sitesIn = (r: DOMRect) =>
+              o
+                .pickObjects({
+                  x: r.left - map.left,
+                  y: r.top - map.top,
+                  width: r.width,
+                  height: r.height,
+                  layerIds: ['sites'],
+                })
+                .map((h) => h.object?.datum?.site.id ?? '?');
+            return {
+              under: [...document.querySelector('.left')!.children].flatMap((panel) =>
+                sitesIn(panel.getBoundingClientRect()).map(
+                  (id) => `${id} under ${panel.textContent!.trim().slice(0, 20)}`,
+                ),
+              ),
+              drawn: sitesIn(map),
+            };
+          });
+          expect(under, date).toEqual([]);
+          // Not for want of drawing: the north-east's sites are on the map.
+          expect(drawn, date).toContain(date === '2019-01-01' ? 'dungu' : 'bunia');
+        }
+        await p.screenshot({ path: `${SHOTS}/north-east-${width}x${height}.png` });
+      } finally {
+        await p.close();
+      }
+    },
+  );
+
   test('"Whole country" brings it back after zooming into the Kivus', async () => {
     const p = await newPage(browser, 1280, 1100);
     try {
