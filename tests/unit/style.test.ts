@@ -48,6 +48,9 @@ describe('baseStyle', () => {
       'country-labels',
       'lake-labels',
       'site-labels',
+      // No text: the space every site's symbols take, placed after the province names
+      // (MapLibre places the top layer first), so they move the site names only.
+      'site-spots',
       'province-labels',
       // No text: the space the labelled sites' symbols take (siteLabels.ts).
       'site-marks',

@@ -6,7 +6,8 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { SiteDatum } from './layers/prepare.ts';
+import { MAX_SYMBOL_PX, type SiteDatum } from './layers/prepare.ts';
+import type { SiteMark } from './layers/siteMarks.ts';
 import { FONT } from './theme.ts';
 
 export const SITE_LABELS = 'site-labels';
@@ -23,6 +24,57 @@ export const markImage = () => ({
   height: MARK_PX,
   data: new Uint8Array(MARK_PX * MARK_PX * 4),
 });
+
+/** Site names' type at the whole-country zoom (4), and their gap from the symbol, in pixels. */
+const LABEL_TEXT_PX = 11;
+const LABEL_GAP_PX = 4;
+
+/**
+ * Every site's place, as the space its symbol takes (any date: a ghost stays where the site
+ * was), for the site names to keep clear of: deck.gl draws the symbols over the map's labels,
+ * so a name set under a smaller base's symbol lost letters. Placed after the province names,
+ * which these do not move (see siteLabelsLayer).
+ */
+export const SITE_SPOTS = 'site-spots';
+
+/**
+ * The spots, from every mark the sites layer can draw (siteMarks.ts: each site, its ghost and
+ * its closure mark, which sits off the site's centre): set once per scenario.
+ */
+export function siteSpotFeatures(
+  marks: Pick<SiteMark, 'datum' | 'size' | 'offset'>[],
+): FeatureCollection<Point, { size: number; offset: [number, number] }> {
+  return {
+    type: 'FeatureCollection',
+    features: marks.map((m) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: m.datum.position },
+      // MapLibre scales an icon's offset by its icon-size (size / MARK_PX).
+      properties: {
+        size: m.size,
+        offset: [(m.offset[0] * MARK_PX) / m.size, (m.offset[1] * MARK_PX) / m.size],
+      },
+    })),
+  };
+}
+
+/**
+ * Where a name may go around a symbol of `size` pixels, tried in order: beside it, then at a
+ * corner, just clear of it (a fixed offset set the largest HQs' names, Goma's and Bunia's, on
+ * their own symbol, so they were never placed); then farther east: along the eastern border
+ * (Ituri, the Kivus) every side is another base, and east lie the border and the lakes, where
+ * no base is; failing that (a base inland, west of the row), farther west.
+ */
+export function nameAnchors(size: number): (string | [number, number])[] {
+  const d = (size / 2 + LABEL_GAP_PX) / LABEL_TEXT_PX;
+  const c = d * Math.SQRT1_2;
+  return [
+    ...['top', [0, d], 'bottom', [0, -d], 'left', [d, 0], 'right', [-d, 0]],
+    ...['bottom-left', [c, -c], 'top-left', [c, c], 'bottom-right', [-c, -c], 'top-right', [-c, c]],
+    ...['left', [d + 1.5, 0], 'left', [d + 3, 0]],
+    ...['right', [-d - 1.5, 0], 'right', [-d - 3, 0]],
+  ] as (string | [number, number])[];
+}
 
 /** The label points, from the prepared major sites. */
 export function siteLabelFeatures(
@@ -71,9 +123,17 @@ export function siteLabelsLayer(): LayerSpecification {
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...FONT.bold],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14],
-      'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-      'text-radial-offset': 1.3,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_TEXT_PX, 8, 14],
+      // By symbol size, in three steps (each clears the largest symbol of its step).
+      'text-variable-anchor-offset': [
+        'step',
+        ['get', 'size'],
+        ['literal', nameAnchors(20)],
+        20,
+        ['literal', nameAnchors(29)],
+        29,
+        ['literal', nameAnchors(MAX_SYMBOL_PX)],
+      ] as unknown as ExpressionSpecification,
       'symbol-sort-key': ['get', 'rank'],
       'text-padding': 2,
     },
@@ -94,6 +154,22 @@ export function siteMarksLayer(): LayerSpecification {
     layout: {
       'icon-image': MARK_IMAGE,
       'icon-size': ['/', ['get', 'size'], MARK_PX],
+      'icon-allow-overlap': true,
+      'icon-padding': 0,
+    },
+  };
+}
+
+/** The spots: always placed, and showing nothing (markImage). */
+export function siteSpotsLayer(): LayerSpecification {
+  return {
+    id: SITE_SPOTS,
+    type: 'symbol',
+    source: SITE_SPOTS,
+    layout: {
+      'icon-image': MARK_IMAGE,
+      'icon-size': ['/', ['get', 'size'], MARK_PX],
+      'icon-offset': ['get', 'offset'],
       'icon-allow-overlap': true,
       'icon-padding': 0,
     },

@@ -15,7 +15,13 @@ import type { Boundaries } from '../data/boundaries.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import { labelPoints } from './labels.ts';
 import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
-import { SITE_LABELS, siteLabelsLayer, siteMarksLayer } from './siteLabels.ts';
+import {
+  SITE_LABELS,
+  SITE_SPOTS,
+  siteLabelsLayer,
+  siteMarksLayer,
+  siteSpotsLayer,
+} from './siteLabels.ts';
 
 /**
  * Countries, provinces, lakes, rivers and border lines share one source, told apart by `kind`.
@@ -124,6 +130,7 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
     },
     // Filled when a scenario loads (DataLayers.svelte).
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    [SITE_SPOTS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -293,11 +300,19 @@ export function baseLayers(): LayerSpecification[] {
 /**
  * Site labels go just under the province labels: MapLibre places the top layer's labels first,
  * and the 26 province names must never give way to a site's. The labelled sites' marks go on
- * top, so no name is set under a site's symbol (siteLabels.ts).
+ * top, so no name is set under their symbols; every site's spot goes between the two, so the
+ * site names (and the lakes' and countries' below) keep clear of all the symbols while the
+ * province names, placed before the spots, are not moved or dropped by them (siteLabels.ts).
  */
 function withSiteLabels(layers: LayerSpecification[]): LayerSpecification[] {
   const i = layers.findIndex((l) => l.id === 'province-labels');
-  return [...layers.slice(0, i), siteLabelsLayer(), ...layers.slice(i), siteMarksLayer()];
+  return [
+    ...layers.slice(0, i),
+    siteLabelsLayer(),
+    siteSpotsLayer(),
+    ...layers.slice(i),
+    siteMarksLayer(),
+  ];
 }
 
 /** The whole style. No `glyphs`: MapLibre renders labels locally from the self-hosted font. */
