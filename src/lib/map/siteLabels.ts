@@ -30,16 +30,17 @@ const LABEL_TEXT_PX = 11;
 const LABEL_GAP_PX = 4;
 
 /**
- * Every site's place, as the space its symbol takes (any date: a ghost stays where the site
- * was), for the site names to keep clear of: deck.gl draws the symbols over the map's labels,
- * so a name set under a smaller base's symbol lost letters. Placed after the province names,
- * which these do not move (see siteLabelsLayer).
+ * The space each symbol of the sites layer takes at some date (a site, its closure mark, its
+ * ghost), for the site names to keep clear of: deck.gl draws the symbols over the map's
+ * labels, so a name set under a smaller base's symbol lost letters. The same for every date,
+ * so a step changes nothing here. Placed after the province names, which these do not move
+ * (see withSiteLabels in style.ts).
  */
 export const SITE_SPOTS = 'site-spots';
 
 /**
- * The spots, from every mark the sites layer can draw (siteMarks.ts: each site, its ghost and
- * its closure mark, which sits off the site's centre): set once per scenario.
+ * The spots, from the marks the sites layer draws (siteMarks.ts; a closure mark sits off the
+ * site's centre): set anew only with the scenario or a layer toggle.
  */
 export function siteSpotFeatures(
   marks: Pick<SiteMark, 'datum' | 'size' | 'offset'>[],
