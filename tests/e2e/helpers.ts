@@ -18,6 +18,21 @@ export async function ready(page: Page) {
   });
 }
 
+/**
+ * Waits until the map is idle after one more frame (it may be idle already, and then no 'idle'
+ * event would come): its labels are placed, and nothing is left to draw.
+ */
+export async function mapIdle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise((r) => {
+        const map = window.__drawdown!.map;
+        map.once('idle', r);
+        map.triggerRepaint();
+      }),
+  );
+}
+
 export async function openAt(page: Page, baseUrl: string, hash: string) {
   await page.goto(`${baseUrl}/${hash}`);
   await ready(page);

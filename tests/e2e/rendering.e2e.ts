@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt } from './helpers.ts';
+import { mapIdle, openAt } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -251,15 +251,7 @@ describe('an idle map', () => {
       window.requestAnimationFrame = (cb) => (w.__frames++, request(cb));
     });
     await openAt(page, baseUrl, '#date=2021-05-15&view=22.4167,-5.9000,11.00');
-    // Idle after one more frame (it may be idle already, and then no 'idle' event would come).
-    await page.evaluate(
-      () =>
-        new Promise((r) => {
-          const map = window.__drawdown!.map;
-          map.once('idle', r);
-          map.triggerRepaint();
-        }),
-    );
+    await mapIdle(page);
     await page.waitForTimeout(500);
     const frames = () => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
     const before = await frames();

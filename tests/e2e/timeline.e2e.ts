@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
 import { LAYER_LABELS } from '../../src/lib/state/viewState.svelte.ts';
-import { openAt as openAtBase, ready } from './helpers.ts';
+import { mapIdle, openAt as openAtBase, ready } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -237,14 +237,7 @@ describe('selection, tooltips and the rendering rules', () => {
         > = {};
         for (const date of ['2019-01-01', '2021-07-15', '2024-07-15']) {
           await openAt(page, `#date=${date}`);
-          // Labels placed: a frame with nothing left to do ends idle.
-          await page.evaluate(
-            () =>
-              new Promise((r) => {
-                window.__drawdown!.map.once('idle', r);
-                window.__drawdown!.map.triggerRepaint();
-              }),
-          );
+          await mapIdle(page);
           named[date] = await page.evaluate(async () => {
             const map = window.__drawdown!.map;
             const source = map.getSource('site-labels') as unknown as {
@@ -331,14 +324,7 @@ describe('selection, tooltips and the rendering rules', () => {
   test('no name is set under a labelled site: Kinshasa province clears the mission HQ star', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2024-07-15');
-    // Labels placed: a frame with nothing left to do ends idle.
-    await page.evaluate(
-      () =>
-        new Promise((r) => {
-          window.__drawdown!.map.once('idle', r);
-          window.__drawdown!.map.triggerRepaint();
-        }),
-    );
+    await mapIdle(page);
     const under = await page.evaluate(() => {
       const map = window.__drawdown!.map;
       const labels = ['province-labels', 'country-labels', 'lake-labels'];

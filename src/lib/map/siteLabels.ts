@@ -143,36 +143,36 @@ export function siteLabelsLayer(): LayerSpecification {
 }
 
 /**
- * The marks: above every label layer, since MapLibre places the top layer first, and always
- * placed themselves; the labels under them move to another anchor or give way.
+ * An invisible symbol layer that takes, in MapLibre's placement, the space of deck.gl's
+ * symbols: a `size`-pixel square (markImage) at each point, or `offset` from it, always placed.
  */
-export function siteMarksLayer(): LayerSpecification {
+function spaceLayer(
+  id: string,
+  source: string,
+  o: { filter?: FilterSpecification; offset?: ExpressionSpecification },
+): LayerSpecification {
   return {
-    id: SITE_MARKS,
+    id,
     type: 'symbol',
-    source: SITE_LABELS,
-    filter: labelFilter(''),
+    source,
+    ...(o.filter ? { filter: o.filter } : {}),
     layout: {
       'icon-image': MARK_IMAGE,
       'icon-size': ['/', ['get', 'size'], MARK_PX],
+      ...(o.offset ? { 'icon-offset': o.offset } : {}),
       'icon-allow-overlap': true,
       'icon-padding': 0,
     },
   };
 }
 
-/** The spots: always placed, and showing nothing (markImage). */
-export function siteSpotsLayer(): LayerSpecification {
-  return {
-    id: SITE_SPOTS,
-    type: 'symbol',
-    source: SITE_SPOTS,
-    layout: {
-      'icon-image': MARK_IMAGE,
-      'icon-size': ['/', ['get', 'size'], MARK_PX],
-      'icon-offset': ['get', 'offset'],
-      'icon-allow-overlap': true,
-      'icon-padding': 0,
-    },
-  };
-}
+/**
+ * The marks: above every label layer, since MapLibre places the top layer first; the labels
+ * under them move to another anchor or give way.
+ */
+export const siteMarksLayer = () =>
+  spaceLayer(SITE_MARKS, SITE_LABELS, { filter: labelFilter('') });
+
+/** The spots, each at its mark's offset. */
+export const siteSpotsLayer = () =>
+  spaceLayer(SITE_SPOTS, SITE_SPOTS, { offset: ['get', 'offset'] });

@@ -13,21 +13,24 @@ export interface ViewportInputs {
   viewState: Record<string, unknown>;
 }
 
+/** The same own keys, with values equal by `eq`. */
+function sameEntries(a: object, b: object, eq: (x: unknown, y: unknown) => boolean): boolean {
+  const ka = Object.keys(a);
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every(
+      (k) =>
+        Object.hasOwn(b, k) &&
+        eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
+}
+
 /** Plain values equal, or plain objects (a padding) with equal values, key for key. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) =>
-        Object.hasOwn(b, k) &&
-        (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k],
-    )
-  );
+  return Array.isArray(a) === Array.isArray(b) && sameEntries(a, b, (x, y) => x === y);
 }
 
 /**
@@ -35,11 +38,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * same keys and values (one level of nesting, such as the map's padding, compared by value).
  */
 export function sameInputs(a: ViewportInputs, b: ViewportInputs): boolean {
-  if (a.width !== b.width || a.height !== b.height) return false;
-  const ka = Object.keys(a.viewState);
-  if (ka.length !== Object.keys(b.viewState).length) return false;
-  return ka.every(
-    (k) => Object.hasOwn(b.viewState, k) && sameValue(a.viewState[k], b.viewState[k]),
+  return (
+    a.width === b.width && a.height === b.height && sameEntries(a.viewState, b.viewState, sameValue)
   );
 }
 
