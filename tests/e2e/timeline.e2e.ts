@@ -9,6 +9,8 @@ import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
 import { LAYER_LABELS } from '../../src/lib/state/viewState.svelte.ts';
 import { mapIdle, openAt as openAtBase, ready } from './helpers.ts';
+import { NEAR_EM } from '../../src/lib/map/leaders.ts';
+import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -356,6 +358,149 @@ describe('selection, tooltips and the rendering rules', () => {
     });
     await page.close();
   });
+
+  type DeckOf = {
+    _deck: { layerManager: { getLayers(): { id: string; props: { data: unknown } }[] } };
+  };
+  /** The leader lines deck.gl has (leadersLayer.ts), as [from, to] in longitude, latitude. */
+  const leaderLines = (page: Page) =>
+    page.evaluate(
+      () =>
+        ((window.__drawdown!.overlay as unknown as DeckOf)._deck.layerManager
+          .getLayers()
+          .find((l) => l.id === 'site-leaders')?.props.data ?? []) as [
+          [number, number],
+          [number, number],
+        ][],
+    );
+  /** The darkest grey (0–255) within a pixel of each point, in a screenshot of the page. */
+  async function darkestNear(page: Page, points: number[][]): Promise<number[]> {
+    const png = (await page.screenshot()).toString('base64');
+    return page.evaluate(
+      async ([b64, pts]) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return pts.map(([x, y]) => {
+          const d = ctx.getImageData(Math.round(x!) - 1, Math.round(y!) - 1, 3, 3).data;
+          let min = 255;
+          for (let i = 0; i < d.length; i += 4)
+            min = Math.min(min, (d[i]! + d[i + 1]! + d[i + 2]!) / 3);
+          return min;
+        });
+      },
+      [png, points] as const,
+    );
+  }
+
+  test.each(['2019-01-01', '2021-07-15'])(
+    'on %s a name set away from its symbol has a leader line from the symbol to it; every other name is beside its own',
+    async (date) => {
+      const page = await newPage(browser);
+      try {
+        await openAt(page, `#date=${date}`);
+        await page.waitForFunction(
+          () =>
+            (window.__drawdown!.overlay as unknown as DeckOf)._deck.layerManager
+              .getLayers()
+              .some((l) => l.id === 'site-leaders'),
+          null,
+          { timeout: 10_000 },
+        );
+        await mapIdle(page);
+        const zoom = await page.evaluate(() => window.__drawdown!.map.getZoom());
+        const facts = await page.evaluate(
+          async ([lines, near]) => {
+            const map = window.__drawdown!.map;
+            const source = map.getSource('site-labels') as unknown as {
+              getData(): Promise<GeoJSON.FeatureCollection>;
+            };
+            const sites = new Map(
+              (await source.getData()).features.map((f) => [
+                String(f.properties!['id']),
+                {
+                  at: (f.geometry as GeoJSON.Point).coordinates as [number, number],
+                  size: Number(f.properties!['size']),
+                },
+              ]),
+            );
+            const namesNear = (p: { x: number; y: number }, r: number) =>
+              map
+                .queryRenderedFeatures(
+                  [
+                    [p.x - r, p.y - r],
+                    [p.x + r, p.y + r],
+                  ],
+                  { layers: ['site-labels'] },
+                )
+                .map((f) => String(f.properties['id']));
+            const leaders = lines.map(([a, b]) => {
+              const [from, to] = [map.project(a), map.project(b)];
+              const named = namesNear(to, 4);
+              const s = sites.get(named[0] ?? '');
+              const c = s && map.project(s.at);
+              return {
+                named,
+                // From the named site's symbol edge: its distance from the centre less half its size.
+                offEdge: c ? Math.hypot(from.x - c.x, from.y - c.y) - s.size / 2 : NaN,
+                length: Math.hypot(to.x - from.x, to.y - from.y),
+                // Five points along it, clear of its ends.
+                along: [0.2, 0.35, 0.5, 0.65, 0.8].map((t) => [
+                  from.x + t * (to.x - from.x),
+                  from.y + t * (to.y - from.y),
+                ]),
+              };
+            });
+            const led = new Set(leaders.flatMap((l) => l.named));
+            const placed = map
+              .queryRenderedFeatures({ layers: ['site-labels'] })
+              .map((f) => String(f.properties['id']));
+            // A name with no leader reaches within NEAR_EM of its own symbol's edge.
+            const astray = placed.filter((id) => {
+              const s = sites.get(id)!;
+              return !led.has(id) && !namesNear(map.project(s.at), s.size / 2 + near).includes(id);
+            });
+            const box = map.getContainer().getBoundingClientRect();
+            return { leaders, astray, placed, left: box.left, top: box.top };
+          },
+          [await leaderLines(page), NEAR_EM * labelTextPx(zoom)] as const,
+        );
+        expect(facts.placed.length).toBeGreaterThan(8);
+        expect(facts.leaders.length).toBeGreaterThanOrEqual(3);
+        expect(facts.astray).toEqual([]);
+        for (const l of facts.leaders) {
+          // Each line ends at one name, and starts at the edge of that site's symbol.
+          expect(l.named).toHaveLength(1);
+          expect(Math.abs(l.offEdge)).toBeLessThan(1.5);
+          expect(l.length).toBeGreaterThan(12);
+        }
+        // And it is drawn: along each line the map is dark, and light once site labels are
+        // hidden, at two of five points at least (a line may pass under another site's symbol,
+        // or cross the border, drawn dark).
+        const points = facts.leaders.flatMap((l) =>
+          l.along.map(([x, y]) => [x! + facts.left, y! + facts.top]),
+        );
+        const on = await darkestNear(page, points);
+        await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).uncheck();
+        await mapIdle(page);
+        expect(await leaderLines(page)).toEqual([]);
+        const off = await darkestNear(page, points);
+        facts.leaders.forEach((l, i) => {
+          const drawn = [0, 1, 2, 3, 4].filter((k) => {
+            const [a, b] = [on[i * 5 + k]!, off[i * 5 + k]!];
+            return a < 140 && b - a > 50;
+          });
+          expect(drawn.length, `line ${i} to ${l.named[0]}`).toBeGreaterThanOrEqual(2);
+        });
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test('hovering a site shows its tooltip; clicking it opens its details, with honest dates and the source', async () => {
     const page = await newPage(browser);

@@ -8,7 +8,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { FeatureCollection, Point } from 'geojson';
 import { MAX_SYMBOL_PX, type SiteDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
-import { FONT } from './theme.ts';
+import { FONT, SITE_NAME_INK } from './theme.ts';
 
 export const SITE_LABELS = 'site-labels';
 /**
@@ -28,6 +28,14 @@ export const markImage = () => ({
 /** Site names' type at the whole-country zoom (4), and their gap from the symbol, in pixels. */
 const LABEL_TEXT_PX = 11;
 const LABEL_GAP_PX = 4;
+/** The type grows from LABEL_TEXT_PX at zoom 4 to this at zoom 8 (and stays outside). */
+const LABEL_TEXT_PX_Z8 = 14;
+
+/** The site names' type size at a zoom, in pixels: the layer's text-size, for leaders.ts. */
+export function labelTextPx(zoom: number): number {
+  const t = Math.min(Math.max((zoom - 4) / 4, 0), 1);
+  return LABEL_TEXT_PX + t * (LABEL_TEXT_PX_Z8 - LABEL_TEXT_PX);
+}
 
 /**
  * The space each symbol of the sites layer takes at some date (a site, its closure mark, its
@@ -124,7 +132,7 @@ export function siteLabelsLayer(): LayerSpecification {
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...FONT.bold],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_TEXT_PX, 8, 14],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_TEXT_PX, 8, LABEL_TEXT_PX_Z8],
       // By symbol size, in three steps (each clears the largest symbol of its step).
       'text-variable-anchor-offset': [
         'step',
@@ -138,7 +146,7 @@ export function siteLabelsLayer(): LayerSpecification {
       'symbol-sort-key': ['get', 'rank'],
       'text-padding': 2,
     },
-    paint: { 'text-color': '#1d1b18', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    paint: { 'text-color': SITE_NAME_INK, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   };
 }
 
