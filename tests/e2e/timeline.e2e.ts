@@ -496,6 +496,16 @@ describe('selection, tooltips and the rendering rules', () => {
           });
           expect(drawn.length, `line ${i} to ${l.named[0]}`).toBeGreaterThanOrEqual(2);
         });
+        // Names back, sites hidden: a leader would run from nothing.
+        await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).check();
+        await page.getByRole('checkbox', { name: LAYER_LABELS.sites, exact: true }).uncheck();
+        await mapIdle(page);
+        expect(
+          await page.evaluate(() =>
+            window.__drawdown!.map.getLayoutProperty('site-labels', 'visibility'),
+          ),
+        ).toBe('visible');
+        expect(await leaderLines(page)).toEqual([]);
       } finally {
         await page.close();
       }
