@@ -41,9 +41,10 @@ export function nameBox(at: Px, o: PlacedOffset, textPx: number): Box {
   const [h, v] = anchorAlign(o.anchor);
   const w = (o.width / o.textBoxScale) * k;
   const ht = (o.height / o.textBoxScale) * k;
-  const cx = at[0] + ((-(h - 0.5) * o.width) / o.textBoxScale) * k + o.textOffset[0] * k;
-  const cy = at[1] + ((-(v - 0.5) * o.height) / o.textBoxScale) * k + o.textOffset[1] * k;
-  return [cx - w / 2, cy - ht / 2, cx + w / 2, cy + ht / 2];
+  // The anchor's side of the box is at the offset (calculateVariableLayoutShift in MapLibre).
+  const left = at[0] + o.textOffset[0] * k - h * w;
+  const top = at[1] + o.textOffset[1] * k - v * ht;
+  return [left, top, left + w, top + ht];
 }
 
 /**
