@@ -11,6 +11,7 @@
  * browser test checks that they are.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection, LineString } from 'geojson';
 
 export type Px = [number, number];
 /** A box on screen, in CSS pixels: left, top, right, bottom. */
@@ -175,6 +176,16 @@ export function leadersOf(
   return out;
 }
 
+/** The leaders as lines for MapLibre (the site-leaders source). */
+export const leaderFeatures = (leaders: readonly Leader[]): FeatureCollection<LineString> => ({
+  type: 'FeatureCollection',
+  features: leaders.map((l) => ({
+    type: 'Feature',
+    geometry: { type: 'LineString', coordinates: l },
+    properties: {},
+  })),
+});
+
 /** The leaders as one string: equal strings, same lines (to a metre or so). */
 export const leadersKey = (leaders: readonly Leader[]): string =>
   leaders
@@ -195,7 +206,7 @@ export const leadersKey = (leaders: readonly Leader[]): string =>
 export function watchLeaders(
   map: MapLibreMap,
   compute: () => Leader[],
-  onChange: (leaders: Leader[], key: string) => void,
+  onChange: (leaders: Leader[]) => void,
 ): () => void {
   let placement: object | null = null;
   let key = '';
@@ -207,7 +218,7 @@ export function watchLeaders(
     const next = leadersKey(leaders);
     if (next === key) return;
     key = next;
-    onChange(leaders, key);
+    onChange(leaders);
   };
   map.on('render', onRender);
   return () => map.off('render', onRender);
