@@ -359,21 +359,20 @@ describe('selection, tooltips and the rendering rules', () => {
     await page.close();
   });
 
-  /**
-   * The leader lines the map draws (the site-leaders layer, leaders.ts), as [from, to] in
-   * longitude and latitude: none while the layer is hidden.
-   */
+  type DeckOf = {
+    _deck: { layerManager: { getLayers(): { id: string; props: { data: unknown } }[] } };
+  };
+  /** The leader lines deck.gl has (leadersLayer.ts), as [from, to] in longitude, latitude. */
   const leaderLines = (page: Page) =>
-    page.evaluate(async () => {
-      const map = window.__drawdown!.map;
-      if (map.getLayoutProperty('site-leaders', 'visibility') === 'none') return [];
-      const source = map.getSource('site-leaders') as unknown as {
-        getData(): Promise<GeoJSON.FeatureCollection<GeoJSON.LineString>>;
-      };
-      return (await source.getData()).features.map(
-        (f) => f.geometry.coordinates as [[number, number], [number, number]],
-      );
-    });
+    page.evaluate(
+      () =>
+        ((window.__drawdown!.overlay as unknown as DeckOf)._deck.layerManager
+          .getLayers()
+          .find((l) => l.id === 'site-leaders')?.props.data ?? []) as [
+          [number, number],
+          [number, number],
+        ][],
+    );
   /** The darkest grey (0–255) within a pixel of each point, in a screenshot of the page. */
   async function darkestNear(page: Page, points: number[][]): Promise<number[]> {
     const png = (await page.screenshot()).toString('base64');
@@ -405,14 +404,10 @@ describe('selection, tooltips and the rendering rules', () => {
       try {
         await openAt(page, `#date=${date}`);
         await page.waitForFunction(
-          async () =>
-            (
-              await (
-                window.__drawdown!.map.getSource('site-leaders') as unknown as {
-                  getData(): Promise<GeoJSON.FeatureCollection>;
-                }
-              ).getData()
-            ).features.length > 0,
+          () =>
+            (window.__drawdown!.overlay as unknown as DeckOf)._deck.layerManager
+              .getLayers()
+              .some((l) => l.id === 'site-leaders'),
           null,
           { timeout: 10_000 },
         );

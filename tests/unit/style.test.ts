@@ -41,12 +41,6 @@ describe('baseStyle', () => {
       if ('source' in l) expect(style.sources).toHaveProperty(String(l.source));
   });
 
-  test('leader lines lie right under the site names (the names are drawn over their ends)', () => {
-    const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf('site-leaders')).toBe(ids.indexOf('site-labels') - 1);
-    expect(style.layers.find((l) => l.id === 'site-leaders')?.type).toBe('line');
-  });
-
   test('labels use the self-hosted font stacks only', () => {
     const stacks = Object.values(FONT).map((f) => JSON.stringify(f));
     const symbols = style.layers.filter((l) => l.type === 'symbol');

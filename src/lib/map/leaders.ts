@@ -11,7 +11,6 @@
  * browser test checks that they are.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, LineString } from 'geojson';
 
 export type Px = [number, number];
 /** A box on screen, in CSS pixels: left, top, right, bottom. */
@@ -176,16 +175,6 @@ export function leadersOf(
   return out;
 }
 
-/** The leaders as lines for MapLibre (the site-leaders source). */
-export const leaderFeatures = (leaders: readonly Leader[]): FeatureCollection<LineString> => ({
-  type: 'FeatureCollection',
-  features: leaders.map((l) => ({
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: l },
-    properties: {},
-  })),
-});
-
 /** The leaders as one string: equal strings, same lines (to a metre or so). */
 export const leadersKey = (leaders: readonly Leader[]): string =>
   leaders
@@ -206,7 +195,7 @@ export const leadersKey = (leaders: readonly Leader[]): string =>
 export function watchLeaders(
   map: MapLibreMap,
   compute: () => Leader[],
-  onChange: (leaders: Leader[]) => void,
+  onChange: (leaders: Leader[], key: string) => void,
 ): () => void {
   let placement: object | null = null;
   let key = '';
@@ -218,7 +207,7 @@ export function watchLeaders(
     const next = leadersKey(leaders);
     if (next === key) return;
     key = next;
-    onChange(leaders);
+    onChange(leaders, key);
   };
   map.on('render', onRender);
   return () => map.off('render', onRender);

@@ -8,7 +8,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { FeatureCollection, Point } from 'geojson';
 import { MAX_SYMBOL_PX, type SiteDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
-import { FONT, LEADER_OPACITY, SITE_NAME_INK } from './theme.ts';
+import { FONT, SITE_NAME_INK } from './theme.ts';
 
 export const SITE_LABELS = 'site-labels';
 /**
@@ -120,20 +120,6 @@ export function openLabelKey(major: SiteDatum[], day: number): string {
 export function labelFilter(key: string): FilterSpecification {
   const ids: ExpressionSpecification = ['literal', key ? key.split('\n') : []];
   return ['in', ['get', 'id'], ids];
-}
-
-/**
- * Lines from sites' symbols to the names set away from them (leaders.ts): under the names and
- * under deck.gl's symbols, which cover a line's end at the symbol's edge.
- */
-export const SITE_LEADERS = 'site-leaders';
-export function siteLeadersLayer(): LayerSpecification {
-  return {
-    id: SITE_LEADERS,
-    type: 'line',
-    source: SITE_LEADERS,
-    paint: { 'line-color': SITE_NAME_INK, 'line-opacity': LEADER_OPACITY, 'line-width': 1.25 },
-  };
 }
 
 /** The symbol layer; placed above everything else in the base style. */

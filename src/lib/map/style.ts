@@ -17,10 +17,8 @@ import { labelPoints } from './labels.ts';
 import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
 import {
   SITE_LABELS,
-  SITE_LEADERS,
   SITE_SPOTS,
   siteLabelsLayer,
-  siteLeadersLayer,
   siteMarksLayer,
   siteSpotsLayer,
 } from './siteLabels.ts';
@@ -133,8 +131,6 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
     // Filled when a scenario loads (DataLayers.svelte).
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [SITE_SPOTS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-    // Set when MapLibre has placed the site names (leaders.ts).
-    [SITE_LEADERS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -312,7 +308,6 @@ function withSiteLabels(layers: LayerSpecification[]): LayerSpecification[] {
   const i = layers.findIndex((l) => l.id === 'province-labels');
   return [
     ...layers.slice(0, i),
-    siteLeadersLayer(),
     siteLabelsLayer(),
     siteSpotsLayer(),
     ...layers.slice(i),

@@ -20,7 +20,7 @@ export const THEME = {
 
 /** Site names' ink (siteLabels.ts), and their leader lines' (leaders.ts): the same, fainter. */
 export const SITE_NAME_INK = '#1d1b18';
-export const LEADER_OPACITY = 0.8;
+export const LEADER_RGBA: [number, number, number, number] = [29, 27, 24, 200];
 
 /** What shows where the map draws nothing (it has no background layer): the land colour. */
 export const MAP_BACKGROUND = THEME.neighbourFill;
