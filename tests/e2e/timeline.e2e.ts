@@ -632,6 +632,9 @@ describe('selection, tooltips and the rendering rules', () => {
   test('a timeline step moves only the GPU filter: the layers keep their data arrays', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2021-01-15');
+    // Settled first: the names' leader lines follow MapLibre's label placement (leaders.ts),
+    // which goes on for a few frames after load, not the date.
+    await mapIdle(page);
     const same = await page.evaluate(async () => {
       type L = { id: string; props: { data: unknown; filterRange: unknown } };
       const layers = () =>
