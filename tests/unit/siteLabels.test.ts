@@ -41,8 +41,12 @@ describe('nameAnchors: where a name may go around a symbol', () => {
       'bottom-right',
       'top-right',
     ]);
-    // Corners are as far from the symbol's centre as the sides.
-    for (const [, [x, y]] of rest.slice(0, 4)) expect(Math.hypot(x, y)).toBeCloseTo(d, 6);
+    // A name at a corner clears the symbol's square box (its mark in placement) by a pixel
+    // on each axis, at 11 px type.
+    for (const [, [x, y]] of rest.slice(0, 4)) {
+      expect(Math.abs(x) * 11).toBeCloseTo(20 / 2 + 1, 6);
+      expect(Math.abs(y) * 11).toBeCloseTo(20 / 2 + 1, 6);
+    }
     expect(rest.slice(4)).toEqual([
       ['left', [d + 1.5, 0]],
       ['left', [d + 3, 0]],

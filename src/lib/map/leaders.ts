@@ -49,10 +49,10 @@ export function nameBox(at: Px, o: PlacedOffset, textPx: number): Box {
 
 /**
  * How near a name stands to its symbol's edge and needs no leader, in ems of its type. The
- * nearest anchors (siteLabels.ts) leave 0.37–1.06 em between them (the most for a 29 px symbol
+ * nearest anchors (siteLabels.ts) leave at most 1.54 em between them (a 29 px symbol's corner
  * at zoom 8 and past), the farther ones at least 1.87 em; the tests check every size group.
  */
-export const NEAR_EM = 1.25;
+export const NEAR_EM = 1.7;
 
 /**
  * The leader from a symbol `symbolPx` wide at `at` to the box of its name: from the symbol's

@@ -76,7 +76,11 @@ export function siteSpotFeatures(
  */
 export function nameAnchors(size: number): (string | [number, number])[] {
   const d = (size / 2 + LABEL_GAP_PX) / LABEL_TEXT_PX;
-  const c = d * Math.SQRT1_2;
+  // At a corner the name's box must clear the symbol's square box, which its mark takes in
+  // placement: at d·√½ on each axis (as far as the sides) a name at a corner fell inside
+  // any symbol of 20 px or more, and was never placed. A pixel past the square's corner; a
+  // round or pointed symbol leaves more room there.
+  const c = (size / 2 + 1) / LABEL_TEXT_PX;
   return [
     ...['top', [0, d], 'bottom', [0, -d], 'left', [d, 0], 'right', [-d, 0]],
     ...['bottom-left', [c, -c], 'top-left', [c, c], 'bottom-right', [-c, -c], 'top-right', [-c, c]],
