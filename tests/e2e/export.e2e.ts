@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt } from './helpers.ts';
+import { openAt, pngRegions } from './helpers.ts';
 import { frameLayout } from '../../src/lib/domain/frame.ts';
 
 const baseUrl = inject('baseUrl');
@@ -49,30 +49,9 @@ async function exportPng(
   return { buf: readFileSync(save), name: download.suggestedFilename() };
 }
 
-/** Distinct colours in a region of a PNG, and a coarse grey grid of it, decoded in the page. */
-function inspect(buf: Buffer, r: { x: number; y: number; w: number; h: number }) {
-  return page.evaluate(
-    async ([b64, rect]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(rect.x, rect.y, rect.w, rect.h).data;
-      const colours = new Set<number>();
-      let sum = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-        sum += d[i]! + d[i + 1]! + d[i + 2]!;
-      }
-      return { colours: colours.size, sum };
-    },
-    [buf.toString('base64'), r] as const,
-  );
-}
+/** Distinct colours and the channel sum in a region of a PNG. */
+const inspect = async (buf: Buffer, r: { x: number; y: number; w: number; h: number }) =>
+  (await pngRegions(page, buf, [r]))[0]!;
 
 describe('PNG export', () => {
   test('1920×1080 preset: exact size, named by date and title, map full of colour', async () => {

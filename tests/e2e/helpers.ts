@@ -95,3 +95,46 @@ export async function countryUnderPanels(page: Page) {
     { west, south, east, north },
   );
 }
+
+/** A rectangle of an image, in its pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * For each rectangle of a PNG (a download, a screenshot), decoded in the page: how many
+ * distinct colours it holds, the sum of its channels, and its darkest grey (0–255).
+ */
+export function pngRegions(
+  page: Page,
+  png: Buffer,
+  rects: Rect[],
+): Promise<{ colours: number; sum: number; darkest: number }[]> {
+  return page.evaluate(
+    async ([b64, rs]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return rs.map((r) => {
+        const d = ctx.getImageData(r.x, r.y, r.w, r.h).data;
+        const colours = new Set<number>();
+        let sum = 0;
+        let darkest = 255;
+        for (let i = 0; i < d.length; i += 4) {
+          colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+          sum += d[i]! + d[i + 1]! + d[i + 2]!;
+          darkest = Math.min(darkest, (d[i]! + d[i + 1]! + d[i + 2]!) / 3);
+        }
+        return { colours: colours.size, sum, darkest };
+      });
+    },
+    [png.toString('base64'), rects] as const,
+  );
+}

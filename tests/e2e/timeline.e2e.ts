@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
 import { LAYER_LABELS } from '../../src/lib/state/viewState.svelte.ts';
-import { mapIdle, openAt as openAtBase, ready } from './helpers.ts';
+import { mapIdle, openAt as openAtBase, pngRegions, ready } from './helpers.ts';
 import { NEAR_EM } from '../../src/lib/map/leaders.ts';
 import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
 
@@ -374,26 +374,13 @@ describe('selection, tooltips and the rendering rules', () => {
     );
   /** The darkest grey (0–255) within a pixel of each point, in a screenshot of the page. */
   async function darkestNear(page: Page, points: number[][]): Promise<number[]> {
-    const png = (await page.screenshot()).toString('base64');
-    return page.evaluate(
-      async ([b64, pts]) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return pts.map(([x, y]) => {
-          const d = ctx.getImageData(Math.round(x!) - 1, Math.round(y!) - 1, 3, 3).data;
-          let min = 255;
-          for (let i = 0; i < d.length; i += 4)
-            min = Math.min(min, (d[i]! + d[i + 1]! + d[i + 2]!) / 3);
-          return min;
-        });
-      },
-      [png, points] as const,
-    );
+    const rects = points.map(([x, y]) => ({
+      x: Math.round(x!) - 1,
+      y: Math.round(y!) - 1,
+      w: 3,
+      h: 3,
+    }));
+    return (await pngRegions(page, await page.screenshot(), rects)).map((r) => r.darkest);
   }
 
   test.each(['2019-01-01', '2021-07-15'])(

@@ -101,11 +101,11 @@ interface StyleInternals {
 const EXTENT = 8192;
 
 /** The placement MapLibre last committed, or null if this version keeps it elsewhere. */
-export const placementOf = (map: MapLibreMap): object | null =>
+const placementOf = (map: MapLibreMap): object | null =>
   (map as unknown as { style?: StyleInternals }).style?.placement ?? null;
 
 /** Each name of `layerId` MapLibre has set, as where its point is and where the name went. */
-export function placedNames(
+function placedNames(
   map: MapLibreMap,
   layerId: string,
 ): { lngLat: [number, number]; offset: PlacedOffset }[] {
