@@ -19,6 +19,15 @@
  * the sources or the label placement, plus an unchanged camera, canvas and layer order: any
  * setFeatureState, setFilter, setData, tile load, resize or move invalidates the pictures.
  *
+ * Under SwiftShader every pass over the whole canvas (a blit or a composite) costs ~3–15 ms of
+ * GPU time, and the GPU process then competes with the main thread for the machine's 2 cores.
+ * So a frame starts from the highest kept copy of the screen that shows what it would draw up
+ * to there: once a deck.gl group is laid, or just under one (the sites change on many steps and
+ * nothing under them does); a changed group at the top, over such a copy, is drawn straight onto
+ * the screen; and what holds above the highest group drawn anew (everything above the dated
+ * events, which change on every step) is laid as one picture (a stack), not one per run and
+ * group. A step that changes the sites only makes one pass over the canvas, not three.
+ *
  * MapLibre draws the layers above the first deck.gl group in its translucent pass only, with no
  * depth test, bottom to top (a 3D custom layer ends its opaque pass), so drawing a run into its
  * own texture and compositing it ("over", premultiplied) gives the same picture up to 8-bit
@@ -27,7 +36,8 @@
  *
  * This reaches into maplibre-gl's private map and painter (as sky.ts does). maplibre-gl is
  * pinned (5.24.1); if a part is missing, nothing is patched and every frame is drawn in full.
- * A browser test checks that frames drawn from the pictures equal the frames they replace.
+ * Browser tests check that frames drawn from the pictures equal the frames they replace, after
+ * a frame drawn in full and over consecutive steps.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { linkProgram } from './glProgram.ts';
@@ -105,8 +115,19 @@ export interface FrameCache {
   enabled: boolean;
   /** Set by the custom layers' owner (overlay.ts); without it they are drawn on every frame. */
   keeper: Keeper | null;
-  /** Frames drawn directly, captured and reused; custom layers laid from their own picture. */
-  readonly stats: { direct: number; captured: number; reused: number; kept: number };
+  /**
+   * Frames drawn directly, captured and reused; custom layers laid from their own picture (or
+   * from a copy of the screen or a stack); reused frames that started from a copy of the screen
+   * just under a custom layer, and that laid a stack kept from an earlier frame.
+   */
+  readonly stats: {
+    direct: number;
+    captured: number;
+    reused: number;
+    kept: number;
+    under: number;
+    stacked: number;
+  };
 }
 
 /** The style's layers as runs: MapLibre layers, then the custom (deck.gl) layers above them. */
@@ -177,7 +198,8 @@ function compositor(gl: WebGL2RenderingContext): ((tex: WebGLTexture) => void) |
 interface Picture {
   fbo: WebGLFramebuffer;
   tex: WebGLTexture;
-  ds: WebGLRenderbuffer;
+  /** Depth and stencil, for a picture drawn into (not one only composited into). */
+  ds: WebGLRenderbuffer | null;
 }
 
 /** An opaque picture the screen is copied into. */
@@ -198,6 +220,18 @@ class Pictures {
   own = new Map<string, Picture & { shows: string }>();
   /** Copies of the screen once a custom layer is laid, by layer, with what they show. */
   copies = new Map<string, ScreenCopy & { tag: string }>();
+  /**
+   * Copies of the screen just before a custom layer is laid, for the first custom layer of each
+   * run above the bottom one (under the bottom run's, the bottom picture is that copy).
+   */
+  unders = new Map<string, ScreenCopy & { tag: string }>();
+  /**
+   * Pictures of everything above a custom layer, composited into one, by that layer, with what
+   * they show: a frame that draws that layer anew and nothing above it lays one picture, not a
+   * composite per run and layer above (the dated events change on every step, and nothing
+   * above them on most).
+   */
+  stacks = new Map<string, Picture & { tag: string }>();
   constructor(private gl: WebGL2RenderingContext) {}
 
   /**
@@ -227,6 +261,11 @@ class Pictures {
     return this.keptFor(this.copies, id, () => this.screenCopy(), { tag: '' });
   }
 
+  /** The copy of the screen kept just before custom layer `id` is laid. */
+  underFor(id: string): (ScreenCopy & { tag: string }) | null {
+    return this.keptFor(this.unders, id, () => this.screenCopy(), { tag: '' });
+  }
+
   /** An opaque picture to copy the screen into; null if WebGL refused (all are freed then). */
   private screenCopy(): ScreenCopy | null {
     const gl = this.gl;
@@ -248,19 +287,22 @@ class Pictures {
   }
 
   /** A transparent picture with depth and stencil; null if WebGL refused. */
-  private picture(): Picture | null {
+  private picture(depth = true): Picture | null {
     const gl = this.gl;
     const tex = gl.createTexture();
     gl.bindTexture(gl.TEXTURE_2D, tex);
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, this.w, this.h);
     gl.bindTexture(gl.TEXTURE_2D, null);
-    const ds = gl.createRenderbuffer();
-    gl.bindRenderbuffer(gl.RENDERBUFFER, ds);
-    gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, this.w, this.h);
     const fbo = gl.createFramebuffer();
     gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
-    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, ds);
+    let ds: WebGLRenderbuffer | null = null;
+    if (depth) {
+      ds = gl.createRenderbuffer();
+      gl.bindRenderbuffer(gl.RENDERBUFFER, ds);
+      gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, this.w, this.h);
+      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, ds);
+    }
     const picture = { fbo, tex, ds };
     if (this.complete()) return picture;
     this.drop(picture);
@@ -270,6 +312,11 @@ class Pictures {
   /** The picture kept for custom layer `id`. */
   ownFor(id: string): (Picture & { shows: string }) | null {
     return this.keptFor(this.own, id, () => this.picture(), { shows: '' });
+  }
+
+  /** The picture of everything above custom layer `id` (colour only: composited into). */
+  stackFor(id: string): (Picture & { tag: string }) | null {
+    return this.keptFor(this.stacks, id, () => this.picture(false), { tag: '' });
   }
 
   private drop(p: Picture): void {
@@ -312,12 +359,14 @@ class Pictures {
 
   free(): void {
     if (this.bottom) this.dropCopy(this.bottom);
-    for (const p of [...this.above, ...this.own.values()]) this.drop(p);
-    for (const c of this.copies.values()) this.dropCopy(c);
+    for (const p of [...this.above, ...this.own.values(), ...this.stacks.values()]) this.drop(p);
+    for (const c of [...this.copies.values(), ...this.unders.values()]) this.dropCopy(c);
     this.bottom = null;
     this.above = [];
     this.own.clear();
     this.copies.clear();
+    this.unders.clear();
+    this.stacks.clear();
   }
 }
 
@@ -330,6 +379,23 @@ function frameKey(map: MapInternals, gl: WebGL2RenderingContext, order: string):
     order,
   ].join(';');
 }
+
+/**
+ * Tags: what a copy of the screen shows. The base map's pictures (`generation`) for frame key
+ * `key`; then, as custom layers are laid, each one's key; a layer that cannot say makes it null.
+ */
+const frameTag = (generation: number, key: string) => `${generation}\n${key}`;
+const laidTag = (tag: string | null, want: string | null) =>
+  tag === null || want === null ? null : `${tag}\n${want}`;
+/** Just under custom layer `id`, its run laid over what `tag` shows. */
+const underTag = (tag: string | null, id: string) => (tag === null ? null : `${tag}\nunder ${id}`);
+
+/**
+ * Whether the custom layer at `i` in the style order opens a run above the bottom one (the
+ * layer under it is a MapLibre layer of such a run): a copy of the screen under it is kept.
+ * Under the bottom run's first one, the bottom picture is that copy.
+ */
+const opensRun = (runOf: Map<number, number>, i: number) => (runOf.get(i - 1) ?? 0) > 0;
 
 const installed = new WeakMap<MapLibreMap, FrameCache>();
 
@@ -374,13 +440,13 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   const cache: FrameCache = {
     enabled: true,
     keeper: null,
-    stats: { direct: 0, captured: 0, reused: 0, kept: 0 },
+    stats: { direct: 0, captured: 0, reused: 0, kept: 0, under: 0, stacked: 0 },
   };
   installed.set(map, cache);
 
   /** The pictures held: for which frame key and style. */
   let held: { key: string; style: StyleLike; generation: number } | null = null;
-  /** Captures so far: which pictures of the base map a copy of the screen holds. */
+  /** Captures begun so far: which pictures of the base map a copy of the screen holds. */
   let captures = 0;
   /** The camera, canvas and layer order of the last frame drawn. */
   let lastKey = '';
@@ -406,6 +472,10 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     runOf: Map<number, number>;
     /** The run whose picture is being drawn off-screen (capture), or -1. */
     open: number;
+    /** Capture: its pictures' number (held.generation once done). */
+    generation: number;
+    /** Capture: what the screen shows so far, as a tag (frameTag), or null if it cannot say. */
+    tag: string | null;
   } | null = null;
 
   const blit = (from: WebGLFramebuffer | null, to: WebGLFramebuffer | null) => {
@@ -428,11 +498,14 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     painter.currentStencilSource = undefined;
   };
 
-  const compositeRun = (k: number) =>
+  /** Composites `tex` over the screen, or over picture `onto`. */
+  const lay = (tex: WebGLTexture, onto: WebGLFramebuffer | null = null) =>
     raw(() => {
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      composite(pictures.above[k - 1]!.tex);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, onto);
+      composite(tex);
     });
+  const compositeRun = (k: number, onto: WebGLFramebuffer | null = null) =>
+    lay(pictures.above[k - 1]!.tex, onto);
 
   /** Capture: ends the off-screen run, if any, laying its picture on the screen. */
   const closeRun = () => {
@@ -440,6 +513,25 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     compositeRun(frame.open);
     frame.open = -1;
   };
+
+  /**
+   * Copies the screen as it is just under custom layer `id` (`tag`), unless a copy shows it;
+   * whether a copy shows it now.
+   */
+  const keepUnder = (id: string, tag: string | null): boolean => {
+    if (tag === null) return false;
+    const copy = pictures.underFor(id);
+    if (!copy) return false;
+    if (copy.tag !== tag) {
+      raw(() => blit(null, copy.fbo));
+      copy.tag = tag;
+    }
+    return true;
+  };
+
+  /** Whether custom layer `id`'s own picture shows `want` for frame key `key`. */
+  const ownShows = (id: string, want: string | null, key: string) =>
+    want !== null && pictures.own.get(id)?.shows === `${key}\n${want}`;
 
   m._render = function (this: MapInternals, t: number) {
     const style = m.style;
@@ -463,7 +555,8 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     else if (layered && small && key === lastKey && !map.isMoving()) mode = 'capture';
     lastKey = key;
     if (mode !== 'reuse') held = null;
-    frame = { mode, key, runs, runOf, open: -1 };
+    const generation = mode === 'capture' ? ++captures : 0;
+    frame = { mode, key, runs, runOf, open: -1, generation, tag: frameTag(generation, key) };
     try {
       return render.call(this, t);
     } finally {
@@ -512,10 +605,18 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
   const wantOf = (style: StyleLike, i: number): string | null =>
     cache.keeper?.key(style._layers[style._order[i]!]!) ?? null;
 
+  /** What each custom layer last put on the screen (its own picture's `shows`), by layer. */
+  const lastLaid = new Map<string, string>();
+
   /**
    * Lays custom layer `i` on the screen through its own picture: from the picture if it shows
    * `want` for frame key `key`, else drawn into it first (`draw`). 'screen' if it has no
    * picture (drawn on the screen); 'partial' if drawn in part (a shader still compiling).
+   * `overCopy`: the screen is a kept copy of what is under the layer, the top one. If it changed it is
+   * drawn straight onto the screen, not into its picture: it tends to change again before
+   * anything under it does (the sites, in a busy year), and the copy stands in for what is under
+   * it. Its picture is drawn when a frame needs it: when something under it changed and it held.
+   * `onto`: the picture it is laid on instead of the screen (see Pictures.stacks).
    */
   const layOwn = (
     style: StyleLike,
@@ -523,6 +624,8 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     want: string | null,
     key: string,
     draw: () => void,
+    overCopy = false,
+    onto: WebGLFramebuffer | null = null,
   ): 'kept' | 'drawn' | 'partial' | 'screen' => {
     const keeper = cache.keeper;
     const id = style._order[i]!;
@@ -534,6 +637,12 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     }
     const context = painter.context;
     const shows = `${key}\n${want}`;
+    const changed = lastLaid.get(id) !== shows;
+    lastLaid.set(id, shows);
+    if (overCopy && changed && own.shows !== shows) {
+      draw();
+      return keeper.complete(layer) ? 'drawn' : 'partial';
+    }
     let laid: 'kept' | 'drawn' | 'partial' = 'kept';
     if (own.shows === shows) {
       keeper.skipped(layer);
@@ -546,10 +655,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       laid = keeper.complete(layer) ? 'drawn' : 'partial';
       if (laid === 'drawn') own.shows = shows;
     }
-    raw(() => {
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      composite(own.tex);
-    });
+    lay(own.tex, onto);
     context.bindFramebuffer.set(null);
     return laid;
   };
@@ -566,9 +672,14 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       return renderLayer(painter_, tileManager, layer, coords, renderOptions);
     const style = painter.style;
     const i = painter.currentLayer;
-    layOwn(style, i, wantOf(style, i), f.key, () =>
+    const want = wantOf(style, i);
+    // The screen under it is kept too: the steps that follow, changing this layer only, start
+    // from that copy.
+    if (opensRun(f.runOf, i)) keepUnder(layer.id, underTag(f.tag, layer.id));
+    const laid = layOwn(style, i, want, f.key, () =>
       renderLayer(painter_, tileManager, layer, coords, renderOptions),
     );
+    f.tag = laid === 'kept' || laid === 'drawn' ? laidTag(f.tag, want) : null;
   };
 
   painter.render = (style, options) => {
@@ -577,7 +688,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       paint(style, options);
       if (f?.mode === 'capture') {
         closeRun();
-        held = { key: f.key, style, generation: ++captures };
+        held = { key: f.key, style, generation: f.generation };
         cache.stats.captured++;
         painter.context.setDefault();
       } else cache.stats.direct++;
@@ -603,55 +714,128 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
      */
     const keeper = cache.keeper;
     const customs = f.runs.flatMap((r) => r.custom);
+    const ids = customs.map((i) => style._order[i]!);
     const wants = customs.map((i) => wantOf(style, i));
+    const layerOf = (j: number) => style._layers[ids[j]!]!;
     /**
-     * What the screen shows once each custom layer is laid: the base map's pictures (their
-     * capture) and every layer's key up to it. A copy of the screen at that point, taken on an
-     * earlier frame that showed the same, stands in for everything below: one copy instead of
-     * a composite per picture, on the main thread and the GPU.
+     * What the screen shows just before and once each custom layer is laid: the base map's
+     * pictures (their capture) and every layer's key up to there. A copy of the screen at such a
+     * point, taken on an earlier frame that showed the same, stands in for everything below:
+     * one copy instead of a composite per picture, on the main thread and the GPU. Copies are
+     * kept once a layer is laid from its picture with more above it (likely the same next
+     * frame), and just under a layer that opens a run, when it is drawn anew (it changed: a step
+     * in a busy year changes the sites and nothing under them).
      */
-    let upTo: string | null = `${held!.generation}\n${f.key}`;
-    const tags = wants.map((w) => (upTo = upTo === null || w === null ? null : `${upTo}\n${w}`));
-    let from = -1;
-    for (let j = customs.length - 1; j >= 0 && from < 0; j--)
-      if (tags[j] !== null && pictures.copies.get(style._order[customs[j]!]!)?.tag === tags[j])
-        from = j;
+    let upTo: string | null = frameTag(held!.generation, f.key);
+    const unders: (string | null)[] = [];
+    const tags = wants.map((w, j) => {
+      unders.push(opensRun(f.runOf, customs[j]!) ? underTag(upTo, ids[j]!) : null);
+      return (upTo = laidTag(upTo, w));
+    });
+    /**
+     * What is laid, bottom to top, each at a position: a run's picture at 2j, under the custom
+     * layer j it comes before (the top run's under a layer past the last), custom layer j at
+     * 2j + 1, once it is laid. The bottom picture is position 0.
+     */
+    const items: { run: number; pos: number }[] = [];
+    let n = 0;
+    f.runs.forEach((r, k) => {
+      if (k > 0) items.push({ run: k, pos: 2 * n });
+      for (let q = 0; q < r.custom.length; q++, n++) items.push({ run: -1, pos: 2 * n + 1 });
+    });
+    // Where the frame starts: the highest copy of the screen that shows the same.
+    let start = 0;
+    let from: ScreenCopy = pictures.bottom!;
+    for (let j = customs.length - 1; j >= 0 && start === 0; j--) {
+      const after = pictures.copies.get(ids[j]!);
+      const under = pictures.unders.get(ids[j]!);
+      if (after && tags[j] !== null && after.tag === tags[j]) [start, from] = [2 * j + 1, after];
+      else if (under && unders[j] !== null && under.tag === unders[j])
+        [start, from] = [2 * j, under];
+    }
+    // The highest custom layer above the start that is drawn anew (it changed, or cannot say
+    // what it draws): everything above it holds, and is laid as one picture (Pictures.stacks)
+    // if every layer there can say what it draws.
+    let top = -1;
+    for (let j = customs.length - 1; j >= 0 && top < 0 && 2 * j + 1 > start; j--)
+      if (!ownShows(ids[j]!, wants[j] ?? null, f.key)) top = j;
+    const aboveTop = wants.slice(top + 1);
+    const stackTag =
+      top >= 0 && items.at(-1)!.pos > 2 * top + 1 && !aboveTop.includes(null)
+        ? `${frameTag(held!.generation, f.key)}\nabove ${ids[top]}\n${aboveTop.join('\n')}`
+        : null;
+    const stack = stackTag === null ? null : pictures.stackFor(ids[top]!);
 
-    /** Whether everything on the screen so far is what its tags say. */
-    let whole = true;
-    /** Lays custom layer `customs[j]`; whether from its kept picture. */
-    const drawKept = (j: number): boolean => {
-      const i = customs[j]!;
-      const laid = layOwn(style, i, wants[j] ?? null, f.key, () => drawCustom('translucent', i));
-      if (laid === 'partial') whole = false;
-      return laid === 'kept';
-    };
     // As the full painter does: off-screen work first, then the screen, bottom to top.
     for (const i of customs) drawCustom('offscreen', i);
     context.viewport.set([0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight]);
     context.bindFramebuffer.set(null);
     context.clear({ depth: 1 });
-    if (from >= 0) {
-      raw(() => blit(pictures.copies.get(style._order[customs[from]!]!)!.fbo, null));
-      // The layers under the copy are not drawn: their state is brought up to date anyway.
-      for (let j = 0; j <= from; j++) keeper?.skipped(style._layers[style._order[customs[j]!]!]!);
-      cache.stats.kept += from + 1;
-    } else raw(() => blit(pictures.bottom!.fbo, null));
-    let j = 0;
-    f.runs.forEach((r, k) => {
-      if (k > 0 && j > from) compositeRun(k);
-      for (const i of r.custom) {
-        if (j > from && drawKept(j) && whole && tags[j] !== null) {
-          // Laid from its picture, so likely the same next frame: keep the screen as it is.
-          const copy = pictures.copyFor(style._order[i]!);
-          if (copy) {
-            raw(() => blit(null, copy.fbo));
-            copy.tag = tags[j]!;
-          }
+    raw(() => blit(from.fbo, null));
+    /** The layers under a copy or in a stack are not drawn: their state is brought up to date. */
+    const skip = (from: number, to: number) => {
+      for (let j = from; j < to; j++) keeper?.skipped(layerOf(j));
+      cache.stats.kept += Math.max(0, to - from);
+    };
+    skip(0, Math.floor((start + 1) / 2));
+    if (start > 0 && start % 2 === 0) cache.stats.under++;
+
+    /** Whether everything laid so far is what its tags say. */
+    let whole = true;
+    /** Where items are laid: the screen, or the stack being drawn. */
+    let onto: WebGLFramebuffer | null = null;
+    for (const { run, pos } of items) {
+      if (pos <= start) continue;
+      if (stack && pos > 2 * top + 1 && onto === null) {
+        if (stack.tag === stackTag) {
+          lay(stack.tex);
+          skip(top + 1, customs.length);
+          cache.stats.stacked++;
+          break;
         }
-        j++;
+        // Drawn once here, then laid whole on the frames after, while it holds.
+        stack.tag = '';
+        onto = stack.fbo;
+        context.bindFramebuffer.set(onto);
+        context.clear({ color: TRANSPARENT });
       }
-    });
+      if (run > 0) {
+        compositeRun(run, onto);
+        continue;
+      }
+      const j = (pos - 1) / 2;
+      const i = customs[j]!;
+      // About to be drawn anew, over what held: keep what is under it. The top layer, over
+      // such a copy, is then drawn straight onto the screen if it changed (layOwn).
+      const underKept =
+        onto === null &&
+        2 * j > start &&
+        whole &&
+        !ownShows(ids[j]!, wants[j] ?? null, f.key) &&
+        keepUnder(ids[j]!, unders[j] ?? null);
+      const overCopy = pos === items.at(-1)!.pos && onto === null && (2 * j === start || underKept);
+      const draw = () => drawCustom('translucent', i);
+      const laid = layOwn(style, i, wants[j] ?? null, f.key, draw, overCopy, onto);
+      if (laid === 'partial' || (laid === 'screen' && onto !== null)) whole = false;
+      if (
+        laid === 'kept' &&
+        onto === null &&
+        whole &&
+        tags[j] !== null &&
+        pos < items.at(-1)!.pos
+      ) {
+        // Laid from its picture, so likely the same next frame: keep the screen as it is.
+        const copy = pictures.copyFor(ids[j]!);
+        if (copy) {
+          raw(() => blit(null, copy.fbo));
+          copy.tag = tags[j]!;
+        }
+      }
+    }
+    if (stack && onto !== null) {
+      if (whole) stack.tag = stackTag!;
+      lay(stack.tex);
+    }
     context.setDefault();
   };
 
