@@ -612,10 +612,11 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
    * Lays custom layer `i` on the screen through its own picture: from the picture if it shows
    * `want` for frame key `key`, else drawn into it first (`draw`). 'screen' if it has no
    * picture (drawn on the screen); 'partial' if drawn in part (a shader still compiling).
-   * `overCopy`: the screen is a kept copy of what is under the layer, the top one. If it changed it is
-   * drawn straight onto the screen, not into its picture: it tends to change again before
-   * anything under it does (the sites, in a busy year), and the copy stands in for what is under
-   * it. Its picture is drawn when a frame needs it: when something under it changed and it held.
+   * `overCopy`: the layer is the top one, and the screen is a kept copy of what is under it. If
+   * it changed it is drawn straight onto the screen, not into its picture: it tends to change
+   * again before anything under it does (the sites, in a busy year), and the copy stands in for
+   * what is under it. Its picture is drawn when a frame needs it: when something under it
+   * changed and it held.
    * `onto`: the picture it is laid on instead of the screen (see Pictures.stacks).
    */
   const layOwn = (
