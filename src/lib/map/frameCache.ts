@@ -387,6 +387,8 @@ function frameKey(map: MapInternals, gl: WebGL2RenderingContext, order: string):
 const frameTag = (generation: number, key: string) => `${generation}\n${key}`;
 const laidTag = (tag: string | null, want: string | null) =>
   tag === null || want === null ? null : `${tag}\n${want}`;
+/** What a custom layer's own picture shows: its key `want`, drawn for frame key `key`. */
+const showsOf = (key: string, want: string) => `${key}\n${want}`;
 /** Just under custom layer `id`, its run laid over what `tag` shows. */
 const underTag = (tag: string | null, id: string) => (tag === null ? null : `${tag}\nunder ${id}`);
 
@@ -531,7 +533,7 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
 
   /** Whether custom layer `id`'s own picture shows `want` for frame key `key`. */
   const ownShows = (id: string, want: string | null, key: string) =>
-    want !== null && pictures.own.get(id)?.shows === `${key}\n${want}`;
+    want !== null && pictures.own.get(id)?.shows === showsOf(key, want);
 
   m._render = function (this: MapInternals, t: number) {
     const style = m.style;
@@ -632,12 +634,12 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     const id = style._order[i]!;
     const layer = style._layers[id]!;
     const own = want === null ? null : pictures.ownFor(id);
-    if (!keeper || !own) {
+    if (!keeper || !own || want === null) {
       draw();
       return 'screen';
     }
     const context = painter.context;
-    const shows = `${key}\n${want}`;
+    const shows = showsOf(key, want);
     const changed = lastLaid.get(id) !== shows;
     lastLaid.set(id, shows);
     if (overCopy && changed && own.shows !== shows) {
@@ -727,7 +729,8 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
      * frame), and just under a layer that opens a run, when it is drawn anew (it changed: a step
      * in a busy year changes the sites and nothing under them).
      */
-    let upTo: string | null = frameTag(held!.generation, f.key);
+    const base = frameTag(held!.generation, f.key);
+    let upTo: string | null = base;
     const unders: (string | null)[] = [];
     const tags = wants.map((w, j) => {
       unders.push(opensRun(f.runOf, customs[j]!) ? underTag(upTo, ids[j]!) : null);
@@ -744,6 +747,9 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
       if (k > 0) items.push({ run: k, pos: 2 * n });
       for (let q = 0; q < r.custom.length; q++, n++) items.push({ run: -1, pos: 2 * n + 1 });
     });
+    const last = items.at(-1)!.pos;
+    /** Whether each custom layer's own picture shows what it would draw now. */
+    const fresh = wants.map((w, j) => ownShows(ids[j]!, w, f.key));
     // Where the frame starts: the highest copy of the screen that shows the same.
     let start = 0;
     let from: ScreenCopy = pictures.bottom!;
@@ -759,11 +765,11 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
     // if every layer there can say what it draws.
     let top = -1;
     for (let j = customs.length - 1; j >= 0 && top < 0 && 2 * j + 1 > start; j--)
-      if (!ownShows(ids[j]!, wants[j] ?? null, f.key)) top = j;
+      if (!fresh[j]) top = j;
     const aboveTop = wants.slice(top + 1);
     const stackTag =
-      top >= 0 && items.at(-1)!.pos > 2 * top + 1 && !aboveTop.includes(null)
-        ? `${frameTag(held!.generation, f.key)}\nabove ${ids[top]}\n${aboveTop.join('\n')}`
+      top >= 0 && last > 2 * top + 1 && !aboveTop.includes(null)
+        ? `${base}\nabove ${ids[top]}\n${aboveTop.join('\n')}`
         : null;
     const stack = stackTag === null ? null : pictures.stackFor(ids[top]!);
 
@@ -812,19 +818,13 @@ export function cacheBaseFrames(map: MapLibreMap): FrameCache | null {
         onto === null &&
         2 * j > start &&
         whole &&
-        !ownShows(ids[j]!, wants[j] ?? null, f.key) &&
+        !fresh[j] &&
         keepUnder(ids[j]!, unders[j] ?? null);
-      const overCopy = pos === items.at(-1)!.pos && onto === null && (2 * j === start || underKept);
+      const overCopy = pos === last && onto === null && (2 * j === start || underKept);
       const draw = () => drawCustom('translucent', i);
       const laid = layOwn(style, i, wants[j] ?? null, f.key, draw, overCopy, onto);
       if (laid === 'partial' || (laid === 'screen' && onto !== null)) whole = false;
-      if (
-        laid === 'kept' &&
-        onto === null &&
-        whole &&
-        tags[j] !== null &&
-        pos < items.at(-1)!.pos
-      ) {
+      if (laid === 'kept' && onto === null && whole && tags[j] !== null && pos < last) {
         // Laid from its picture, so likely the same next frame: keep the screen as it is.
         const copy = pictures.copyFor(ids[j]!);
         if (copy) {
