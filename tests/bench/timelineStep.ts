@@ -54,9 +54,10 @@ async function frameDone(page: Page, forceGpu: boolean): Promise<number> {
     await Promise.resolve();
     // (No named helpers: they would not survive transpilation into the page.)
     await new Promise<void>((resolve) => {
-      map.once('render', resolve);
+      // MapLibre's listener type wants an event parameter; resolve ignores its argument.
+      map.once('render', resolve as () => void);
       requestAnimationFrame(() => {
-        map.off('render', resolve);
+        map.off('render', resolve as () => void);
         resolve();
       });
     });

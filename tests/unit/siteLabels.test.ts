@@ -1,19 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
-  labelFilter,
+  markFeatures,
   nameAnchors,
-  openLabelKey,
+  nameFeatures,
+  nameRank,
+  openNamed,
   siteSpotFeatures,
 } from '../../src/lib/map/siteLabels.ts';
 import type { SiteDatum } from '../../src/lib/map/layers/prepare.ts';
 
-/** The anchor/offset pairs, as [anchor, [x, y]]. */
-const pairs = (list: (string | [number, number])[]) => {
-  const out: [string, [number, number]][] = [];
-  for (let i = 0; i < list.length; i += 2)
-    out.push([list[i] as string, list[i + 1] as [number, number]]);
-  return out;
-};
+const pairs = nameAnchors;
 
 describe('nameAnchors: where a name may go around a symbol', () => {
   test.each([
@@ -21,7 +17,7 @@ describe('nameAnchors: where a name may go around a symbol', () => {
     { size: 29, em: (14.5 + 4) / 11 },
     { size: 38, em: (19 + 4) / 11 },
   ])('beside a $size px symbol first, $em em away: clear of it at 11 px type', ({ size, em }) => {
-    const first = pairs(nameAnchors(size)).slice(0, 4);
+    const first = pairs(size).slice(0, 4);
     expect(first).toEqual([
       ['top', [0, em]],
       ['bottom', [0, -em]],
@@ -33,7 +29,7 @@ describe('nameAnchors: where a name may go around a symbol', () => {
   });
 
   test('then at the corners, then farther east, and only then farther west', () => {
-    const rest = pairs(nameAnchors(20)).slice(4);
+    const rest = pairs(20).slice(4);
     const d = (10 + 4) / 11;
     expect(rest.slice(0, 4).map(([a]) => a)).toEqual([
       'bottom-left',
@@ -76,18 +72,63 @@ describe('siteSpotFeatures: the space each symbol takes', () => {
   });
 });
 
-describe('openLabelKey and labelFilter: the names of the sites open on the day', () => {
+describe('openNamed: the labelled sites open on the day', () => {
   const major = [
     { site: { id: 'a' }, span: [10, 20] },
     { site: { id: 'b' }, span: [15, 30] },
   ] as unknown as SiteDatum[];
   test.each([
-    { day: 5, key: '', ids: [] },
-    { day: 12, key: 'a', ids: ['a'] },
-    { day: 18, key: 'a\nb', ids: ['a', 'b'] },
-    { day: 25, key: 'b', ids: ['b'] },
-  ])('day $day: $ids', ({ day, key, ids }) => {
-    expect(openLabelKey(major, day)).toBe(key);
-    expect(labelFilter(key)).toEqual(['in', ['get', 'id'], ['literal', ids]]);
+    { day: 5, ids: [] },
+    { day: 10, ids: ['a'] },
+    { day: 18, ids: ['a', 'b'] },
+    { day: 21, ids: ['b'] },
+    { day: 31, ids: [] },
+  ])('day $day: $ids', ({ day, ids }) => {
+    expect(openNamed(major, day).map((d) => d.site.id)).toEqual(ids);
+  });
+});
+
+describe('nameRank: HQs first, then the largest sites', () => {
+  const site = (kind: string, troops: number | null) =>
+    ({ site: { kind, troops_estimate: troops } }) as unknown as SiteDatum;
+  test.each([
+    { a: site('sector_hq', null), b: site('tob', 2900), first: 'a' },
+    { a: site('mission_hq', 100), b: site('sector_hq', 50), first: 'a' },
+    { a: site('cob', 650), b: site('cob', 800), first: 'b' },
+  ])('$a.site.kind ($a.site.troops_estimate) against $b.site.kind', ({ a, b, first }) => {
+    expect(nameRank(a) < nameRank(b) ? 'a' : 'b').toBe(first);
+  });
+});
+
+describe('nameFeatures and markFeatures: what the layers are given', () => {
+  const goma = {
+    site: { id: 'goma', name: 'Goma (Force HQ)' },
+    position: [29.2, -1.7],
+    size: 30,
+  } as unknown as SiteDatum;
+  test('a set name carries its anchor and offset, and its name without the qualifier', () => {
+    const fc = nameFeatures(
+      [{ id: 'goma', anchor: 'left', offset: [2, 0], box: [0, 0, 1, 1], leader: null }],
+      new Map([['goma', goma]]),
+    );
+    expect(fc.features).toEqual([
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [29.2, -1.7] },
+        properties: { id: 'goma', name: 'Goma', anchor: 'left', offset: [2, 0] },
+      },
+    ]);
+  });
+  test('a name of a site no longer given is dropped', () => {
+    const fc = nameFeatures(
+      [{ id: 'gone', anchor: 'top', offset: [0, 1], box: [0, 0, 1, 1], leader: null }],
+      new Map([['goma', goma]]),
+    );
+    expect(fc.features).toEqual([]);
+  });
+  test('a mark per open site, its symbol size', () => {
+    expect(markFeatures([goma]).features.map((f) => f.properties)).toEqual([
+      { id: 'goma', size: 30 },
+    ]);
   });
 });

@@ -85,7 +85,7 @@ describe('layer filters', () => {
       if (!('source' in l) || !('filter' in l) || !l.filter) continue;
       const data = (style.sources[String(l.source)] as { data: GeoJSON.FeatureCollection }).data;
       if (!data.features.length) continue; // filled at run time (coverage, site labels)
-      const f = featureFilter(l.filter);
+      const f = featureFilter(l.filter, 'filter');
       const zoom = { zoom: 5 };
       const n = data.features.filter((feat) =>
         f.filter(zoom, {

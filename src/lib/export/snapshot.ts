@@ -7,7 +7,6 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { copyMapPixels } from './mapPixels.ts';
-import { frameCacheOf } from '../map/frameCache.ts';
 import {
   frameLayout,
   legendSize,
@@ -51,6 +50,25 @@ function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+
+/**
+ * Waits until every ResizeObserver watching the map's canvas has seen its current size.
+ * deck.gl sizes its viewport from such an observer, which reports after the frame in which the
+ * size changed: drawn before it, deck.gl put its layers in a corner of the picture (at the old
+ * size). Observers report in the order they were made, so by the time this one (made after
+ * deck.gl's) reports, deck.gl's has. A new observer always reports once, size change or not.
+ */
+function canvasSized(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(map.getCanvas());
+  });
+}
+
 /** The map drawn at exactly `w` × `h` device pixels, showing at least the current view. */
 export async function renderMap(
   map: MapLibreMap,
@@ -70,18 +88,18 @@ export async function renderMap(
   const out = document.createElement('canvas');
   out.width = w;
   out.height = h;
-  // Drawn in full, so the same view exports to the same pixels every time.
-  const cache = frameCacheOf(map);
-  const cached = cache?.enabled ?? false;
-  if (cache) cache.enabled = false;
   try {
     container.style.width = `${w / pr}px`;
     container.style.height = `${h / pr}px`;
     map.setPixelRatio(pr);
     map.resize();
     map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
+    await canvasSized(map);
     await idle(map);
-    // deck.gl's buffer and CSS sizes follow the map's at the start of each frame (overlay.ts).
+    // deck.gl brings its layers up to date in its own animation frame: one more frame, then
+    // whatever that asked of the map, before the picture is read.
+    await nextFrame();
+    await idle(map);
     const zoom = map.getZoom();
     const lat = map.getCenter().lat;
     await new Promise<void>((resolve) => {
@@ -98,7 +116,6 @@ export async function renderMap(
     map.setPixelRatio(ratio);
     map.resize();
     map.jumpTo(camera);
-    if (cache) cache.enabled = cached;
   }
 }
 

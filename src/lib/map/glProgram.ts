@@ -1,6 +1,6 @@
 /**
  * A WebGL2 program from two shader sources, for the few raw WebGL drawings drawn beside
- * MapLibre's and deck.gl's own (the frame cache's compositor, the event dots).
+ * MapLibre's and deck.gl's own (the event dots' custom layer).
  */
 
 /** Compiles and links; `attributes` fixes attribute locations before the link. Null if it fails. */

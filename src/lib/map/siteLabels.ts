@@ -1,19 +1,21 @@
 /**
- * Labels of sector HQs and major sites as a MapLibre symbol layer, so MapLibre's collision
- * detection declutters them (deck.gl's collision filter draws nothing in interleaved mode
- * here). The filter lists the open sites' ids, and is replaced only when that list changes:
- * each setFilter re-lays out the labels in MapLibre's worker, which most month steps need not.
+ * Names of sector HQs and major sites as a MapLibre symbol layer (deck.gl's collision filter
+ * draws nothing in interleaved mode). Where each name goes is worked out by nameLayout.ts
+ * (siteNames.ts runs it), and MapLibre sets it at that anchor, so the app knows where every
+ * name stands and can lead a line to it.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import { MAX_SYMBOL_PX, type SiteDatum } from './layers/prepare.ts';
+import type { SiteDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
+import { NAME_PADDING_PX, type SetName } from './nameLayout.ts';
 import { FONT, SITE_NAME_INK } from './theme.ts';
 
 export const SITE_LABELS = 'site-labels';
 /**
- * The space the labelled sites' symbols take, for MapLibre's label placement: deck.gl draws the
- * symbols, so without these MapLibre would set a province's name under a site's star (Kinshasa).
+ * The space the open labelled sites' symbols take, for MapLibre's placement of the province
+ * names: deck.gl draws the symbols, so without these MapLibre would set a province's name under
+ * a site's star (Kinshasa).
  */
 export const SITE_MARKS = 'site-marks';
 export const MARK_IMAGE = 'site-mark';
@@ -26,12 +28,12 @@ export const markImage = () => ({
 });
 
 /** Site names' type at the whole-country zoom (4), and their gap from the symbol, in pixels. */
-const LABEL_TEXT_PX = 11;
+export const LABEL_TEXT_PX = 11;
 const LABEL_GAP_PX = 4;
 /** The type grows from LABEL_TEXT_PX at zoom 4 to this at zoom 8 (and stays outside). */
 const LABEL_TEXT_PX_Z8 = 14;
 
-/** The site names' type size at a zoom, in pixels: the layer's text-size, for leaders.ts. */
+/** The site names' type size at a zoom, in pixels: the layer's text-size. */
 export function labelTextPx(zoom: number): number {
   const t = Math.min(Math.max((zoom - 4) / 4, 0), 1);
   return LABEL_TEXT_PX + t * (LABEL_TEXT_PX_Z8 - LABEL_TEXT_PX);
@@ -74,81 +76,97 @@ export function siteSpotFeatures(
  * (Ituri, the Kivus) every side is another base, and east lie the border and the lakes, where
  * no base is; failing that (a base inland, west of the row), farther west.
  */
-export function nameAnchors(size: number): (string | [number, number])[] {
+export function nameAnchors(size: number): [string, [number, number]][] {
   const d = (size / 2 + LABEL_GAP_PX) / LABEL_TEXT_PX;
-  // At a corner the name's box must clear the symbol's square box, which its mark takes in
-  // placement: at d·√½ on each axis (as far as the sides) a name at a corner fell inside
-  // any symbol of 20 px or more, and was never placed. A pixel past the square's corner; a
-  // round or pointed symbol leaves more room there.
+  // At a corner the name's box must clear the symbol's square box: at d·√½ on each axis (as
+  // far as the sides) a name at a corner fell inside any symbol of 20 px or more. A pixel past
+  // the square's corner; a round or pointed symbol leaves more room there.
   const c = (size / 2 + 1) / LABEL_TEXT_PX;
   return [
-    ...['top', [0, d], 'bottom', [0, -d], 'left', [d, 0], 'right', [-d, 0]],
-    ...['bottom-left', [c, -c], 'top-left', [c, c], 'bottom-right', [-c, -c], 'top-right', [-c, c]],
-    ...['left', [d + 1.5, 0], 'left', [d + 3, 0]],
-    ...['right', [-d - 1.5, 0], 'right', [-d - 3, 0]],
-  ] as (string | [number, number])[];
+    ['top', [0, d]],
+    ['bottom', [0, -d]],
+    ['left', [d, 0]],
+    ['right', [-d, 0]],
+    ['bottom-left', [c, -c]],
+    ['top-left', [c, c]],
+    ['bottom-right', [-c, -c]],
+    ['top-right', [-c, c]],
+    ['left', [d + 1.5, 0]],
+    ['left', [d + 3, 0]],
+    ['right', [-d - 1.5, 0]],
+    ['right', [-d - 3, 0]],
+  ];
 }
 
-/** The label points, from the prepared major sites. */
-export function siteLabelFeatures(
-  major: SiteDatum[],
-): FeatureCollection<Point, { id: string; name: string; rank: number; size: number }> {
+/** A site's name as shown on the map: without a parenthesised qualifier. */
+export const shortName = (d: SiteDatum) => d.site.name.replace(/ \(.*\)$/, '');
+
+/** Lower sorts first: HQs, then the largest sites, win the space. */
+export const nameRank = (d: SiteDatum) =>
+  (d.site.kind === 'mission_hq' || d.site.kind === 'sector_hq' ? -10_000 : 0) -
+  (d.site.troops_estimate ?? 0);
+
+/** The labelled sites open on the day. */
+export const openNamed = (major: SiteDatum[], day: number) =>
+  major.filter((d) => d.span[0] <= day && day <= d.span[1]);
+
+/** The names as set (nameLayout.ts), as points for the layer: anchor and offset per name. */
+export function nameFeatures(
+  set: readonly SetName[],
+  byId: ReadonlyMap<string, SiteDatum>,
+): FeatureCollection<
+  Point,
+  { id: string; name: string; anchor: string; offset: [number, number] }
+> {
   return {
     type: 'FeatureCollection',
-    features: major.map((d) => ({
+    features: set.flatMap((n) => {
+      const d = byId.get(n.id);
+      if (!d) return [];
+      return [
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: d.position },
+          properties: { id: n.id, name: shortName(d), anchor: n.anchor, offset: n.offset },
+        },
+      ];
+    }),
+  };
+}
+
+/** The open labelled sites' marks: a `size`-pixel square each (siteMarksLayer). */
+export function markFeatures(
+  open: readonly SiteDatum[],
+): FeatureCollection<Point, { id: string; size: number }> {
+  return {
+    type: 'FeatureCollection',
+    features: open.map((d) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: d.position },
-      properties: {
-        id: d.site.id,
-        name: d.site.name.replace(/ \(.*\)$/, ''),
-        // Lower sorts first: HQs, then the largest sites, win the space.
-        rank:
-          (d.site.kind === 'mission_hq' || d.site.kind === 'sector_hq' ? -10_000 : 0) -
-          (d.site.troops_estimate ?? 0),
-        // The deck.gl symbol's size in pixels (sitesLayer's getSize).
-        size: d.size,
-      },
+      properties: { id: d.site.id, size: d.size },
     })),
   };
 }
 
-/** The ids of the labelled sites open on the day, as one string: equal strings, same filter. */
-export function openLabelKey(major: SiteDatum[], day: number): string {
-  return major
-    .filter((d) => d.span[0] <= day && day <= d.span[1])
-    .map((d) => d.site.id)
-    .join('\n');
-}
-
-/** Only the labels of the sites in the key (openLabelKey). */
-export function labelFilter(key: string): FilterSpecification {
-  const ids: ExpressionSpecification = ['literal', key ? key.split('\n') : []];
-  return ['in', ['get', 'id'], ids];
-}
-
-/** The symbol layer; placed above everything else in the base style. */
+/**
+ * The names, each at the anchor and offset nameLayout.ts chose for it. Drawn even where
+ * MapLibre's own test finds a collision: the layout already kept every name clear of the
+ * symbols, the other names and the province names, and a name MapLibre dropped would leave its
+ * leader pointing at nothing. It still blocks the lake and country names placed after it.
+ */
 export function siteLabelsLayer(): LayerSpecification {
   return {
     id: SITE_LABELS,
     type: 'symbol',
     source: SITE_LABELS,
-    filter: labelFilter(''),
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...FONT.bold],
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_TEXT_PX, 8, LABEL_TEXT_PX_Z8],
-      // By symbol size, in three steps (each clears the largest symbol of its step).
-      'text-variable-anchor-offset': [
-        'step',
-        ['get', 'size'],
-        ['literal', nameAnchors(20)],
-        20,
-        ['literal', nameAnchors(29)],
-        29,
-        ['literal', nameAnchors(MAX_SYMBOL_PX)],
-      ] as unknown as ExpressionSpecification,
-      'symbol-sort-key': ['get', 'rank'],
-      'text-padding': 2,
+      'text-anchor': ['get', 'anchor'] as ExpressionSpecification,
+      'text-offset': ['get', 'offset'] as ExpressionSpecification,
+      'text-allow-overlap': true,
+      'text-padding': NAME_PADDING_PX,
     },
     paint: { 'text-color': SITE_NAME_INK, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   };
@@ -161,13 +179,12 @@ export function siteLabelsLayer(): LayerSpecification {
 function spaceLayer(
   id: string,
   source: string,
-  o: { filter?: FilterSpecification; offset?: ExpressionSpecification },
+  o: { offset?: ExpressionSpecification },
 ): LayerSpecification {
   return {
     id,
     type: 'symbol',
     source,
-    ...(o.filter ? { filter: o.filter } : {}),
     layout: {
       'icon-image': MARK_IMAGE,
       'icon-size': ['/', ['get', 'size'], MARK_PX],
@@ -182,8 +199,7 @@ function spaceLayer(
  * The marks: above every label layer, since MapLibre places the top layer first; the labels
  * under them move to another anchor or give way.
  */
-export const siteMarksLayer = () =>
-  spaceLayer(SITE_MARKS, SITE_LABELS, { filter: labelFilter('') });
+export const siteMarksLayer = () => spaceLayer(SITE_MARKS, SITE_MARKS, {});
 
 /** The spots, each at its mark's offset. */
 export const siteSpotsLayer = () =>

@@ -17,6 +17,7 @@ import { labelPoints } from './labels.ts';
 import { COVERAGE_STYLE, FONT, PHASE_STYLE, THEME } from './theme.ts';
 import {
   SITE_LABELS,
+  SITE_MARKS,
   SITE_SPOTS,
   siteLabelsLayer,
   siteMarksLayer,
@@ -77,6 +78,16 @@ const single = (geometry: MultiLineString | MultiPolygon): FeatureCollection => 
   features: [{ type: 'Feature', geometry, properties: {} }],
 });
 
+/** The province names' type at zoom 4 and 8, their wrapping width (ems) and padding (px). */
+const PROVINCE_LABEL_AT_4 = 11.5;
+const PROVINCE_LABEL_AT_8 = 18;
+export const PROVINCE_LABEL_MAX_EM = 7;
+export const PROVINCE_LABEL_PADDING = 1;
+/** The province names' type size at a zoom, as their layer's text-size sets it. */
+export const PROVINCE_LABEL_PX = (zoom: number) =>
+  PROVINCE_LABEL_AT_4 +
+  Math.min(Math.max((zoom - 4) / 4, 0), 1) * (PROVINCE_LABEL_AT_8 - PROVINCE_LABEL_AT_4);
+
 /** Zoom-driven text size: readable on a projector at the whole-country view. */
 const zoomed = (at4: number, at8: number): ExpressionSpecification => [
   'interpolate',
@@ -131,6 +142,7 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
     // Filled when a scenario loads (DataLayers.svelte).
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [SITE_SPOTS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    [SITE_MARKS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -269,8 +281,8 @@ export function baseLayers(): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [...FONT.bold],
-        'text-size': zoomed(11.5, 18),
-        'text-max-width': 7,
+        'text-size': zoomed(PROVINCE_LABEL_AT_4, PROVINCE_LABEL_AT_8),
+        'text-max-width': PROVINCE_LABEL_MAX_EM,
         // Every province must stay named at the whole-country view. Small ones are placed first
         // at their centre; a large neighbour's label slides off-centre rather than overlap.
         'symbol-sort-key': ['get', 'rank'],
@@ -286,7 +298,7 @@ export function baseLayers(): LayerSpecification[] {
           'bottom-right',
         ],
         'text-radial-offset': 0.8,
-        'text-padding': 1,
+        'text-padding': PROVINCE_LABEL_PADDING,
       },
       paint: {
         'text-color': THEME.provinceLabel,
@@ -299,10 +311,11 @@ export function baseLayers(): LayerSpecification[] {
 
 /**
  * Site labels go just under the province labels: MapLibre places the top layer's labels first,
- * and the 26 province names must never give way to a site's. The labelled sites' marks go on
- * top, so no name is set under their symbols; every site's spot goes between the two, so the
- * site names (and the lakes' and countries' below) keep clear of all the symbols while the
- * province names, placed before the spots, are not moved or dropped by them (siteLabels.ts).
+ * and the 26 province names must never give way to a site's (the site names' own layout keeps
+ * clear of them, siteNames.ts). The open labelled sites' marks go on top, so no province name
+ * is set under their symbols; every site's spot goes under the province names, so the lakes'
+ * and countries' names below keep clear of all the symbols while the province names are not
+ * moved or dropped by them (siteLabels.ts).
  */
 function withSiteLabels(layers: LayerSpecification[]): LayerSpecification[] {
   const i = layers.findIndex((l) => l.id === 'province-labels');

@@ -9,11 +9,9 @@
  * the vertex shader for every event on every frame, ~0.7 s a frame at 100k events under a
  * software renderer.
  *
- * Why not a deck.gl layer, as the sites and hotspots are: the dots change on every step, so
- * they are drawn on every frame, and a deck.gl group costs ~0.4–0.5 ms of the main thread a
- * frame before its first draw call (layer matching and state transfer, viewports, render pass,
- * parameters) on the benchmark machine, for what is here a dozen WebGL calls. The dots are not
- * picked, and carry no text.
+ * Why a MapLibre custom layer (public API: CustomLayerInterface), not a deck.gl layer: the
+ * window's slice is a first vertex and a count, which deck.gl's data filter cannot express, and
+ * the dots are not picked and carry no text: a dozen WebGL calls a frame.
  */
 import type {
   CustomLayerInterface,
@@ -110,9 +108,7 @@ export function eventDotsLayer(): EventDotsLayer {
   return {
     id: EVENT_DOTS,
     type: 'custom',
-    // As deck.gl's groups are: the frame cache (frameCache.ts) relies on the first custom
-    // layer ending MapLibre's opaque pass.
-    renderingMode: '3d',
+    renderingMode: '2d',
     onAdd(m, gl) {
       map = m;
       gpu = gl instanceof WebGL2RenderingContext ? compile(gl) : null;

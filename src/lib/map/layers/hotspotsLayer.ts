@@ -1,7 +1,7 @@
 /** Armed-group hotspots as translucent areas: radius from the data, colour by group family. */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
-import { hotspotsKey, NEVER_AFTER, NEVER_BEFORE, type HotspotDatum } from './prepare.ts';
+import { NEVER_AFTER, NEVER_BEFORE, type HotspotDatum } from './prepare.ts';
 
 const FILTER_2D = new DataFilterExtension({ filterSize: 2 });
 
@@ -9,11 +9,10 @@ const FILTER_2D = new DataFilterExtension({ filterSize: 2 });
 export function hotspotsLayer(data: HotspotDatum[], day: number) {
   return new ScatterplotLayer<
     HotspotDatum,
-    DataFilterExtensionProps<HotspotDatum> & { beforeId: string; contentKey: string }
+    DataFilterExtensionProps<HotspotDatum> & { beforeId: string }
   >({
     id: 'hotspots',
     beforeId: 'rivers',
-    contentKey: hotspotsKey(data, day),
     data,
     getPosition: (d) => d.position,
     getRadius: (d) => d.hotspot.radius_km * 1000,

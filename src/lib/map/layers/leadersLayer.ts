@@ -1,16 +1,15 @@
 /**
- * Leader lines from sites' symbols to their names (leaders.ts), in the sites' group under
+ * Leader lines from sites' symbols to their names (siteNames.ts), in the sites' group under
  * their symbols: a line starts at its symbol's edge, so a hollow symbol stays empty.
  */
 import { LineLayer } from '@deck.gl/layers';
-import type { Leader } from '../leaders.ts';
+import type { Leader } from '../siteNames.ts';
 import { LEADER_RGBA } from '../theme.ts';
 
-/** `key` states what the lines are (leadersKey), for the frame cache (contentKey.ts). */
-export function leadersLayer(data: Leader[], key: string) {
-  return new LineLayer<Leader, { contentKey: string }>({
+/** The leader lines; a new array only when the lines change, so deck.gl re-uploads only then. */
+export function leadersLayer(data: Leader[]) {
+  return new LineLayer<Leader>({
     id: 'site-leaders',
-    contentKey: `leaders:${key}`,
     data,
     getSourcePosition: (l) => l[0],
     getTargetPosition: (l) => l[1],

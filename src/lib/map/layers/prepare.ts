@@ -5,7 +5,6 @@
 import type { Hotspot, Site } from '../../domain/schema.ts';
 import { hotspotSpan, siteSpan } from '../../domain/timeline.ts';
 import { groupFamily, INTENSITY_ALPHA, type RGB } from '../theme.ts';
-import { idOf, inSpan, shownKey } from './contentKey.ts';
 
 /** Stand-ins for ±infinity that float32 holds exactly, far outside any day number. */
 export const NEVER_BEFORE = -1e6;
@@ -76,10 +75,3 @@ export function prepareHotspots(hotspots: Hotspot[]): HotspotDatum[] {
       };
     });
 }
-
-/**
- * What the hotspots layer (hotspotsLayer.ts) draws at a day, as its contentKey (contentKey.ts):
- * the data and which hotspots are active.
- */
-export const hotspotsKey = (data: HotspotDatum[], day: number) =>
-  `${idOf(data)}: ${shownKey(data.length, (i) => inSpan(data[i]!.span, day))}`;

@@ -4,11 +4,9 @@
  *
  * Each entry is shown while the day lies in its own span, so one GPU filter with the same
  * range for all of them ("the day is inside the entry's span") times every entry, and the
- * three need one layer, not three: each deck.gl layer drawn costs the step ~0.4 ms of main
- * thread under a software renderer, measured on the benchmark machine.
+ * three need one layer, not three.
  */
 import { NEVER_AFTER, type SiteDatum } from './prepare.ts';
-import { idOf, inSpan, shownKey } from './contentKey.ts';
 
 /** Days before its last open day that a closing site starts to fade. */
 export const FADE_DAYS = 31;
@@ -81,24 +79,4 @@ export function siteMarks(
       }))
     : [];
   return [...ghosts, ...closing, ...open];
-}
-
-/**
- * What the sites layer (sitesLayer.ts) draws at a day, as its contentKey (contentKey.ts): the
- * entries, the icon atlas, and which entries show. A site in its fade shows with the days it
- * has left, which set its size and alpha (the filter's soft range).
- */
-export function sitesKey(
-  data: SiteMark[],
-  day: number,
-  atlas: { canvas: object },
-  fade: boolean,
-): string {
-  const shown = shownKey(data.length, (i) => {
-    const m = data[i]!;
-    if (!inSpan(m.span, day)) return false;
-    const left = m.span[1] - day;
-    return fade && m.fades && left <= FADE_DAYS ? String(left) : true;
-  });
-  return `${idOf(data)} ${idOf(atlas.canvas)} ${fade}: ${shown}`;
 }

@@ -5,7 +5,7 @@
 import { IconLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { NEVER_AFTER, NEVER_BEFORE } from './prepare.ts';
-import { FADE_DAYS, sitesKey, type SiteMark } from './siteMarks.ts';
+import { FADE_DAYS, type SiteMark } from './siteMarks.ts';
 import { iconAtlasOf, type Atlas } from '../symbols.ts';
 
 const FILTER_3D = new DataFilterExtension({ filterSize: 3 });
@@ -24,9 +24,8 @@ export function sitesLayer(
   atlas: Pick<Atlas, 'canvas' | 'mapping'>,
   fade: boolean,
 ) {
-  return new IconLayer<SiteMark, DataFilterExtensionProps<SiteMark> & { contentKey: string }>({
+  return new IconLayer<SiteMark, DataFilterExtensionProps<SiteMark>>({
     id: 'sites',
-    contentKey: sitesKey(data, day, atlas, fade),
     data,
     iconAtlas: iconAtlasOf(atlas),
     iconMapping: atlas.mapping,
@@ -38,8 +37,7 @@ export function sitesLayer(
     getPixelOffset: (m) => m.offset,
     sizeUnits: 'pixels',
     pickable: true,
-    // Shown while the day is in [span[0], span[1]]. sitesKey mirrors this filter and its soft
-    // range: the frame cache trusts it to say when the layer's pixels change.
+    // Shown while the day is in [span[0], span[1]]: a step moves the range, never the data.
     getFilterValue: filterValue,
     filterRange: [
       [NEVER_BEFORE, day],

@@ -1,0 +1,168 @@
+/**
+ * Runs the site names' layout (nameLayout.ts) against the live map, through MapLibre's public
+ * API only: screen positions from `project`, the names handed to a GeoJSON source with the
+ * anchor chosen for each. It runs again when the camera settles or the canvas resizes, and when
+ * what is named changes (a timeline step that opens or closes a named site, a toggle). During a
+ * zoom the names keep their offsets in ems, and the layout is redone at its end.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { labelPoints } from './labels.ts';
+import type { SiteDatum } from './layers/prepare.ts';
+import type { SiteMark } from './layers/siteMarks.ts';
+import {
+  grow,
+  layoutNames,
+  squareBox,
+  wrapLines,
+  type Box,
+  type NameToSet,
+  type SetName,
+} from './nameLayout.ts';
+import {
+  labelTextPx,
+  markFeatures,
+  nameAnchors,
+  nameFeatures,
+  nameRank,
+  shortName,
+  SITE_LABELS,
+  SITE_MARKS,
+} from './siteLabels.ts';
+import { PROVINCE_LABEL_MAX_EM, PROVINCE_LABEL_PX, PROVINCE_LABEL_PADDING } from './style.ts';
+
+/** A leader, as [from, to] in longitude and latitude, so it moves with the map. */
+export type Leader = [[number, number], [number, number]];
+
+/** What is named, as the app stands. */
+export interface NamesInput {
+  /** The labelled sites open on the day (openNamed). */
+  open: readonly SiteDatum[];
+  /** Every symbol the sites layer may draw (its marks, as the toggles stand). */
+  spots: readonly Pick<SiteMark, 'datum' | 'size' | 'offset'>[];
+}
+
+/** A canvas to measure names with; the map draws them from the same self-hosted face. */
+let measureCtx: CanvasRenderingContext2D | null = null;
+const widths = new Map<string, number>();
+function textWidth(text: string, px: number, weight: number): number {
+  const key = `${weight} ${px} ${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    measureCtx ??= document.createElement('canvas').getContext('2d');
+    if (!measureCtx) return text.length * px * 0.6;
+    measureCtx.font = `${weight} ${px}px "Noto Sans", sans-serif`;
+    w = measureCtx.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
+/** A line of type is this many ems high, as MapLibre sets a single line. */
+const LINE_EM = 1.2;
+
+type ProvincePoint = Feature<GeoJSON.Point, { name: string }>;
+
+/**
+ * The province names' boxes as MapLibre sets them at their centre (the first of their
+ * anchors), wrapped at their maximum width: the site names keep clear of them.
+ */
+function provinceBoxes(map: MapLibreMap, points: readonly ProvincePoint[]): Box[] {
+  const px = PROVINCE_LABEL_PX(map.getZoom());
+  const measure = (s: string) => textWidth(s, px, 700);
+  return points.map((p) => {
+    const lines = wrapLines(p.properties.name, PROVINCE_LABEL_MAX_EM * px, measure);
+    const w = Math.max(...lines.map(measure));
+    const h = lines.length * LINE_EM * px;
+    const { x, y } = map.project(p.geometry.coordinates as [number, number]);
+    return grow([x - w / 2, y - h / 2, x + w / 2, y + h / 2], PROVINCE_LABEL_PADDING);
+  });
+}
+
+/** The layout for the map's current camera. */
+export function layoutOnMap(
+  map: MapLibreMap,
+  input: NamesInput,
+  provinces: readonly ProvincePoint[],
+): SetName[] {
+  const textPx = labelTextPx(map.getZoom());
+  const obstacles: Box[] = [
+    ...provinceBoxes(map, provinces),
+    ...input.spots.map((m) => {
+      const { x, y } = map.project(m.datum.position);
+      return squareBox([x, y], m.size, m.offset);
+    }),
+  ];
+  const names: NameToSet[] = input.open.map((d) => {
+    const { x, y } = map.project(d.position);
+    return {
+      id: d.site.id,
+      at: [x, y],
+      size: d.size,
+      width: textWidth(shortName(d), textPx, 700),
+      height: LINE_EM * textPx,
+      rank: nameRank(d),
+      anchors: nameAnchors(d.size),
+    };
+  });
+  return layoutNames(names, obstacles, textPx);
+}
+
+/**
+ * Keeps the site names laid out on `map`: call `update` when what is named changes. Calls
+ * `onLeaders` with the leader lines whenever they change (as a key, to compare cheaply).
+ * Returns the means to update and to stop.
+ */
+export function watchSiteNames(
+  map: MapLibreMap,
+  provinces: FeatureCollection<Polygon | MultiPolygon, { name: string }>,
+  onLeaders: (leaders: Leader[], key: string) => void,
+): { update(input: NamesInput): void; stop(): void } {
+  const points = labelPoints(provinces).features as ProvincePoint[];
+  let input: NamesInput | null = null;
+  let key = '';
+  const run = () => {
+    if (!input) return;
+    const set = layoutOnMap(map, input, points);
+    const byId = new Map(input.open.map((d) => [d.site.id, d]));
+    (map.getSource(SITE_LABELS) as GeoJSONSource | undefined)?.setData(nameFeatures(set, byId));
+    const leaders = set.flatMap((n) =>
+      n.leader ? [n.leader.map((p) => map.unproject(p).toArray()) as Leader] : [],
+    );
+    const next = leadersKey(leaders);
+    if (next === key) return;
+    key = next;
+    onLeaders(leaders, key);
+  };
+  map.on('moveend', run);
+  map.on('resize', run);
+  return {
+    update(next) {
+      const openChanged =
+        !input ||
+        input.open.length !== next.open.length ||
+        input.open.some((d, i) => d !== next.open[i]);
+      // Most timeline steps open or close no named site: nothing to send to MapLibre's worker.
+      if (!openChanged && input?.spots === next.spots) return;
+      if (openChanged)
+        (map.getSource(SITE_MARKS) as GeoJSONSource | undefined)?.setData(markFeatures(next.open));
+      input = next;
+      run();
+    },
+    stop() {
+      map.off('moveend', run);
+      map.off('resize', run);
+    },
+  };
+}
+
+/** The leaders as one string: equal strings, same lines (to a metre or so). */
+export const leadersKey = (leaders: readonly Leader[]): string =>
+  leaders
+    .map((l) =>
+      l
+        .flat()
+        .map((v) => v.toFixed(5))
+        .join(),
+    )
+    .join(';');
