@@ -5,11 +5,13 @@
 export const SCENARIO_SOURCES: { name: string; detail: string }[] = [
   {
     name: 'S/2020/1041, joint strategy on the progressive and phased drawdown of MONUSCO (27 Oct 2020)',
-    detail: 'The 2020 plan: Kasai by June 2021, Tanganyika in 2022, Ituri on conditions, the Kivus last; armed groups by area.',
+    detail:
+      'The 2020 plan: Kasai by June 2021, Tanganyika in 2022, Ituri on conditions, the Kivus last; armed groups by area.',
   },
   {
     name: 'Geo-PKO v2.3: Cil, Fjelde, Hultman and Nilsson (2020), "Mapping blue helmets", Journal of Peace Research',
-    detail: 'MONUSCO deployment locations by year, coded from UN deployment maps, 2010–2024. Cited per site.',
+    detail:
+      'MONUSCO deployment locations by year, coded from UN deployment maps, 2010–2024. Cited per site.',
   },
   {
     name: 'Security Council resolutions 2463 to 2808 and UN press releases',
@@ -17,15 +19,18 @@ export const SCENARIO_SOURCES: { name: string; detail: string }[] = [
   },
   {
     name: 'IPI, Stimson and Security Council Report (Dec 2020); IOM Kasai strategy (Feb 2021); NORCAP protection study (2022); S/2021/384',
-    detail: 'Context on closures, the Kasai conflicts, protection through projection, SCDs and COBs.',
+    detail:
+      'Context on closures, the Kasai conflicts, protection through projection, SCDs and COBs.',
   },
   {
     name: 'News agencies and outlets (RFI, AFP, AP, Radio Okapi, actualite.cd, 7sur7.cd and others)',
-    detail: 'Dates of individual closures, handovers and armed-group events; each row names its outlet.',
+    detail:
+      'Dates of individual closures, handovers and armed-group events; each row names its outlet.',
   },
   {
     name: 'ACLED and GRID3 (via public repositories), GeoNames',
-    detail: 'Coordinates for places no other source gets right; each row names its file and commit.',
+    detail:
+      'Coordinates for places no other source gets right; each row names its file and commit.',
   },
 ];
 

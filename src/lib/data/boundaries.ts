@@ -5,7 +5,11 @@
  */
 import type {
   FeatureCollection,
-  LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+} from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature, merge, mesh } from 'topojson-client';
 import { DRC_COUNTRY_ID, PROVINCES } from '../domain/provinces.ts';
@@ -42,14 +46,25 @@ function objectOf(
   const o = topo.objects?.[name] as GeometryCollection<Record<string, unknown>> | undefined;
   if (!o || o.type !== 'GeometryCollection')
     throw new DataError([
-      { file, field: `objects.${name}`, message: 'missing TopoJSON object', fix: 'rebuild the boundaries with `npm run data`' },
+      {
+        file,
+        field: `objects.${name}`,
+        message: 'missing TopoJSON object',
+        fix: 'rebuild the boundaries with `npm run data`',
+      },
     ]);
   return o;
 }
 
 /** Decodes provinces.topo.json and checks it holds exactly the 26 provinces, by ISO code. */
-export function decodeProvinces(topo: MetaTopology, file: string): FeatureCollection<Areal, ProvinceProps> {
-  const fc = feature(topo, objectOf(topo, 'provinces', file)) as unknown as FeatureCollection<Areal, ProvinceProps>;
+export function decodeProvinces(
+  topo: MetaTopology,
+  file: string,
+): FeatureCollection<Areal, ProvinceProps> {
+  const fc = feature(topo, objectOf(topo, 'provinces', file)) as unknown as FeatureCollection<
+    Areal,
+    ProvinceProps
+  >;
   const seen = new Set(fc.features.map((f) => f.properties?.iso));
   const missing = PROVINCES.filter((p) => !seen.has(p.iso));
   if (missing.length || fc.features.length !== PROVINCES.length)
@@ -69,7 +84,8 @@ export function decodeProvinceBorders(topo: MetaTopology, file: string): MultiLi
   return mesh(topo, objectOf(topo, 'provinces', file), (a, b) => a !== b);
 }
 
-const isDrc = (g: { properties?: Record<string, unknown> }) => g.properties?.['id'] === DRC_COUNTRY_ID;
+const isDrc = (g: { properties?: Record<string, unknown> }) =>
+  g.properties?.['id'] === DRC_COUNTRY_ID;
 
 /** Decodes context.topo.json into its three layers and the neighbours' borders. */
 export function decodeContext(
@@ -99,9 +115,17 @@ const wound = (r: Ring, ccw: boolean) => (signedArea(r) > 0 === ccw ? r : [...r]
  * ~10–15 ms a frame. The box is grown so that land cut at its edge never touches the outer
  * ring; beyond it the land colour shows, never in view (the pan limits are inside the box).
  */
-export function oceanOf(topo: MetaTopology, countries: GeometryCollection<Record<string, unknown>>): MultiPolygon {
+export function oceanOf(
+  topo: MetaTopology,
+  countries: GeometryCollection<Record<string, unknown>>,
+): MultiPolygon {
   const land = merge(topo, countries.geometries as Parameters<typeof merge>[1]);
-  const [w, s, e, n] = (topo.bbox ?? [-180, -85, 180, 85]) as number[] as [number, number, number, number];
+  const [w, s, e, n] = (topo.bbox ?? [-180, -85, 180, 85]) as number[] as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const shell: Ring = [
     [w - 1, s - 1],
     [e + 1, s - 1],
@@ -120,7 +144,11 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<MetaTopolog
   const res = await fetch(url, { signal });
   if (!res.ok)
     throw new DataError([
-      { file: url, message: `HTTP ${res.status} ${res.statusText}`, fix: 'check the build includes data/boundaries' },
+      {
+        file: url,
+        message: `HTTP ${res.status} ${res.statusText}`,
+        fix: 'check the build includes data/boundaries',
+      },
     ]);
   return (await res.json()) as MetaTopology;
 }
@@ -130,7 +158,10 @@ export async function loadBoundaries(
   urls: { provinces: string; context: string },
   signal?: AbortSignal,
 ): Promise<Boundaries> {
-  const [p, c] = await Promise.all([fetchJson(urls.provinces, signal), fetchJson(urls.context, signal)]);
+  const [p, c] = await Promise.all([
+    fetchJson(urls.provinces, signal),
+    fetchJson(urls.context, signal),
+  ]);
   return {
     provinces: decodeProvinces(p, 'provinces.topo.json'),
     provinceBorders: decodeProvinceBorders(p, 'provinces.topo.json'),

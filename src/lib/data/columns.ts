@@ -25,7 +25,10 @@ export const optionalText: Cell<string> = { schema: trimmed, fix: '' };
 
 /** A lowercase id: letters, digits and hyphens. */
 export const id: Cell<string> = {
-  schema: v.pipe(trimmed, v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not an id of lowercase letters, digits and hyphens')),
+  schema: v.pipe(
+    trimmed,
+    v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not an id of lowercase letters, digits and hyphens'),
+  ),
   fix: 'use an id such as "kananga-office"',
 };
 
@@ -47,7 +50,10 @@ export const maybeOneOf = <T extends string>(options: readonly T[]): Cell<T | nu
 
 /** An ISO 3166-2 province code, e.g. CD-NK. */
 export const province: Cell<string> = {
-  schema: v.pipe(trimmed, v.picklist(ISO_CODES, 'is not the ISO 3166-2 code of one of the 26 provinces')),
+  schema: v.pipe(
+    trimmed,
+    v.picklist(ISO_CODES, 'is not the ISO 3166-2 code of one of the 26 provinces'),
+  ),
   fix: 'use a code such as CD-NK (Nord-Kivu) or CD-SK (Sud-Kivu); see data/SOURCES.md',
 };
 
@@ -66,7 +72,10 @@ export const provinceList: Cell<string[]> = {
   schema: v.pipe(
     trimmed,
     v.transform((s) => (s ? s.split(';').map((x) => x.trim()) : [])),
-    v.check((xs) => xs.every((x) => ISO_CODES.includes(x)), 'holds something that is not a province code'),
+    v.check(
+      (xs) => xs.every((x) => ISO_CODES.includes(x)),
+      'holds something that is not a province code',
+    ),
   ),
   fix: 'list ISO codes separated by ";", e.g. "CD-KS;CD-KC"; leave it empty for national',
 };
@@ -74,10 +83,18 @@ export const provinceList: Cell<string[]> = {
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A decimal number in [min, max]; empty is allowed (null) when optional. */
-export const number = (min: number, max: number, optional: boolean, fix: string): Cell<number | null> => ({
+export const number = (
+  min: number,
+  max: number,
+  optional: boolean,
+  fix: string,
+): Cell<number | null> => ({
   schema: v.pipe(
     trimmed,
-    v.check((s) => (optional && s === '') || NUMBER.test(s), optional ? 'is not a number' : 'is not a number (required)'),
+    v.check(
+      (s) => (optional && s === '') || NUMBER.test(s),
+      optional ? 'is not a number' : 'is not a number (required)',
+    ),
     v.transform((s) => (s === '' ? null : Number(s))),
     v.check((n) => n === null || (n >= min && n <= max), `is outside ${min} to ${max}`),
   ),
@@ -91,11 +108,16 @@ export const count = (optional: boolean): Cell<number | null> => ({
     v.check((s) => (optional && s === '') || /^\d+$/.test(s), 'is not a whole number'),
     v.transform((s) => (s === '' ? null : Number(s))),
   ),
-  fix: optional ? 'write digits only (no spaces or commas), or leave it empty if unknown' : 'write digits only (no spaces or commas)',
+  fix: optional
+    ? 'write digits only (no spaces or commas), or leave it empty if unknown'
+    : 'write digits only (no spaces or commas)',
 });
 
 /** Reads one cell; returns the value, or the problem text. */
-export function readCell<T>(cell: Cell<T>, raw: string): { ok: true; value: T } | { ok: false; message: string } {
+export function readCell<T>(
+  cell: Cell<T>,
+  raw: string,
+): { ok: true; value: T } | { ok: false; message: string } {
   const r = v.safeParse(cell.schema, raw);
   if (r.success) return { ok: true, value: r.output };
   return { ok: false, message: r.issues[0].message };

@@ -22,7 +22,11 @@ export class DataError extends Error {
 
 /** One line a person can act on: "file, line 3, column lat ("abc"): not a number. Fix: …". */
 export function formatIssue(i: DataIssue): string {
-  const where = [i.file, i.line !== undefined ? `line ${i.line}` : '', i.field ? `column ${i.field}` : '']
+  const where = [
+    i.file,
+    i.line !== undefined ? `line ${i.line}` : '',
+    i.field ? `column ${i.field}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const value = i.value !== undefined ? ` (${JSON.stringify(i.value)})` : '';

@@ -21,7 +21,13 @@ const URLS: Record<keyof ScenarioTexts, string> = {
 async function text(url: string, signal?: AbortSignal): Promise<string> {
   const res = await fetch(url, { signal });
   if (!res.ok)
-    throw new DataError([{ file: url, message: `HTTP ${res.status} ${res.statusText}`, fix: 'check the build includes data/' }]);
+    throw new DataError([
+      {
+        file: url,
+        message: `HTTP ${res.status} ${res.statusText}`,
+        fix: 'check the build includes data/',
+      },
+    ]);
   return res.text();
 }
 
@@ -30,6 +36,8 @@ export async function loadDefaultScenario(
   provinces: FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>,
   signal?: AbortSignal,
 ): Promise<ValidatedScenario> {
-  const entries = await Promise.all(Object.entries(URLS).map(async ([k, u]) => [k, await text(u, signal)] as const));
+  const entries = await Promise.all(
+    Object.entries(URLS).map(async ([k, u]) => [k, await text(u, signal)] as const),
+  );
   return validateScenario(Object.fromEntries(entries) as ScenarioTexts, provinces);
 }

@@ -7,7 +7,15 @@ import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from './errors.ts';
 import { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 import { checkInProvince, type Located } from './locations.ts';
-import { readEvents, readHotspots, readMandates, readPhases, readPlaces, readSites, type Loaded } from './scenario.ts';
+import {
+  readEvents,
+  readHotspots,
+  readMandates,
+  readPhases,
+  readPlaces,
+  readSites,
+  type Loaded,
+} from './scenario.ts';
 
 export { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 
@@ -31,7 +39,14 @@ function located<T extends { province_iso: string | null; lat: number | null; lo
   file: string,
   label: (r: T) => string,
 ): Located[] {
-  return loaded.records.map((r, i) => ({ file, line: loaded.lines[i], label: label(r), province_iso: r.province_iso, lat: r.lat, lon: r.lon }));
+  return loaded.records.map((r, i) => ({
+    file,
+    line: loaded.lines[i],
+    label: label(r),
+    province_iso: r.province_iso,
+    lat: r.lat,
+    lon: r.lon,
+  }));
 }
 
 /** Reads and checks every file; records with any problem are left out and reported. */
@@ -44,9 +59,18 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
   const events = readEvents(texts.events, f.events);
   const mandates = readMandates(texts.mandates, f.mandates);
 
-  const placeIssues = checkInProvince(located(places, f.places, (p) => p.name), provinces);
-  const siteIssues = checkInProvince(located(sites, f.sites, (s) => s.id), provinces);
-  const hotspotIssues = checkInProvince(located(hotspots, f.hotspots, (h) => h.id), provinces);
+  const placeIssues = checkInProvince(
+    located(places, f.places, (p) => p.name),
+    provinces,
+  );
+  const siteIssues = checkInProvince(
+    located(sites, f.sites, (s) => s.id),
+    provinces,
+  );
+  const hotspotIssues = checkInProvince(
+    located(hotspots, f.hotspots, (h) => h.id),
+    provinces,
+  );
 
   const issues = [
     ...places.issues,

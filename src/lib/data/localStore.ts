@@ -5,7 +5,12 @@
  */
 import { DEFAULT_RADII, parseRadii, type Radii } from '../domain/reach.ts';
 import { emptyDeck, parseDeckJson, type SlideDeck } from '../domain/slideDeck.ts';
-import { emptyStore, parseScenarioJson, STORE_VERSION, type ScenarioStore } from '../domain/userScenario.ts';
+import {
+  emptyStore,
+  parseScenarioJson,
+  STORE_VERSION,
+  type ScenarioStore,
+} from '../domain/userScenario.ts';
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

@@ -22,18 +22,30 @@ type Provinces = FeatureCollection<Polygon | MultiPolygon, { iso: string; name: 
 export const PROVINCE_TOLERANCE_KM = 5;
 
 /** The province a point falls in, if any. */
-export function provinceAt(provinces: Provinces, lon: number, lat: number): Feature<Polygon | MultiPolygon, { iso: string; name: string }> | undefined {
+export function provinceAt(
+  provinces: Provinces,
+  lon: number,
+  lat: number,
+): Feature<Polygon | MultiPolygon, { iso: string; name: string }> | undefined {
   return provinces.features.find((f) => booleanPointInPolygon([lon, lat], f));
 }
 
 /** Distance in km from a point to a province (0 inside). */
-export function kmOutside(province: Feature<Polygon | MultiPolygon>, lon: number, lat: number): number {
+export function kmOutside(
+  province: Feature<Polygon | MultiPolygon>,
+  lon: number,
+  lat: number,
+): number {
   if (booleanPointInPolygon([lon, lat], province)) return 0;
   return Math.max(0, pointToPolygonDistance([lon, lat], province, { units: 'kilometers' }));
 }
 
 /** One issue per record that lies farther than the tolerance from its stated province. */
-export function checkInProvince(items: Located[], provinces: Provinces, toleranceKm = PROVINCE_TOLERANCE_KM): DataIssue[] {
+export function checkInProvince(
+  items: Located[],
+  provinces: Provinces,
+  toleranceKm = PROVINCE_TOLERANCE_KM,
+): DataIssue[] {
   const byIso = new Map(provinces.features.map((f) => [f.properties.iso, f]));
   const issues: DataIssue[] = [];
   for (const it of items) {

@@ -28,9 +28,20 @@ export interface Loaded<T> {
   issues: DataIssue[];
 }
 
-const LAT = c.number(-90, 90, true, 'give decimal degrees, e.g. -1.6741 (south is negative); leave lat and lon empty if unknown');
-const LON = c.number(-180, 180, true, 'give decimal degrees, e.g. 29.2285 (east is positive); leave lat and lon empty if unknown');
-const DATE_FIX = 'write YYYY-MM-DD, YYYY-MM or YYYY, and set the precision column to day, month or year to match';
+const LAT = c.number(
+  -90,
+  90,
+  true,
+  'give decimal degrees, e.g. -1.6741 (south is negative); leave lat and lon empty if unknown',
+);
+const LON = c.number(
+  -180,
+  180,
+  true,
+  'give decimal degrees, e.g. 29.2285 (east is positive); leave lat and lon empty if unknown',
+);
+const DATE_FIX =
+  'write YYYY-MM-DD, YYYY-MM or YYYY, and set the precision column to day, month or year to match';
 
 /** Reads a date and its precision column; both empty gives null when allowed. */
 function datePair(
@@ -48,7 +59,14 @@ function datePair(
     return undefined;
   }
   if (!precision) {
-    issues.push({ file, line, field: `${field}_precision`, value: '', message: `is empty but ${field} is "${text}"`, fix: DATE_FIX });
+    issues.push({
+      file,
+      line,
+      field: `${field}_precision`,
+      value: '',
+      message: `is empty but ${field} is "${text}"`,
+      fix: DATE_FIX,
+    });
     return undefined;
   }
   const d = parseFuzzyDate(text, precision);
@@ -71,7 +89,14 @@ function dateRange(
   const a = datePair(issues, file, line, start[0], start[1], start[2], startRequired);
   const b = datePair(issues, file, line, end[0], end[1], end[2], false);
   if (a && b && !notBefore(b, a))
-    issues.push({ file, line, field: end[0], value: end[1], message: `is before ${start[0]} (${start[1]})`, fix: 'check both dates' });
+    issues.push({
+      file,
+      line,
+      field: end[0],
+      value: end[1],
+      message: `is before ${start[0]} (${start[1]})`,
+      fix: 'check both dates',
+    });
   return a === undefined || b === undefined ? undefined : { start: a, end: b };
 }
 
@@ -102,7 +127,13 @@ function build<S extends Spec, T>(
   return out;
 }
 
-function coordinates(issues: DataIssue[], file: string, line: number, lat: number | null, lon: number | null): boolean {
+function coordinates(
+  issues: DataIssue[],
+  file: string,
+  line: number,
+  lat: number | null,
+  lon: number | null,
+): boolean {
   if ((lat === null) === (lon === null)) return true;
   issues.push({
     file,
@@ -134,7 +165,11 @@ function uniqueIds<T extends { id: string }>(loaded: Loaded<T>, file: string): L
       keep.push(i);
     }
   });
-  return { records: keep.map((i) => loaded.records[i]!), lines: keep.map((i) => loaded.lines[i]!), issues: loaded.issues };
+  return {
+    records: keep.map((i) => loaded.records[i]!),
+    lines: keep.map((i) => loaded.lines[i]!),
+    issues: loaded.issues,
+  };
 }
 
 const SITE_SPEC = {
@@ -157,14 +192,42 @@ const SITE_SPEC = {
 /** Reads sites.csv. */
 export function readSites(text: string, file = 'sites.csv'): Loaded<Site> {
   const loaded = build(text, file, SITE_SPEC, ({ line, values: r }, issues) => {
-    const dates = dateRange(issues, file, line, ['opened', r.opened, r.opened_precision], ['closed', r.closed, r.closed_precision], false);
+    const dates = dateRange(
+      issues,
+      file,
+      line,
+      ['opened', r.opened, r.opened_precision],
+      ['closed', r.closed, r.closed_precision],
+      false,
+    );
     const closed = dates?.end;
     if (closed && !r.closure)
-      issues.push({ file, line, field: 'closure', value: '', message: 'is empty but the site has a closing date', fix: `say how it ended: ${CLOSURES.join(', ')}` });
+      issues.push({
+        file,
+        line,
+        field: 'closure',
+        value: '',
+        message: 'is empty but the site has a closing date',
+        fix: `say how it ended: ${CLOSURES.join(', ')}`,
+      });
     if (closed === null && r.closure)
-      issues.push({ file, line, field: 'closure', value: r.closure, message: 'is set but the site has no closing date', fix: 'add the closing date, or leave closure empty while the site is open' });
+      issues.push({
+        file,
+        line,
+        field: 'closure',
+        value: r.closure,
+        message: 'is set but the site has no closing date',
+        fix: 'add the closing date, or leave closure empty while the site is open',
+      });
     if (r.province_iso === null && r.kind !== 'liaison_office')
-      issues.push({ file, line, field: 'province_iso', value: '', message: 'is empty', fix: 'give the province code; only a liaison office outside the DRC has none' });
+      issues.push({
+        file,
+        line,
+        field: 'province_iso',
+        value: '',
+        message: 'is empty',
+        fix: 'give the province code; only a liaison office outside the DRC has none',
+      });
     coordinates(issues, file, line, r.lat, r.lon);
     if (!dates) return undefined;
     return { ...r, opened: dates.start, closed: dates.end } as Site;
@@ -191,10 +254,23 @@ const HOTSPOT_SPEC = {
 /** Reads hotspots.csv. */
 export function readHotspots(text: string, file = 'hotspots.csv'): Loaded<Hotspot> {
   const loaded = build(text, file, HOTSPOT_SPEC, ({ line, values: r }, issues) => {
-    const dates = dateRange(issues, file, line, ['from', r.from, r.from_precision], ['to', r.to, r.to_precision], true);
+    const dates = dateRange(
+      issues,
+      file,
+      line,
+      ['from', r.from, r.from_precision],
+      ['to', r.to, r.to_precision],
+      true,
+    );
     coordinates(issues, file, line, r.lat, r.lon);
     if (!dates?.start) return undefined;
-    return { ...r, radius_km: r.radius_km!, from: dates.start, to: dates.end, intensity: Number(r.intensity) as 1 | 2 | 3 } as Hotspot;
+    return {
+      ...r,
+      radius_km: r.radius_km!,
+      from: dates.start,
+      to: dates.end,
+      intensity: Number(r.intensity) as 1 | 2 | 3,
+    } as Hotspot;
   });
   return uniqueIds(loaded, file);
 }
@@ -215,9 +291,25 @@ const PHASE_SPEC = {
 /** Reads phases.csv. */
 export function readPhases(text: string, file = 'phases.csv'): Loaded<Phase> {
   const loaded = build(text, file, PHASE_SPEC, ({ line, values: r }, issues) => {
-    const dates = dateRange(issues, file, line, ['start', r.start, r.start_precision], ['end', r.end, r.end_precision], false);
+    const dates = dateRange(
+      issues,
+      file,
+      line,
+      ['start', r.start, r.start_precision],
+      ['end', r.end, r.end_precision],
+      false,
+    );
     if (!dates) return undefined;
-    return { id: r.id, plan: r.plan, name: r.name, provinces: r.provinces, start: dates.start, end: dates.end, status: r.status, source: r.source };
+    return {
+      id: r.id,
+      plan: r.plan,
+      name: r.name,
+      provinces: r.provinces,
+      start: dates.start,
+      end: dates.end,
+      status: r.status,
+      source: r.source,
+    };
   });
   return uniqueIds(loaded, file);
 }
@@ -237,7 +329,14 @@ export function readEvents(text: string, file = 'events.csv'): Loaded<ScenarioEv
   return build(text, file, EVENT_SPEC, ({ line, values: r }, issues) => {
     const date = datePair(issues, file, line, 'date', r.date, r.date_precision, true);
     if (!date) return undefined;
-    return { date, title: r.title, description: r.description, provinces: r.provinces, kind: r.kind, source: r.source };
+    return {
+      date,
+      title: r.title,
+      description: r.description,
+      provinces: r.provinces,
+      kind: r.kind,
+      source: r.source,
+    };
   });
 }
 
@@ -261,12 +360,27 @@ export function readMandates(text: string, file = 'mandates.csv'): Loaded<Mandat
   return build(text, file, MANDATE_SPEC, ({ line, values: r }, issues) => {
     const m = RESOLUTION.exec(r.resolution);
     if (!m) {
-      issues.push({ file, line, field: 'resolution', value: r.resolution, message: 'is not a Security Council resolution symbol', fix: MANDATE_SPEC.resolution.fix });
+      issues.push({
+        file,
+        line,
+        field: 'resolution',
+        value: r.resolution,
+        message: 'is not a Security Council resolution symbol',
+        fix: MANDATE_SPEC.resolution.fix,
+      });
       return undefined;
     }
     const day = (field: string, text: string) => {
       const d = parseFuzzyDate(text, 'day');
-      if (typeof d === 'string') issues.push({ file, line, field, value: text, message: d, fix: 'write the full date, YYYY-MM-DD' });
+      if (typeof d === 'string')
+        issues.push({
+          file,
+          line,
+          field,
+          value: text,
+          message: d,
+          fix: 'write the full date, YYYY-MM-DD',
+        });
       return typeof d === 'string' ? undefined : d;
     };
     const adopted = day('adopted', r.adopted);
