@@ -248,6 +248,37 @@ describe('WebM replay', () => {
     expect(Math.abs(tail! - jul!) / jul!).toBeLessThan(0.002);
   });
 
+  test('Cancel stops a frame-by-frame recording at once, and nothing is downloaded', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    try {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the map' });
+      // Three years at 1×: far longer than the test waits.
+      await dialog.getByLabel('Replay from').fill('2021-01-15');
+      await dialog.getByLabel('Replay to').fill('2024-01-15');
+      await dialog.getByLabel('Replay speed').selectOption('1');
+      await dialog.getByRole('button', { name: 'Record WebM' }).click();
+      const progress = dialog.getByRole('progressbar', { name: 'Recording progress' });
+      // The encoder and the first months take seconds on a software-only machine.
+      await expect
+        .poll(() => progress.evaluate((p) => (p as HTMLProgressElement).value), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThanOrEqual(2);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect
+        .poll(() => dialog.getByTestId('replay-status').innerText(), { timeout: 5000 })
+        .toBe('Recording cancelled.');
+      await dialog.getByRole('button', { name: 'Record WebM' }).waitFor();
+      expect(downloads).toBe(0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    } finally {
+      page.off('download', count);
+    }
+  });
+
   test('without WebCodecs (plain http), MediaRecorder records it in real time', async () => {
     const plain = await newPage(browser);
     await plain.addInitScript(() => {
