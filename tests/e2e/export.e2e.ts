@@ -1,14 +1,17 @@
 /**
- * PNG export from the Export dialog, in the production build: exact pixel sizes, a map area
- * full of colour, and a frame that follows the title. The downloaded files are read back in
- * the page to count colours and compare regions.
+ * PNG and WebM export from the Export dialog, in the production build. PNGs: exact pixel sizes,
+ * a map area full of colour, and a frame that follows the title, read back in the page to count
+ * colours and compare regions. WebM replays: played in a <video> for their stated duration and
+ * decoded pictures, and demuxed here frame by frame against the schedule they were encoded to.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { BufferSource, EncodedPacketSink, Input, WEBM } from 'mediabunny';
 import { launchBrowser, newPage } from '../browser.ts';
 import { openAt, pngRegions } from './helpers.ts';
 import { frameLayout } from '../../src/lib/domain/frame.ts';
+import { videoLength, videoSchedule } from '../../src/lib/export/replay.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -180,13 +183,62 @@ async function inspectVideo(buf: Buffer, at: number[]): Promise<VideoFacts> {
   }
 }
 
+interface WebmFacts {
+  codec: string | null;
+  width: number;
+  height: number;
+  /** The duration in the file's header, in seconds, or null if it states none. */
+  duration: number | null;
+  /** Each frame's time in ms and whether its bitstream (not just its container flag) is a key
+   * frame. */
+  frames: { ms: number; key: boolean }[];
+}
+
+/** Demuxes a WebM in Node, frame by frame, without decoding it. */
+async function demuxWebm(buf: Buffer): Promise<WebmFacts> {
+  const input = new Input({ source: new BufferSource(buf), formats: [WEBM] });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) throw new Error('no video track');
+    const frames: WebmFacts['frames'] = [];
+    const sink = new EncodedPacketSink(track);
+    for await (const p of sink.packets(undefined, undefined, { verifyKeyPackets: true }))
+      frames.push({ ms: Math.round(p.timestamp * 1000), key: p.type === 'key' });
+    return {
+      codec: await track.getCodec(),
+      width: await track.getDisplayWidth(),
+      height: await track.getDisplayHeight(),
+      duration: await input.getDurationFromMetadata(),
+      frames,
+    };
+  } finally {
+    input.dispose();
+  }
+}
+
 describe('WebM replay', () => {
   test('a replay is encoded frame by frame: its length is months × speed, pictures change', async () => {
     // Three months (15 May, 15 Jun, 15 Jul) at 4× = 150 ms each, plus the 800 ms tail.
     const buf = await recordWebm(page, '2021-05-15', '2021-07-15', '4', 'replay.webm');
+    const length = videoLength(3, 150) / 1000;
+    expect(length).toBe(1.25);
     const video = await inspectVideo(buf, [0.05, 0.2, 0.35, 1.2]);
     // Written in the file's header, not measured by playing it through.
-    expect(video.duration).toBeCloseTo(1.25, 2);
+    expect(video.duration).toBeCloseTo(length, 2);
+    // Every scheduled frame is in the file, at its time (Matroska counts whole ms), the last at
+    // the very end, and each frame asked to be a key frame is one in the VP9 bitstream itself.
+    const file = await demuxWebm(buf);
+    expect(file.codec).toBe('vp9');
+    expect({ width: file.width, height: file.height }).toEqual({
+      width: video.width,
+      height: video.height,
+    });
+    expect(file.duration).toBeCloseTo(length, 3);
+    const schedule = videoSchedule(3, 150);
+    expect(file.frames.map((f) => f.ms)).toEqual(schedule.map((s) => Math.round(s.ms)));
+    expect(file.frames.at(-1)!.ms).toBe(length * 1000);
+    expect(file.frames[0]!.key).toBe(true);
+    for (const [i, s] of schedule.entries()) if (s.key) expect(file.frames[i]!.key).toBe(true);
     expect(video.width).toBeGreaterThan(0);
     expect(video.width % 2).toBe(0);
     expect(video.height % 2).toBe(0);
@@ -194,6 +246,37 @@ describe('WebM replay', () => {
     const [may, jun, jul, tail] = video.sums;
     expect(new Set([may, jun, jul]).size).toBe(3);
     expect(Math.abs(tail! - jul!) / jul!).toBeLessThan(0.002);
+  });
+
+  test('Cancel stops a frame-by-frame recording at once, and nothing is downloaded', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    try {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the map' });
+      // Three years at 1×: far longer than the test waits.
+      await dialog.getByLabel('Replay from').fill('2021-01-15');
+      await dialog.getByLabel('Replay to').fill('2024-01-15');
+      await dialog.getByLabel('Replay speed').selectOption('1');
+      await dialog.getByRole('button', { name: 'Record WebM' }).click();
+      const progress = dialog.getByRole('progressbar', { name: 'Recording progress' });
+      // The encoder and the first months take seconds on a software-only machine.
+      await expect
+        .poll(() => progress.evaluate((p) => (p as HTMLProgressElement).value), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThanOrEqual(2);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect
+        .poll(() => dialog.getByTestId('replay-status').innerText(), { timeout: 5000 })
+        .toBe('Recording cancelled.');
+      await dialog.getByRole('button', { name: 'Record WebM' }).waitFor();
+      expect(downloads).toBe(0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    } finally {
+      page.off('download', count);
+    }
   });
 
   test('without WebCodecs (plain http), MediaRecorder records it in real time', async () => {
@@ -210,6 +293,8 @@ describe('WebM replay', () => {
       const video = await inspectVideo(buf, [0]);
       expect(video.width).toBeGreaterThan(0);
       expect(video.sums[0]).toBeGreaterThan(0);
+      const file = await demuxWebm(buf);
+      expect(file.frames[0]?.key).toBe(true);
     } finally {
       await plain.close();
     }

@@ -3,10 +3,11 @@
  * drawn frame is copied (inside MapLibre's render event) onto a canvas with the date burned in,
  * and the canvas is encoded in the browser.
  *
- * Where WebCodecs exists (any secure context: https or localhost) frames are encoded with
- * explicit timestamps and muxed by webm-muxer, so the video's timing does not depend on how fast
- * this machine draws, and the file carries its duration. Elsewhere MediaRecorder records the
- * canvas stream in real time, which on a slow machine can drop frames and writes no duration.
+ * Where WebCodecs exists (any secure context: https or localhost) mediabunny, loaded only when a
+ * replay is recorded, encodes the canvas into a WebM with an explicit timestamp and duration for
+ * every frame, so the video's timing does not depend on how fast this machine draws, and the file
+ * carries its duration. Elsewhere MediaRecorder records the canvas stream in real time, which on
+ * a slow machine can drop frames and writes no duration.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { addMonths } from '../domain/timeline.ts';
@@ -30,17 +31,10 @@ export interface ReplayOptions {
 const TAIL_MS = 800;
 /** The longest gap between two encoded frames, in ms: players and editors want a steady stream. */
 const FRAME_GAP_MS = 100;
-/** Frames a second that FRAME_GAP_MS gives, and the bit rate asked of the encoder. */
-const FPS = 1000 / FRAME_GAP_MS;
+/** Bit rate asked of the encoder, in bits a second. */
 const BITRATE = 6_000_000;
 /** A key frame at least this often, in ms, so the video can be scrubbed. */
 const KEY_EVERY_MS = 2000;
-
-/** Codecs to try, best first, with their Matroska ids. */
-const CODECS = [
-  { codec: 'vp09.00.50.08', mux: 'V_VP9' },
-  { codec: 'vp8', mux: 'V_VP8' },
-] as const;
 
 /** The WebM type MediaRecorder can record here, or null. */
 export function webmType(): string | null {
@@ -66,6 +60,8 @@ export interface VideoFrameSlot {
   picture: number;
   /** Presentation time in ms from the start. */
   ms: number;
+  /** How long it stays on screen, in ms: up to the next frame (0 for the closing one). */
+  duration: number;
   key: boolean;
 }
 
@@ -74,25 +70,28 @@ export interface VideoFrameSlot {
  * repeated every `FRAME_GAP_MS` until the next one; the last stays `TAIL_MS` more.
  */
 export function videoSchedule(pictures: number, msPerMonth: number): VideoFrameSlot[] {
-  const slots: VideoFrameSlot[] = [];
-  let lastKey = -Infinity;
+  const end = videoLength(pictures, msPerMonth);
+  const frames: { picture: number; ms: number }[] = [];
   for (let p = 0; p < pictures; p++) {
-    const last = p === pictures - 1;
     const start = p * msPerMonth;
-    const end = start + msPerMonth + (last ? TAIL_MS : 0);
-    const times: number[] = [];
-    for (let k = 0; start + k * FRAME_GAP_MS < end - 1e-6; k++)
-      times.push(start + k * FRAME_GAP_MS);
-    // A WebM's duration is its last frame's time: the last picture gets one at the very end.
-    if (last) times.push(end);
-    for (const ms of times) {
-      const key = ms - lastKey >= KEY_EVERY_MS;
-      if (key) lastKey = ms;
-      slots.push({ picture: p, ms: Math.round(ms * 1000) / 1000, key });
-    }
+    const until = p === pictures - 1 ? end : start + msPerMonth;
+    for (let k = 0, ms = start; ms < until - 1e-6; ms = start + ++k * FRAME_GAP_MS)
+      frames.push({ picture: p, ms: micro(ms) });
   }
-  return slots;
+  // The header's duration is where the last frame ends, but SimpleBlocks store no duration, so
+  // tools that go by the frames alone would stop at the last one's start: a zero-length frame
+  // at the very end makes both say the same.
+  if (pictures) frames.push({ picture: pictures - 1, ms: micro(end) });
+  let lastKey = -Infinity;
+  return frames.map(({ picture, ms }, i) => {
+    const key = ms - lastKey >= KEY_EVERY_MS;
+    if (key) lastKey = ms;
+    return { picture, ms, duration: micro((frames[i + 1]?.ms ?? ms) - ms), key };
+  });
 }
+
+/** Rounded to the microsecond, WebCodecs' unit, so float noise never reaches a timestamp. */
+const micro = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** The video's length in ms for `pictures` months. */
 export const videoLength = (pictures: number, msPerMonth: number) =>
@@ -127,74 +126,76 @@ function frameCanvas(o: ReplayOptions) {
 
 const aborted = () => new DOMException('Recording cancelled', 'AbortError');
 
+/** `p`'s outcome, or an AbortError as soon as `signal` aborts, whichever comes first. */
+export function orAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(aborted());
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** Records the replay as a WebM: frame by frame where WebCodecs exists, else in real time. */
 export async function recordReplay(o: ReplayOptions): Promise<Blob> {
   if (!replayDays(o.from, o.to).length) throw new Error('the start date is after the end date');
   if (typeof VideoEncoder !== 'undefined') return encodeReplay(o);
   return recordRealtime(o);
 }
 
-/** WebCodecs: frames encoded with exact timestamps, as fast as the machine can draw them. */
+/** WebCodecs through mediabunny: every frame at its exact time, as fast as this machine draws. */
 async function encodeReplay(o: ReplayOptions): Promise<Blob> {
-  const { Muxer, ArrayBufferTarget } = await import('webm-muxer');
+  // Imported here so that only someone who records a replay downloads it; named, not as a
+  // namespace, so that the bundler keeps only these (about 150 kB of its 690).
+  const {
+    BufferTarget,
+    CanvasSource,
+    Output,
+    Quality,
+    WebMOutputFormat,
+    getFirstEncodableVideoCodec,
+  } = await import('mediabunny');
   const { canvas, paint } = frameCanvas(o);
-  const { width, height } = canvas;
-  let chosen: (typeof CODECS)[number] | undefined;
-  for (const c of CODECS) {
-    const probe = { codec: c.codec, width, height, bitrate: BITRATE, framerate: FPS };
-    if ((await VideoEncoder.isConfigSupported(probe).catch(() => null))?.supported) {
-      chosen = c;
-      break;
-    }
-  }
-  if (!chosen) return recordRealtime(o);
-
-  const target = new ArrayBufferTarget();
-  const muxer = new Muxer({
-    target,
-    video: { codec: chosen.mux, width, height, frameRate: FPS },
-    firstTimestampBehavior: 'offset',
+  const quality = new Quality({ bitrate: BITRATE });
+  // VP9 if this browser can encode it at this size, else VP8. mediabunny derives the full codec
+  // string (profile, level) from the size, so none is hard-coded here to go stale.
+  const codec = await getFirstEncodableVideoCodec(['vp9', 'vp8'], {
+    width: canvas.width,
+    height: canvas.height,
+    quality,
   });
-  let failure: unknown = null;
-  const encoder = new VideoEncoder({
-    output: (chunk, meta) => muxer.addVideoChunk(chunk, meta),
-    error: (e) => (failure = e),
-  });
-  encoder.configure({ codec: chosen.codec, width, height, bitrate: BITRATE, framerate: FPS });
+  if (!codec) return recordRealtime(o);
 
+  const output = new Output({
+    format: new WebMOutputFormat(),
+    target: new BufferTarget(),
+  });
+  const video = new CanvasSource(canvas, { codec, quality });
+  // No frame rate in the track's metadata: mediabunny would snap every timestamp to it, and
+  // months start at multiples of msPerMonth, not of FRAME_GAP_MS.
+  output.addVideoTrack(video);
   const days = replayDays(o.from, o.to);
-  const slots = videoSchedule(days.length, o.msPerMonth);
-  let frame: VideoFrame | null = null;
   try {
+    await output.start();
     let picture = -1;
-    for (const slot of slots) {
+    for (const slot of videoSchedule(days.length, o.msPerMonth)) {
       if (o.signal.aborted) throw aborted();
-      if (failure) throw failure;
       if (slot.picture !== picture) {
         picture = slot.picture;
         await paint(days[picture]!);
-        frame?.close();
-        frame = new VideoFrame(canvas, { timestamp: 0 });
         o.onProgress(picture + 1, days.length);
       }
-      // The same picture again, at its own time (µs).
-      const timed = new VideoFrame(frame!, { timestamp: Math.round(slot.ms * 1000) });
-      encoder.encode(timed, { keyFrame: slot.key });
-      timed.close();
-      // Back-pressure: do not queue more frames than the encoder can take. The timeout keeps
-      // a failed encoder (which sends no more events) from hanging the loop.
-      while (encoder.encodeQueueSize > 2 && !failure)
-        await Promise.race([
-          new Promise((r) => encoder.addEventListener('dequeue', r, { once: true })),
-          sleep(250),
-        ]);
+      // add() copies the canvas at once but settles only when the encoder and the muxer can take
+      // another frame: awaiting it keeps memory bounded. The race lets Cancel work even if a
+      // failed encoder never settles it.
+      const add = video.add(slot.ms / 1000, slot.duration / 1000, { keyFrame: slot.key });
+      await orAbort(add, o.signal);
     }
-    await encoder.flush();
-    if (failure) throw failure;
-    muxer.finalize();
-    return new Blob([target.buffer], { type: 'video/webm' });
+    await output.finalize();
+    return new Blob([output.target.buffer!], { type: 'video/webm' });
   } finally {
-    frame?.close();
-    if (encoder.state !== 'closed') encoder.close();
+    // After a failure or a cancel, closes the encoder; nothing to do once finalized.
+    if (output.state !== 'finalized') await output.cancel();
   }
 }
 
