@@ -9,11 +9,13 @@ declare global {
       map: MapLibreMap;
       overlay: MapLibreOverlay | null;
       setEventPoints?: (p: EventPoints | null) => void;
+      /** The leader lines drawn now, as [from, to] in longitude and latitude (siteNames.ts). */
+      leaders?: () => [[number, number], [number, number]][];
       /** Renders a PNG export (no download) and reports its size. */
       exportPng?: (
         preset: string,
         title?: string,
-      ) => Promise<{ width: number; height: number; bytes: number }>;
+      ) => Promise<{ width: number; height: number; bytes: number; blob: Blob }>;
     };
   }
 }

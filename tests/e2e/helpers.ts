@@ -5,17 +5,31 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import bbox from '@turf/bbox';
 
-/** Waits for the map, the data and the deck.gl sites layer to be drawn. */
+/**
+ * Waits for the map, the data and the deck.gl sites layer to be drawn: something of the sites
+ * layer can be picked on the map (deck.gl's public picking API).
+ */
 export async function ready(page: Page) {
   await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
   await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => {
-    type L = { id: string; isLoaded: boolean };
-    const o = window.__drawdown?.overlay as unknown as {
-      _deck?: { layerManager?: { getLayers(): L[] } };
-    } | null;
-    return o?._deck?.layerManager?.getLayers().some((l) => l.id === 'sites' && l.isLoaded) ?? false;
-  });
+  await page.waitForFunction(
+    () => {
+      const d = window.__drawdown;
+      const canvas = d?.map.getCanvas();
+      if (!d?.overlay || !canvas) return false;
+      const picked = d.overlay.pickObjects({
+        x: 0,
+        y: 0,
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        layerIds: ['sites'],
+        maxObjects: 1,
+      });
+      return picked.length > 0;
+    },
+    null,
+    { timeout: 60_000, polling: 100 },
+  );
 }
 
 /**
