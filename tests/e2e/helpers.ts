@@ -34,17 +34,22 @@ export async function ready(page: Page) {
 
 /**
  * Waits until the map is idle after one more frame (it may be idle already, and then no 'idle'
- * event would come): its labels are placed, and nothing is left to draw.
+ * event would come): its labels are placed, and nothing is left to draw. Twice, a frame apart:
+ * deck.gl brings new layers (a leader line laid out at the last camera move) up to date in its
+ * own animation frame, which may come after a map frame that was already idle.
  */
 export async function mapIdle(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise((r) => {
-        const map = window.__drawdown!.map;
-        map.once('idle', r);
-        map.triggerRepaint();
-      }),
-  );
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(
+      () =>
+        new Promise((r) =>
+          requestAnimationFrame(() => {
+            const map = window.__drawdown!.map;
+            map.once('idle', r);
+            map.triggerRepaint();
+          }),
+        ),
+    );
 }
 
 export async function openAt(page: Page, baseUrl: string, hash: string) {

@@ -15,6 +15,12 @@ function largestPolygon(g: Polygon | MultiPolygon): Position[][] {
 }
 
 /**
+ * Points already worked out, by collection and precision: the style and the site names' layout
+ * both want the provinces'.
+ */
+const computed = new WeakMap<object, Map<number, FeatureCollection<Point, unknown>>>();
+
+/**
  * One point per feature, inside its largest part, where a label has the most room.
  * Centroids fall outside concave shapes such as Kongo-Central; polylabel cannot.
  */
@@ -22,6 +28,10 @@ export function labelPoints<P>(
   fc: FeatureCollection<Polygon | MultiPolygon, P>,
   precision = 0.01,
 ): FeatureCollection<Point, P> {
+  let byPrecision = computed.get(fc);
+  if (!byPrecision) computed.set(fc, (byPrecision = new Map()));
+  const known = byPrecision.get(precision);
+  if (known) return known as FeatureCollection<Point, P>;
   const features = fc.features
     .filter((f) => f.geometry)
     .map((f): Feature<Point, P> => {
@@ -32,5 +42,7 @@ export function labelPoints<P>(
         geometry: { type: 'Point', coordinates: [p[0], p[1]] },
       };
     });
-  return { type: 'FeatureCollection', features };
+  const points: FeatureCollection<Point, P> = { type: 'FeatureCollection', features };
+  byPrecision.set(precision, points);
+  return points;
 }

@@ -44,18 +44,20 @@ export interface NamesInput {
 
 /** A canvas to measure names with; the map draws them from the same self-hosted face. */
 let measureCtx: CanvasRenderingContext2D | null = null;
+/** Widths at MEASURE_PX, by weight and text: type width grows in proportion to its size. */
 const widths = new Map<string, number>();
+const MEASURE_PX = 100;
 function textWidth(text: string, px: number, weight: number): number {
-  const key = `${weight} ${px} ${text}`;
+  const key = `${weight} ${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     measureCtx ??= document.createElement('canvas').getContext('2d');
     if (!measureCtx) return text.length * px * 0.6;
-    measureCtx.font = `${weight} ${px}px "Noto Sans", sans-serif`;
+    measureCtx.font = `${weight} ${MEASURE_PX}px "Noto Sans", sans-serif`;
     w = measureCtx.measureText(text).width;
     widths.set(key, w);
   }
-  return w;
+  return (w * px) / MEASURE_PX;
 }
 
 /** A line of type is this many ems high, as MapLibre sets a single line. */
@@ -121,11 +123,18 @@ export function watchSiteNames(
   const points = labelPoints(provinces).features as ProvincePoint[];
   let input: NamesInput | null = null;
   let key = '';
+  /** The anchors last sent to the layer: a camera move often sets every name as before. */
+  let sent = '';
   const run = () => {
     if (!input) return;
     const set = layoutOnMap(map, input, points);
-    const byId = new Map(input.open.map((d) => [d.site.id, d]));
-    (map.getSource(SITE_LABELS) as GeoJSONSource | undefined)?.setData(nameFeatures(set, byId));
+    const anchors = set.map((n) => `${n.id} ${n.anchor} ${n.offset.join()}`).join('\n');
+    if (anchors !== sent) {
+      sent = anchors;
+      const byId = new Map(input.open.map((d) => [d.site.id, d]));
+      (map.getSource(SITE_LABELS) as GeoJSONSource | undefined)?.setData(nameFeatures(set, byId));
+    }
+    // The lines are in longitude and latitude: they change with the zoom, the anchors or not.
     const leaders = set.flatMap((n) =>
       n.leader ? [n.leader.map((p) => map.unproject(p).toArray()) as Leader] : [],
     );
