@@ -2,11 +2,16 @@
 // as the client asked; data/ is read at build time and emitted as hashed same-origin assets.
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { softwareLicences } from './src/pipeline/softwareLicences.ts';
+
+// The bundled packages' licences, written beside index.html (see docs/contributing.md).
+const licences = softwareLicences('Drawdown Map');
 
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [svelte()],
+  plugins: [svelte(), licences.app],
+  worker: { plugins: () => [licences.worker] },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -39,7 +39,11 @@ describe('the default data in the app', () => {
 
   test('the About panel lists sources, licences, counts, latest fact, citation and assumptions', async () => {
     const page = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await open(page);
+    // The software list is fetched when the panel opens, not at start-up.
+    expect(requests.filter((u) => u.includes('third-party-licences'))).toEqual([]);
     await page.getByRole('button', { name: 'About the data' }).click();
     const dialog = page.getByRole('dialog', { name: 'About the data' });
     await dialog.waitFor();
@@ -62,6 +66,33 @@ describe('the default data in the app', () => {
     expect(
       await table.getByRole('row').filter({ hasText: 'data/scenario/sites.csv' }).innerText(),
     ).toMatch(new RegExp(`${rows('scenario/sites.csv')}\\s+${rows('scenario/sites.csv')}`));
+
+    // Software and licences: the bundled packages with theirs, and the full texts beside them.
+    const software = dialog.getByRole('region', { name: 'Software and licences' });
+    expect(await software.innerText()).toContain('free software under the MIT licence');
+    const list = software.getByRole('list', { name: 'Bundled software' });
+    await list.waitFor();
+    for (const [name, licence] of [
+      ['maplibre-gl', 'BSD-3-Clause'],
+      ['@deck.gl/core', 'MIT'],
+      ['svelte', 'MIT'],
+      ['mediabunny', 'MPL-2.0'],
+      ['@fontsource/noto-sans', 'OFL-1.1'],
+    ]) {
+      const item = list.getByRole('listitem').filter({ hasText: new RegExp(`^${name} \\S+: `) });
+      expect(await item.innerText()).toMatch(
+        new RegExp(`^${name} \\d+\\.\\d+\\.\\d+: ${licence}$`),
+      );
+    }
+    const href = await software
+      .getByRole('link', { name: 'full licence texts' })
+      .getAttribute('href');
+    const texts = await page.request.get(new URL(href!, baseUrl).href);
+    expect(texts.ok()).toBe(true);
+    expect(texts.url().startsWith(baseUrl + '/')).toBe(true);
+    expect(await texts.text()).toContain('Mozilla Public License');
+    const origin = new URL(baseUrl).origin;
+    expect(requests.filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/about-panel.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
