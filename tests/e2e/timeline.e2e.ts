@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
-import { LAYER_LABELS } from '../../src/lib/state/viewState.svelte.ts';
+import { LAYERS } from '../../src/lib/map/layerRegistry.ts';
 import { mapIdle, openAt as openAtBase, pngRegions, ready } from './helpers.ts';
 import { NEAR_EM } from '../../src/lib/map/nameLayout.ts';
 import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
 
+const LAYER_LABELS = Object.fromEntries(LAYERS.map((l) => [l.id, l.label])) as Record<
+  (typeof LAYERS)[number]['id'],
+  string
+>;
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 let browser: Browser;
@@ -174,6 +178,56 @@ describe('keyboard, playback and URL state', () => {
     await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 March 2022');
     await page.goForward();
     await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('10 April 2022');
+    await page.close();
+  });
+
+  test('back and forward restore every toggle and the plan, also to a link that names none', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15');
+    const checked = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          LAYERS.map(
+            async (l) =>
+              [
+                l.id,
+                await page.getByRole('checkbox', { name: l.label, exact: true }).isChecked(),
+              ] as const,
+          ),
+        ),
+      );
+    const first = Object.fromEntries(LAYERS.map((l) => [l.id, l.initial]));
+    expect(await checked()).toEqual(first);
+    // Labels off, then (after a pause, so each is its own entry) the 2020 plan.
+    await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).uncheck();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('layers=');
+    await page.waitForTimeout(1100);
+    await page.getByRole('combobox', { name: 'Plan' }).selectOption('joint_strategy_2020');
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe('#date=2021-07-15&layers=phases,hotspots,sites,ghosts&plan=joint_strategy_2020');
+    // The link holds the plan: a fresh page opens on it.
+    const other = await newPage(browser);
+    await openAt(other, '#date=2021-07-15&plan=joint_strategy_2020');
+    expect(await other.getByRole('combobox', { name: 'Plan' }).inputValue()).toBe(
+      'joint_strategy_2020',
+    );
+    await other.close();
+    await page.goBack();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Plan' }).inputValue())
+      .toBe('actual');
+    expect((await checked()).labels).toBe(false);
+    // Back to the link without `layers=`: every toggle as at a first visit.
+    await page.goBack();
+    await expect.poll(async () => (await checked()).labels).toBe(true);
+    expect(await checked()).toEqual(first);
+    await page.goForward();
+    await page.goForward();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Plan' }).inputValue())
+      .toBe('joint_strategy_2020');
+    expect((await checked()).labels).toBe(false);
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import {
   parseHash,
   type HashState,
 } from '../../src/lib/domain/hash.ts';
+import { completeView, type SavedView } from '../../src/lib/domain/savedView.ts';
 
 describe('hash', () => {
   test.each<{ state: HashState; hash: string }>([
@@ -21,6 +22,10 @@ describe('hash', () => {
       hash: '#date=2024-07-15&view=28.5000,-2.5000,7.25&layers=sites,hotspots&sel=kamanyola',
     },
     { state: { layers: [] }, hash: '#layers=' },
+    {
+      state: { date: '2023-01-01', plan: 'disengagement_plan_2023' },
+      hash: '#date=2023-01-01&plan=disengagement_plan_2023',
+    },
   ])('round-trips $hash', ({ state, hash }) => {
     expect(formatHash(state)).toBe(hash);
     expect(parseHash(hash)).toEqual(state);
@@ -35,8 +40,51 @@ describe('hash', () => {
     { hash: '#sel=<script>', expected: {} },
     { hash: '#layers=sites,<b>,ghosts', expected: { layers: ['sites', 'ghosts'] } },
     { hash: 'date=2020-01-01', expected: { date: '2020-01-01' } },
+    { hash: '#plan=everything', expected: {} },
+    { hash: '#plan=joint_strategy_2020', expected: { plan: 'joint_strategy_2020' } },
   ])('ignores what it cannot read: $hash', ({ hash, expected }) => {
     expect(parseHash(hash)).toEqual(expected);
+  });
+});
+
+describe('the default plan is left out of a link', () => {
+  test.each([
+    { plan: 'actual' as const, hash: '' },
+    { plan: 'joint_strategy_2020' as const, hash: '#plan=joint_strategy_2020' },
+  ])('$plan', ({ plan, hash }) => expect(formatHash({ plan })).toBe(hash));
+});
+
+describe('completeView: what a link leaves out is the default, not what was shown before', () => {
+  const defaults = { date: '2019-01-01', layers: ['phases', 'sites'] };
+  test.each<{ part: Partial<SavedView>; expected: SavedView }>([
+    {
+      part: {},
+      expected: {
+        date: '2019-01-01',
+        view: null,
+        layers: ['phases', 'sites'],
+        plan: 'actual',
+        sel: null,
+        scn: null,
+      },
+    },
+    {
+      part: { date: '2024-07-15', layers: [], plan: 'joint_strategy_2020', sel: 'goma' },
+      expected: {
+        date: '2024-07-15',
+        view: null,
+        layers: [],
+        plan: 'joint_strategy_2020',
+        sel: 'goma',
+        scn: null,
+      },
+    },
+  ])('$part', ({ part, expected }) => expect(completeView(part, defaults)).toEqual(expected));
+
+  test('the layers are a copy: changing them leaves the defaults alone', () => {
+    const v = completeView({}, defaults);
+    v.layers.push('coverage');
+    expect(defaults.layers).toEqual(['phases', 'sites']);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { kindsIn, legendRows } from '../../src/lib/export/legend.ts';
+import { legendOf } from '../../src/lib/export/legend.ts';
+import { kindsIn, LAYERS, layerKeys, type LayerId } from '../../src/lib/map/layerRegistry.ts';
 import type { IconMapping } from '../../src/lib/map/symbols.ts';
+import type { Plan } from '../../src/lib/domain/schema.ts';
 
 const MAPPING: IconMapping = Object.fromEntries(
   ['cob', 'tob', 'ghost-closed', 'closing'].map((id, i) => [
@@ -8,12 +10,17 @@ const MAPPING: IconMapping = Object.fromEntries(
     { x: i * 64, y: 0, width: 64, height: 64, anchorY: 32, mask: false },
   ]),
 );
+const view = (layers: string[], plan: Plan = 'actual') => ({
+  visible: (id: LayerId) => layers.includes(id),
+  plan,
+});
+const SITES = [{ kind: 'cob' as const }, { kind: 'tob' as const }];
 const headings = (layers: string[], comparing = false) =>
-  legendRows((id) => layers.includes(id), 'What happened', ['cob', 'tob'], MAPPING, comparing)
+  legendOf(view(layers), SITES, comparing, MAPPING)
     .filter((r) => r.kind === 'heading')
     .map((r) => r.text);
 
-describe('legendRows: the export and presentation legend shows exactly the visible layers', () => {
+describe('legendOf: the export and presentation legend shows exactly the visible layers', () => {
   test.each([
     { layers: [], comparing: false, expected: [] },
     {
@@ -21,23 +28,25 @@ describe('legendRows: the export and presentation legend shows exactly the visib
       comparing: false,
       expected: [
         'Province phase (What happened)',
+        'Armed-group hotspots',
         'Sites open at the date',
         'Closed sites',
-        'Armed-group hotspots',
       ],
     },
     { layers: ['sites'], comparing: false, expected: ['Sites open at the date'] },
+    { layers: ['labels'], comparing: false, expected: [] },
     {
       layers: ['coverage'],
       comparing: true,
       expected: ['Reach (assumed radii)', 'Scenario against baseline'],
     },
+    { layers: [], comparing: true, expected: ['Scenario against baseline'] },
   ])('$layers (comparing: $comparing)', ({ layers, comparing, expected }) => {
     expect(headings(layers, comparing)).toEqual(expected);
   });
 
-  test('sites list the kinds in the data, each with its own symbol', () => {
-    const rows = legendRows((id) => id === 'sites', '', ['cob', 'tob'], MAPPING, false);
+  test('sites list the kinds in the data, each with its own symbol from the atlas', () => {
+    const rows = legendOf(view(['sites']), SITES, false, MAPPING);
     expect(rows.slice(1)).toEqual([
       { kind: 'item', text: 'Company operating base (COB)', swatch: { type: 'icon', x: 0 } },
       { kind: 'item', text: 'Temporary operating base (TOB)', swatch: { type: 'icon', x: 64 } },
@@ -45,16 +54,57 @@ describe('legendRows: the export and presentation legend shows exactly the visib
   });
 
   test('closed sites include the mark a site shows in the month it closes', () => {
-    const rows = legendRows((id) => id === 'ghosts', '', [], MAPPING, false);
+    const rows = legendOf(view(['ghosts']), [], false, MAPPING);
     expect(rows.at(-1)).toEqual({
       kind: 'item',
       text: 'Closing this month',
       swatch: { type: 'icon', x: 192 },
     });
   });
+
+  test('the phases heading names the plan shown', () => {
+    expect(headings(['phases']).length).toBe(1);
+    expect(legendOf(view(['phases'], 'joint_strategy_2020'), [], false, MAPPING)[0]!.text).toBe(
+      'Province phase (2020 joint strategy)',
+    );
+  });
 });
 
-describe('kindsIn: the kinds among the sites, in the legend order, each once', () => {
+describe('the layer registry', () => {
+  test('ids are unique, URL-safe words', () => {
+    const ids = LAYERS.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  test('labels are unique (they name the toggles)', () => {
+    const labels = LAYERS.map((l) => l.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  test('keys fold in a strict order, each key its own rank', () => {
+    const folds = LAYERS.flatMap((l) => ('key' in l ? [l.key.fold] : []));
+    expect(new Set(folds).size).toBe(folds.length);
+  });
+
+  test('every visible keyed layer has exactly one key, in the registry order', () => {
+    const all = (id: LayerId) => Boolean(id);
+    const keys = layerKeys(all, { plan: 'actual', kinds: ['cob'] }, false);
+    expect(keys.map((k) => k.layer)).toEqual(LAYERS.filter((l) => 'key' in l).map((l) => l.id));
+    for (const k of keys) expect(k.rows.length).toBeGreaterThan(0);
+  });
+
+  test('the sites key counts by kind: its rows are keyed by the kind ids', () => {
+    const [k] = layerKeys(
+      (id) => id === 'sites',
+      { plan: 'actual', kinds: ['cob', 'police'] },
+      false,
+    );
+    expect(k!.rows.map((r) => r.id)).toEqual(['cob', 'police']);
+  });
+});
+
+describe('kindsIn: the kinds among the sites, in the registry order, each once', () => {
   test.each([
     { sites: [], expected: [] },
     { sites: ['tob', 'cob', 'tob'], expected: ['cob', 'tob'] },

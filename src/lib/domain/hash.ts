@@ -1,15 +1,17 @@
 /**
- * The URL hash holds the whole view, so a link opens the same map anywhere:
- * #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&sel=id&scn=id&present=n (scn: a what-if
- * scenario saved in this browser; present: presenting this browser's slide deck at slide n). Parsing ignores what it cannot read
+ * The URL hash holds the whole view (a SavedView, savedView.ts), so a link opens the same map
+ * anywhere: #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&plan=p&sel=id&scn=id&present=n
+ * (scn: a what-if scenario saved in this browser; present: presenting this browser's slide
+ * deck at slide n). What equals the default is left out. Parsing ignores what it cannot read
  * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
  */
 import { parseFuzzyDate } from './dates.ts';
+import { DEFAULT_PLAN, type SavedView } from './savedView.ts';
+import { PLANS, type Plan } from './schema.ts';
 
-export interface HashState {
-  date?: string;
-  view?: [lon: number, lat: number, zoom: number];
-  layers?: string[];
+/** A view as a link writes it: only what it names. */
+export interface HashState extends Partial<Omit<SavedView, 'view' | 'sel' | 'scn'>> {
+  view?: SavedView['view'] & {};
   sel?: string;
   scn?: string;
   /** Presenting this browser's slide deck, at this slide (1-based). */
@@ -32,6 +34,8 @@ export function parseHash(hash: string): HashState {
   }
   const layers = params.get('layers');
   if (layers !== null) out.layers = layers.split(',').filter((l) => ID.test(l));
+  const plan = params.get('plan');
+  if (plan && (PLANS as readonly string[]).includes(plan)) out.plan = plan as Plan;
   const sel = params.get('sel');
   if (sel && ID.test(sel)) out.sel = sel;
   const scn = params.get('scn');
@@ -48,6 +52,7 @@ export function formatHash(s: HashState): string {
   if (s.view)
     parts.push(`view=${s.view[0].toFixed(4)},${s.view[1].toFixed(4)},${s.view[2].toFixed(2)}`);
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
+  if (s.plan && s.plan !== DEFAULT_PLAN) parts.push(`plan=${s.plan}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
   if (s.scn) parts.push(`scn=${s.scn}`);
   if (s.present) parts.push(`present=${s.present}`);

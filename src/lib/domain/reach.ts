@@ -1,9 +1,9 @@
 /**
  * The reach model: how far each kind of site is assumed to protect. These radii are
  * assumptions, not facts: no source gives them. They are editable, and the UI and README show
- * each default with its reason.
+ * each default with its reason (kept with each kind in siteKinds.ts).
  */
-import { SITE_KINDS, type SiteKind } from './schema.ts';
+import { SITE_KIND_REGISTRY, SITE_KINDS, type SiteKind } from './siteKinds.ts';
 
 /** Kilometres of reach for each site kind. */
 export type Radii = Record<SiteKind, number>;
@@ -13,47 +13,10 @@ export interface ReachDefault {
   reason: string;
 }
 
-/** Defaults and why. Seed 003 (CIVIC 2022) describes "protection through projection" from HQs. */
-export const REACH_DEFAULTS: Record<SiteKind, ReachDefault> = {
-  mission_hq: {
-    km: 0,
-    reason:
-      'Kinshasa headquarters: political and support functions, no troops held for protection in the west.',
-  },
-  force_hq: {
-    km: 80,
-    reason:
-      'Rapidly deployable battalions project from force and sector HQs (seed 003, "protection through projection"); ~80 km is a few hours by road or one helicopter hop.',
-  },
-  sector_hq: {
-    km: 80,
-    reason: 'As force HQ: projection reach of the sector reserve.',
-  },
-  cob: {
-    km: 25,
-    reason: 'A company base: day-patrol reach on eastern DRC roads and tracks.',
-  },
-  tob: {
-    km: 25,
-    reason: 'A temporary base patrols like a company base while it stands.',
-  },
-  scd: {
-    km: 25,
-    reason: 'A standing combat deployment patrols like a company base while it stands.',
-  },
-  police: {
-    km: 10,
-    reason: 'A formed police unit: the town it is based in.',
-  },
-  field_office: {
-    km: 0,
-    reason: 'Civilian office: presence and early warning, but no physical protection.',
-  },
-  liaison_office: {
-    km: 0,
-    reason: 'Liaison office: no physical protection.',
-  },
-};
+/** Defaults and why, from the site-kind registry (siteKinds.ts). */
+export const REACH_DEFAULTS = Object.fromEntries(
+  SITE_KIND_REGISTRY.map((k) => [k.id, k.reach]),
+) as Record<SiteKind, ReachDefault>;
 
 export const DEFAULT_RADII: Radii = Object.fromEntries(
   SITE_KINDS.map((k) => [k, REACH_DEFAULTS[k].km]),

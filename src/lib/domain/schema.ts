@@ -4,21 +4,13 @@
  */
 import type { FuzzyDate } from './dates.ts';
 
-export const SITE_KINDS = [
-  'mission_hq',
-  'force_hq',
-  'sector_hq',
-  'field_office',
-  'cob',
-  'tob',
-  'scd',
-  'police',
-  'liaison_office',
-] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
+import { SITE_KIND_REGISTRY, type SiteKind } from './siteKinds.ts';
+export { SITE_KINDS, type SiteKind } from './siteKinds.ts';
 
 /** Kinds that are military positions (the Sud-Kivu milestone is about these). */
-export const MILITARY_KINDS: readonly SiteKind[] = ['force_hq', 'sector_hq', 'cob', 'tob', 'scd'];
+export const MILITARY_KINDS: readonly SiteKind[] = SITE_KIND_REGISTRY.filter((k) => k.military).map(
+  (k) => k.id,
+);
 
 export const CLOSURES = [
   'closed',

@@ -5,21 +5,17 @@
  */
 import * as v from 'valibot';
 import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
-import { PLANS, type Plan } from './schema.ts';
+import type { SavedView } from './savedView.ts';
+import { PLANS } from './schema.ts';
 
 export const DECK_VERSION = 1;
 
-export interface Slide {
+/** A slide: a saved view (the same a link holds), with a caption and a date to play on to. */
+export interface Slide extends SavedView {
   id: string;
   caption: string;
-  date: string;
   /** Play on to this date when the slide is entered, or null. */
   playTo: string | null;
-  view: [number, number, number] | null;
-  layers: string[];
-  plan: Plan;
-  sel: string | null;
-  scn: string | null;
 }
 
 export interface SlideDeck {

@@ -4,6 +4,7 @@
  * (siteNames.ts runs it), and MapLibre sets it at that anchor, so the app knows where every
  * name stands and can lead a line to it.
  */
+import { siteKind } from '../domain/siteKinds.ts';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { SiteDatum } from './layers/prepare.ts';
@@ -103,8 +104,7 @@ export const shortName = (d: SiteDatum) => d.site.name.replace(/ \(.*\)$/, '');
 
 /** Lower sorts first: HQs, then the largest sites, win the space. */
 export const nameRank = (d: SiteDatum) =>
-  (d.site.kind === 'mission_hq' || d.site.kind === 'sector_hq' ? -10_000 : 0) -
-  (d.site.troops_estimate ?? 0);
+  (siteKind(d.site.kind).named === 'first' ? -10_000 : 0) - (d.site.troops_estimate ?? 0);
 
 /** The labelled sites open on the day. */
 export const openNamed = (major: SiteDatum[], day: number) =>

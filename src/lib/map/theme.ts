@@ -3,6 +3,7 @@
  * deck.gl layers and exports. Muted, projector-safe neutrals so data colours carry meaning.
  */
 import type { Plan } from '../domain/schema.ts';
+import { SITE_KIND_REGISTRY, type SiteKind, type SymbolShape } from '../domain/siteKinds.ts';
 export const THEME = {
   sea: '#dfe5ea',
   neighbourFill: '#eceae6',
@@ -55,39 +56,20 @@ export const OKABE_ITO = {
   grey: [110, 110, 110],
 } as const satisfies Record<string, RGB>;
 
-export type SymbolShape =
-  'star' | 'hexagon' | 'square' | 'circle' | 'triangle' | 'diamond' | 'cross';
+export type { SymbolShape } from '../domain/siteKinds.ts';
 
-/** How each kind of site is drawn: shape, colour, and hollow (dashed) for temporary ones. */
-export const KIND_STYLE = {
-  mission_hq: { label: 'Mission HQ', shape: 'star', color: OKABE_ITO.black, hollow: false },
-  force_hq: { label: 'Force HQ', shape: 'hexagon', color: OKABE_ITO.black, hollow: false },
-  sector_hq: { label: 'Sector HQ', shape: 'square', color: OKABE_ITO.blue, hollow: false },
-  field_office: { label: 'Field office', shape: 'circle', color: OKABE_ITO.purple, hollow: false },
-  cob: {
-    label: 'Company operating base (COB)',
-    shape: 'triangle',
-    color: OKABE_ITO.green,
-    hollow: false,
-  },
-  tob: {
-    label: 'Temporary operating base (TOB)',
-    shape: 'triangle',
-    color: OKABE_ITO.orange,
-    hollow: true,
-  },
-  scd: {
-    label: 'Standing combat deployment (SCD)',
-    shape: 'diamond',
-    color: OKABE_ITO.vermillion,
-    hollow: true,
-  },
-  police: { label: 'UN police', shape: 'cross', color: OKABE_ITO.skyBlue, hollow: false },
-  liaison_office: { label: 'Liaison office', shape: 'circle', color: OKABE_ITO.grey, hollow: true },
-} as const satisfies Record<
-  string,
-  { label: string; shape: SymbolShape; color: RGB; hollow: boolean }
->;
+/** How each kind of site is drawn, from the site-kind registry (siteKinds.ts), in its order. */
+export const KIND_STYLE = Object.fromEntries(
+  SITE_KIND_REGISTRY.map((k) => [
+    k.id,
+    {
+      label: k.label,
+      shape: k.symbol.shape,
+      color: OKABE_ITO[k.symbol.colour],
+      hollow: k.symbol.hollow,
+    },
+  ]),
+) as Record<SiteKind, { label: string; shape: SymbolShape; color: RGB; hollow: boolean }>;
 
 /** How a closed site's ghost is ringed, by how it ended. */
 export const CLOSURE_STYLE = {

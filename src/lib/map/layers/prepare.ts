@@ -2,6 +2,7 @@
  * Per-record render data, computed once when a scenario loads: positions, time spans as
  * finite floats for the GPU filter, icon ids and sizes. Timeline steps never touch these.
  */
+import { siteKind } from '../../domain/siteKinds.ts';
 import type { Hotspot, Site } from '../../domain/schema.ts';
 import { hotspotSpan, siteSpan } from '../../domain/timeline.ts';
 import { groupFamily, INTENSITY_ALPHA, type RGB } from '../theme.ts';
@@ -52,11 +53,7 @@ export function prepareSites(sites: Site[]): SiteDatum[] {
       position: [s.lon!, s.lat!],
       span: finite(siteSpan(s)),
       size: symbolSize(s.troops_estimate),
-      major:
-        s.kind === 'mission_hq' ||
-        s.kind === 'force_hq' ||
-        s.kind === 'sector_hq' ||
-        (s.troops_estimate ?? 0) >= 650,
+      major: siteKind(s.kind).named !== 'by-size' || (s.troops_estimate ?? 0) >= 650,
     }));
 }
 

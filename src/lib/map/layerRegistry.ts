@@ -1,0 +1,197 @@
+/**
+ * The one registry of the map's layers: for each, its id (the URL's `layers=` word), the label
+ * of its toggle, whether it is on at a first visit, and its key. The layer panel, the export
+ * legend and the presentation legend are all drawn from `layerKeys()`, so a layer's key is
+ * written once. Adding a layer: an entry here, and its layer function (docs/contributing.md).
+ */
+import type { Plan, SiteKind } from '../domain/schema.ts';
+import {
+  CLOSURE_STYLE,
+  COVERAGE_STYLE,
+  GROUP_FAMILIES,
+  KIND_STYLE,
+  PHASE_STYLE,
+  PLAN_LABEL,
+} from './theme.ts';
+
+const rgb = (c: readonly number[], a = 1) => `rgba(${c.join(',')},${a})`;
+
+/** How a key row shows its symbol. `icon` names a cell of the map's icon atlas (symbols.ts). */
+export type KeySwatch =
+  | { type: 'icon'; icon: string }
+  | { type: 'fill'; fill: string; stroke?: string }
+  | { type: 'dot'; fill: string; stroke: string }
+  | { type: 'ring'; stroke: string };
+
+export interface KeyRow {
+  /** Stable within its key: a site kind's id for the sites, so the panel can count them. */
+  id: string;
+  text: string;
+  swatch: KeySwatch;
+}
+
+/** A layer's key: a title (in exports and presenting), rows, and a note for the panel. */
+export interface LayerKey {
+  layer: string;
+  title: string;
+  rows: KeyRow[];
+  note?: string;
+}
+
+/** What a key depends on besides its layer: the plan shown and the site kinds in the data. */
+export interface KeyContext {
+  plan: Plan;
+  kinds: readonly SiteKind[];
+}
+
+export interface LayerEntry {
+  id: string;
+  /** The toggle's label, in the layer panel (and the toggle's accessible name). */
+  label: string;
+  /** Shown at a first visit. */
+  initial: boolean;
+  /**
+   * Its key, if it has one. Keys fold to a row of symbols to fit a short screen: `fold` orders
+   * them, lowest first (the key least needed to read the map).
+   */
+  key?: { fold: number; rows: (c: KeyContext) => Omit<LayerKey, 'layer'> };
+}
+
+/** The layers, in the panel's order, which is also the legends' order and the URL's. */
+export const LAYERS = [
+  {
+    id: 'phases',
+    label: 'Province phases',
+    initial: true,
+    key: {
+      fold: 2,
+      rows: (c) => ({
+        title: `Province phase (${PLAN_LABEL[c.plan]})`,
+        rows: Object.entries(PHASE_STYLE).map(([id, p]) => ({
+          id,
+          text: p.label,
+          swatch: { type: 'fill', fill: p.color, stroke: '#8f8a82' },
+        })),
+      }),
+    },
+  },
+  {
+    id: 'coverage',
+    label: 'Reach of open sites',
+    // An analysis layer, opened from the impact panel.
+    initial: false,
+    key: {
+      fold: 4,
+      rows: () => ({
+        title: 'Reach (assumed radii)',
+        rows: [
+          {
+            id: 'reach',
+            text: 'Within reach of an open site',
+            swatch: { type: 'fill', fill: COVERAGE_STYLE.fill, stroke: COVERAGE_STYLE.line },
+          },
+          {
+            id: 'uncovered',
+            text: 'Active hotspot out of reach',
+            swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.uncovered) },
+          },
+        ],
+        note: 'Radii are assumptions: see Impact',
+      }),
+    },
+  },
+  {
+    id: 'hotspots',
+    label: 'Armed-group hotspots',
+    initial: true,
+    key: {
+      fold: 1,
+      rows: () => ({
+        title: 'Armed-group hotspots',
+        rows: GROUP_FAMILIES.map((g) => ({
+          id: g.id,
+          text: g.label,
+          swatch: { type: 'dot', fill: rgb(g.color, 0.45), stroke: rgb(g.color) },
+        })),
+        note: 'Opacity: intensity 1 to 3',
+      }),
+    },
+  },
+  {
+    id: 'sites',
+    label: 'Sites',
+    initial: true,
+    key: {
+      fold: 3,
+      rows: (c) => ({
+        title: 'Sites open at the date',
+        rows: c.kinds.map((k) => ({
+          id: k,
+          text: KIND_STYLE[k].label,
+          swatch: { type: 'icon', icon: k },
+        })),
+      }),
+    },
+  },
+  {
+    id: 'ghosts',
+    label: 'Closed sites',
+    initial: true,
+    key: {
+      fold: 0,
+      rows: () => ({
+        title: 'Closed sites',
+        rows: [
+          ...Object.entries(CLOSURE_STYLE).map(([id, s]) => ({
+            id,
+            text: s.label,
+            swatch: { type: 'icon' as const, icon: `ghost-${id}` },
+          })),
+          // The mark a site shows in the month it closes comes with the closed sites' layer.
+          { id: 'closing', text: 'Closing this month', swatch: { type: 'icon', icon: 'closing' } },
+        ],
+      }),
+    },
+  },
+  // Names have no key: they explain themselves.
+  { id: 'labels', label: 'Site labels', initial: true },
+] as const satisfies readonly LayerEntry[];
+
+export type LayerId = (typeof LAYERS)[number]['id'];
+export const LAYER_IDS: readonly LayerId[] = LAYERS.map((l) => l.id);
+export const INITIAL_LAYERS: readonly LayerId[] = LAYERS.filter((l) => l.initial).map((l) => l.id);
+export const layerEntry = (id: LayerId): LayerEntry => LAYERS.find((l) => l.id === id)!;
+
+/** The comparison's key: not a layer of its own, shown while a scenario is compared. */
+const COMPARISON_KEY: LayerKey = {
+  layer: 'comparison',
+  title: 'Scenario against baseline',
+  rows: [
+    {
+      id: 'gained',
+      text: 'Reach gained',
+      swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.gained) },
+    },
+    { id: 'lost', text: 'Reach lost', swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.lost) } },
+  ],
+};
+
+/**
+ * The keys of the map as shown: one per visible layer that has a key, in the registry's order,
+ * then the comparison's if a scenario is compared.
+ */
+export function layerKeys(
+  visible: (id: LayerId) => boolean,
+  c: KeyContext,
+  comparing: boolean,
+): LayerKey[] {
+  const keys: LayerKey[] = [];
+  for (const l of LAYERS as readonly LayerEntry[])
+    if (l.key && visible(l.id as LayerId)) keys.push({ layer: l.id, ...l.key.rows(c) });
+  if (comparing) keys.push(COMPARISON_KEY);
+  return keys;
+}
+
+/** The site kinds among `sites`, in the registry's (KIND_STYLE's) order, each once. */
+export const kindsIn = (sites: readonly { kind: SiteKind }[]): SiteKind[] =>
+  (Object.keys(KIND_STYLE) as SiteKind[]).filter((k) => sites.some((s) => s.kind === k));
