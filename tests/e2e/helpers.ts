@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests: open the built app at a hash and wait until it is drawn. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
@@ -156,4 +156,61 @@ export function pngRegions(
     },
     [png.toString('base64'), rects] as const,
   );
+}
+
+/** A pixel counts as changed when one of its channels moved by more than this (of 255). */
+export const PIXEL_TOLERANCE = 32;
+/** A picture matches its reference when at most this share of its pixels changed. */
+export const SHARE_TOLERANCE = 0.004;
+
+/**
+ * Compares a screenshot with its reference image, decoded in the page (no image library in
+ * Node): the share of pixels that changed visibly, or 1 if the sizes differ. With
+ * UPDATE_REFERENCES=1 the screenshot becomes the reference. On a mismatch the screenshot is
+ * written beside the test's screenshots as `<name>-changed.png`, to compare by eye.
+ */
+export async function againstReference(
+  page: Page,
+  name: string,
+  png: Buffer,
+  dirs: { reference: string; changed: string },
+): Promise<number> {
+  const refPath = `${dirs.reference}/${name}.png`;
+  if (process.env['UPDATE_REFERENCES'] === '1' || !existsSync(refPath)) {
+    // A missing reference is written, and the test says so rather than pass unseen.
+    writeFileSync(refPath, png);
+    if (process.env['UPDATE_REFERENCES'] !== '1')
+      throw new Error(`${refPath} did not exist: written now; look at it and commit it`);
+    return 0;
+  }
+  const share = await page.evaluate(
+    async ({ a, b, tol }) => {
+      const decode = async (b64: string) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(img.width, img.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height);
+      };
+      const [x, y] = await Promise.all([decode(a), decode(b)]);
+      if (x.width !== y.width || x.height !== y.height) return 1;
+      let changed = 0;
+      for (let i = 0; i < x.data.length; i += 4)
+        if (
+          Math.abs(x.data[i]! - y.data[i]!) > tol ||
+          Math.abs(x.data[i + 1]! - y.data[i + 1]!) > tol ||
+          Math.abs(x.data[i + 2]! - y.data[i + 2]!) > tol
+        )
+          changed++;
+      return changed / (x.width * x.height);
+    },
+    {
+      a: readFileSync(refPath).toString('base64'),
+      b: png.toString('base64'),
+      tol: PIXEL_TOLERANCE,
+    },
+  );
+  if (share > SHARE_TOLERANCE) writeFileSync(`${dirs.changed}/${name}-changed.png`, png);
+  return share;
 }

@@ -8,7 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { MILESTONES } from '../../src/lib/domain/milestones.ts';
 import { LAYERS } from '../../src/lib/map/layerRegistry.ts';
-import { mapIdle, openAt as openAtBase, pngRegions, ready } from './helpers.ts';
+import {
+  againstReference,
+  mapIdle,
+  openAt as openAtBase,
+  pngRegions,
+  ready,
+  SHARE_TOLERANCE,
+} from './helpers.ts';
 import { NEAR_EM } from '../../src/lib/map/nameLayout.ts';
 import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
 
@@ -761,7 +768,7 @@ describe('the legend on a laptop screen', () => {
 });
 
 describe('the story in four pictures', () => {
-  test('June 2019, July 2021, July 2022 and July 2024 differ from one another', async () => {
+  test('June 2019, July 2021, July 2022 and July 2024 look as their reference images, and differ from one another', async () => {
     const page = await newPage(browser);
     const cases = [
       ['offices-2019-06', '2019-06-15'],
@@ -770,10 +777,19 @@ describe('the story in four pictures', () => {
       ['sud-kivu-2024-07', '2024-07-15'],
     ] as const;
     const grids: number[][] = [];
+    const mismatches: string[] = [];
     for (const [name, date] of cases) {
       await openAt(page, `#date=${date}`);
-      await page.waitForTimeout(800);
-      await page.screenshot({ path: `${SHOTS}/${name}.png` });
+      await mapIdle(page);
+      const png = await page.screenshot({ path: `${SHOTS}/${name}.png` });
+      const share = await againstReference(page, name, png, {
+        reference: 'tests/e2e/reference',
+        changed: SHOTS,
+      });
+      if (share > SHARE_TOLERANCE)
+        mismatches.push(
+          `${name}: ${(share * 100).toFixed(2)}% of pixels changed (see ${SHOTS}/${name}-changed.png)`,
+        );
       // A coarse grey-scale grid of the map canvas, to compare the cases in numbers.
       grids.push(
         await page.evaluate(async () => {
@@ -805,6 +821,8 @@ describe('the story in four pictures', () => {
           grids[i]!.filter((v, k) => Math.abs(v - grids[j]![k]!) > 12).length / grids[i]!.length;
         expect(changed, `${cases[i]![0]} vs ${cases[j]![0]}`).toBeGreaterThan(0.005);
       }
+    // Within SHARE_TOLERANCE of the pixels, each channel within PIXEL_TOLERANCE (helpers.ts).
+    expect(mismatches).toEqual([]);
     await page.close();
   });
 });
