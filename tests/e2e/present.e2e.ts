@@ -20,6 +20,35 @@ afterAll(async () => {
 });
 
 describe('presentation mode', () => {
+  test('a slide that plays to a later date plays there and stops, from the panel and from a link', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await openAt(page, baseUrl, '#date=2020-01-01');
+    await page.getByRole('button', { name: 'Slides' }).click();
+    const panel = page.getByRole('region', { name: 'Slides' });
+    await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+    await panel.getByLabel('Slide 1 plays to').fill('2020-06-01');
+    await panel.getByLabel('Slide 1 plays to').press('Tab');
+    const date = page.getByTestId('present-date');
+    for (const open of [
+      () => panel.getByRole('button', { name: 'Present', exact: true }).click(),
+      () => page.goto(`${baseUrl}/#present=1`),
+    ]) {
+      await open();
+      await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+      // It starts at the slide's date, plays on, and stops at the target.
+      await expect.poll(() => date.innerText(), { timeout: 30_000 }).toBe('1 June 2020');
+      await page.waitForTimeout(1200); // a month's tick and more: it must not move on
+      expect(await date.innerText()).toBe('1 June 2020');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => date.count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a three-slide deck navigates with →/PageDown and ←/PageUp; date and hash follow', async () => {
     const page = await newPage(browser);
     const slides = [

@@ -89,12 +89,16 @@ export async function renderMap(
   const out = document.createElement('canvas');
   out.width = w;
   out.height = h;
+  let resized = true;
   try {
+    resized = Math.abs(w / pr - rect.width) > 0.5 || Math.abs(h / pr - rect.height) > 0.5;
     container.style.width = `${w / pr}px`;
     container.style.height = `${h / pr}px`;
     map.setPixelRatio(pr);
     map.resize();
-    map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
+    // The same CSS size (a 2× picture of the view): the same camera, so nothing moves and the
+    // site names keep their places. Another shape: the view as it was, fitted into it.
+    if (resized) map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
     await canvasSized(map);
     await idle(map);
     // deck.gl brings its layers up to date in its own animation frame: one more frame, then
@@ -116,7 +120,7 @@ export async function renderMap(
     container.style.height = saved.height;
     map.setPixelRatio(ratio);
     map.resize();
-    map.jumpTo(camera);
+    if (resized) map.jumpTo(camera);
   }
 }
 
