@@ -513,7 +513,14 @@ describe('selection, tooltips and the rendering rules', () => {
         const points = facts.leaders.flatMap((l) =>
           l.along.map(([x, y]) => [x! + facts.left, y! + facts.top]),
         );
-        const on = await darkestNear(page, points);
+        // Drawn by deck.gl in a frame of its own: wait until every line shows dark somewhere
+        // along it, then compare with the lines hidden.
+        const darkAlong = (v: number[]) =>
+          facts.leaders.filter((_, i) => [0, 1, 2, 3, 4].some((k) => v[i * 5 + k]! < 140)).length;
+        let on: number[] = [];
+        await expect
+          .poll(async () => darkAlong((on = await darkestNear(page, points))), { timeout: 10_000 })
+          .toBe(facts.leaders.length);
         await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).uncheck();
         await mapIdle(page);
         expect(await leaderLines(page)).toEqual([]);
