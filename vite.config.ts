@@ -3,6 +3,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { softwareLicences } from './src/pipeline/softwareLicences.ts';
+import { SECURITY_HEADERS, securityMeta } from './src/pipeline/securityHeaders.ts';
 
 // The bundled packages' licences, written beside index.html (see docs/contributing.md).
 const licences = softwareLicences('Drawdown Map');
@@ -10,7 +11,7 @@ const licences = softwareLicences('Drawdown Map');
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [svelte(), licences.app],
+  plugins: [svelte(), licences.app, securityMeta()],
   worker: { plugins: () => [licences.worker] },
   build: {
     outDir: '../dist',
@@ -20,7 +21,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { fs: { allow: ['..'] } },
-  preview: { port: 4173, strictPort: true },
+  // What a static host should send too (docs/deploying.md); the <meta> policy cannot forbid framing.
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     root: '.',
     // Dates are the product: pin the zone so no test passes or fails with the host's.
