@@ -15,12 +15,14 @@ import { formatFuzzyDate } from '../lib/domain/dates.ts';
 
 const DATA = process.argv[2] ?? 'data';
 const read = (f: string) => readFileSync(join(DATA, f), 'utf8');
+// The CSVs as bytes, so the loader reports bytes that are not UTF-8 by line.
+const readBytes = (f: string) => new Uint8Array(readFileSync(join(DATA, f)));
 const provinces = decodeProvinces(
   JSON.parse(read('boundaries/provinces.topo.json')) as Topology,
   'provinces.topo.json',
 );
 const texts = Object.fromEntries(
-  Object.entries(SCENARIO_FILES).map(([k, f]) => [k, read(f)]),
+  Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readBytes(f)]),
 ) as ScenarioTexts;
 const { scenario, issues, rowsRead } = validateScenario(texts, provinces);
 const milestones = checkMilestones(scenario.sites);

@@ -5,8 +5,10 @@ import {
   newSlideId,
   parseDeckJson,
   slideKey,
+  uniqueSlideIds,
   type Slide,
 } from '../../src/lib/domain/slideDeck.ts';
+import { DECK_KEY, loadDeck } from '../../src/lib/data/localStore.ts';
 
 const slide = (id: string, extra: Partial<Slide> = {}): Slide => ({
   id,
@@ -98,4 +100,38 @@ test('newSlideId is unique', () => {
   const d = deck('slide-2');
   expect(newSlideId(d)).not.toBe('slide-2');
   expect(newSlideId(emptyDeck())).toBe('slide-1');
+});
+
+describe('repeated slide ids (issue 27)', () => {
+  test.each([
+    { ids: ['a', 'b'], out: ['a', 'b'], notices: 0 },
+    { ids: ['a', 'a'], out: ['a', 'slide-3'], notices: 1 },
+    { ids: ['slide-3', 'slide-3', 'x'], out: ['slide-3', 'slide-4', 'x'], notices: 1 },
+    { ids: ['a', 'a', 'a'], out: ['a', 'slide-4', 'slide-5'], notices: 2 },
+  ])('$ids → $out', ({ ids, out, notices }) => {
+    const r = uniqueSlideIds(deck(...ids));
+    expect(r.deck.slides.map((s) => s.id)).toEqual(out);
+    expect(r.notices).toHaveLength(notices);
+  });
+
+  test('regression: a deck with two slides sharing an id imports with one renumbered, and says so', () => {
+    const r = parseDeckJson(JSON.stringify(deck('intro', 'intro')));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.deck.slides.map((s) => s.id)).toEqual(['intro', 'slide-3']);
+    expect(r.notices).toEqual(['slide 2 repeated the id "intro" and is now "slide-3"']);
+  });
+
+  test('regression: a stored deck with repeated ids loads, with a notice', () => {
+    const data = new Map([[DECK_KEY, JSON.stringify(deck('a', 'a'))]]);
+    const st = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, val: string) => void data.set(k, val),
+      removeItem: (k: string) => void data.delete(k),
+    };
+    const r = loadDeck(st);
+    expect(r.error).toBeNull();
+    expect(new Set(r.value.slides.map((s) => s.id)).size).toBe(2);
+    expect(r.notice).toMatch(/saved slides were repaired: slide 2 repeated the id "a"/);
+  });
 });

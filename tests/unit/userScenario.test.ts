@@ -222,3 +222,64 @@ describe('local storage round trip', () => {
     expect(loadRadii(st).error).toMatch(/not JSON/);
   });
 });
+
+describe('duplicates (issue 27)', () => {
+  const two = (a: UserScenario, b: UserScenario) =>
+    JSON.stringify({ version: 1, scenarios: [a, b] });
+  const twice = scenario([
+    { site: 'bukavu', close: '2025-06-30' },
+    { site: 'uvira', close: null },
+    { site: 'bukavu', close: '2026-01-31' },
+  ]);
+
+  test('regression: two changes to one site are refused on import, naming the site and where', () => {
+    const r = parseScenarioJson(JSON.stringify({ version: 1, scenarios: [twice] }));
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        'scenarios.0.changes.2: scenario "Keep Bukavu" changes the site "bukavu" again (first in change 0); keep one change per site',
+      ],
+    });
+  });
+
+  test('regression: a stored scenario with two changes to one site loads with the last, and a notice', () => {
+    const st = fakeStorage();
+    st.data.set(SCENARIOS_KEY, JSON.stringify({ version: 1, scenarios: [twice] }));
+    const r = loadScenarios(st);
+    expect(r.error).toBeNull();
+    expect(r.value.scenarios[0]!.changes).toEqual([
+      { site: 'bukavu', close: '2026-01-31' },
+      { site: 'uvira', close: null },
+    ]);
+    expect(r.notice).toMatch(/changes the site "bukavu" again.*the last change is kept/);
+    // What the map showed before the repair is what it shows after.
+    expect(applyScenario(sites, r.value.scenarios[0]!)).toEqual(applyScenario(sites, twice));
+  });
+
+  test.each([
+    { from: 'import' as const, ids: ['s1', 's1-2'] },
+    { from: 'storage' as const, ids: ['s1', 's1-2'] },
+  ])(
+    'regression: a repeated scenario id is made unique ($from), with a notice',
+    ({ from, ids }) => {
+      const r = parseScenarioJson(
+        two(scenario([]), { ...scenario([]), name: 'Other' }),
+        undefined,
+        from,
+      );
+      expect(r.ok && r.scenarios.map((s) => s.id)).toEqual(ids);
+      expect(r.ok && r.notices).toEqual([
+        'scenarios.1: the id "s1" is repeated; this copy is now "s1-2"',
+      ]);
+    },
+  );
+
+  test('stored scenarios with repeated ids load (no blank panel)', () => {
+    const st = fakeStorage();
+    st.data.set(SCENARIOS_KEY, two(scenario([]), scenario([])));
+    const r = loadScenarios(st);
+    expect(r.error).toBeNull();
+    expect(new Set(r.value.scenarios.map((s) => s.id)).size).toBe(2);
+    expect(r.notice).toMatch(/repaired/);
+  });
+});

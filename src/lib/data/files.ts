@@ -7,4 +7,5 @@ export const SCENARIO_FILES = {
   events: 'scenario/events.csv',
   mandates: 'scenario/mandates.csv',
 } as const;
-export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string>;
+/** Each file's content: bytes (decoded as strict UTF-8, bad bytes reported) or text. */
+export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string | Uint8Array>;

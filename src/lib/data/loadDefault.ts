@@ -18,7 +18,8 @@ const URLS: Record<keyof ScenarioTexts, string> = {
   mandates: mandatesUrl,
 };
 
-async function text(url: string, signal?: AbortSignal): Promise<string> {
+/** The file's bytes: the loader decodes them strictly, so bad bytes are reported by line. */
+async function bytes(url: string, signal?: AbortSignal): Promise<Uint8Array> {
   const res = await fetch(url, { signal });
   if (!res.ok)
     throw new DataError([
@@ -28,7 +29,7 @@ async function text(url: string, signal?: AbortSignal): Promise<string> {
         fix: 'check the build includes data/',
       },
     ]);
-  return res.text();
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 /** The default scenario, validated against the province boundaries. */
@@ -37,7 +38,7 @@ export async function loadDefaultScenario(
   signal?: AbortSignal,
 ): Promise<ValidatedScenario> {
   const entries = await Promise.all(
-    Object.entries(URLS).map(async ([k, u]) => [k, await text(u, signal)] as const),
+    Object.entries(URLS).map(async ([k, u]) => [k, await bytes(u, signal)] as const),
   );
   return validateScenario(Object.fromEntries(entries) as ScenarioTexts, provinces);
 }

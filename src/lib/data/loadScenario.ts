@@ -83,7 +83,12 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
     ...events.issues,
     ...mandates.issues,
   ];
-  const rows = (t: string) => Math.max(0, t.split('\n').filter((l) => l.trim()).length - 1);
+  const rows = (t: string | Uint8Array) =>
+    Math.max(
+      0,
+      (typeof t === 'string' ? t : new TextDecoder().decode(t)).split('\n').filter((l) => l.trim())
+        .length - 1,
+    );
   return {
     scenario: {
       places: withoutMisplaced(places, placeIssues),

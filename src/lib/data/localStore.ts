@@ -32,6 +32,8 @@ export interface Loaded<T> {
   value: T;
   /** Why the stored value was not used, or null. */
   error: string | null;
+  /** What was repaired so the value could be used (repeated ids), or null. */
+  notice?: string | null;
 }
 
 /** The stored scenarios; an unreadable store gives an empty one and an error to show. */
@@ -43,9 +45,15 @@ export function loadScenarios(storage: StorageLike | null): Loaded<ScenarioStore
     return { value: emptyStore(), error: `browser storage is not available (${String(e)})` };
   }
   if (text === null) return { value: emptyStore(), error: null };
-  const r = parseScenarioJson(text);
+  const r = parseScenarioJson(text, undefined, 'storage');
   if (!r.ok) return { value: emptyStore(), error: r.errors.join('; ') };
-  return { value: { version: STORE_VERSION, scenarios: r.scenarios }, error: null };
+  return {
+    value: { version: STORE_VERSION, scenarios: r.scenarios },
+    error: null,
+    ...(r.notices.length
+      ? { notice: `The saved scenarios were repaired: ${r.notices.join('; ')}.` }
+      : {}),
+  };
 }
 
 /** Saves the store; returns an error message (quota, private mode) instead of throwing. */
@@ -113,7 +121,13 @@ export function loadDeck(storage: StorageLike | null): Loaded<SlideDeck> {
   if (text === null) return { value: emptyDeck(), error: null };
   const r = parseDeckJson(text);
   return r.ok
-    ? { value: r.deck, error: null }
+    ? {
+        value: r.deck,
+        error: null,
+        ...(r.notices.length
+          ? { notice: `The saved slides were repaired: ${r.notices.join('; ')}.` }
+          : {}),
+      }
     : { value: emptyDeck(), error: `the saved slides could not be read (${r.errors.join('; ')})` };
 }
 

@@ -109,7 +109,7 @@ const CITED = {
 
 /** Runs the table read, then a per-row builder that may add issues and reject the row. */
 function build<S extends Spec, T>(
-  text: string,
+  text: string | Uint8Array,
   file: string,
   spec: S,
   make: (row: TableRow<S>, issues: DataIssue[]) => T | undefined,
@@ -190,7 +190,7 @@ const SITE_SPEC = {
 };
 
 /** Reads sites.csv. */
-export function readSites(text: string, file = 'sites.csv'): Loaded<Site> {
+export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded<Site> {
   const loaded = build(text, file, SITE_SPEC, ({ line, values: r }, issues) => {
     const dates = dateRange(
       issues,
@@ -252,7 +252,7 @@ const HOTSPOT_SPEC = {
 };
 
 /** Reads hotspots.csv. */
-export function readHotspots(text: string, file = 'hotspots.csv'): Loaded<Hotspot> {
+export function readHotspots(text: string | Uint8Array, file = 'hotspots.csv'): Loaded<Hotspot> {
   const loaded = build(text, file, HOTSPOT_SPEC, ({ line, values: r }, issues) => {
     const dates = dateRange(
       issues,
@@ -289,7 +289,7 @@ const PHASE_SPEC = {
 };
 
 /** Reads phases.csv. */
-export function readPhases(text: string, file = 'phases.csv'): Loaded<Phase> {
+export function readPhases(text: string | Uint8Array, file = 'phases.csv'): Loaded<Phase> {
   const loaded = build(text, file, PHASE_SPEC, ({ line, values: r }, issues) => {
     const dates = dateRange(
       issues,
@@ -325,7 +325,7 @@ const EVENT_SPEC = {
 };
 
 /** Reads events.csv. */
-export function readEvents(text: string, file = 'events.csv'): Loaded<ScenarioEvent> {
+export function readEvents(text: string | Uint8Array, file = 'events.csv'): Loaded<ScenarioEvent> {
   return build(text, file, EVENT_SPEC, ({ line, values: r }, issues) => {
     const date = datePair(issues, file, line, 'date', r.date, r.date_precision, true);
     if (!date) return undefined;
@@ -356,7 +356,7 @@ const MANDATE_SPEC = {
 const RESOLUTION = /^S\/RES\/(\d{4})(?: from (\d{4}-\d{2}-\d{2}))?$/;
 
 /** Reads mandates.csv; dates there are always full days. */
-export function readMandates(text: string, file = 'mandates.csv'): Loaded<Mandate> {
+export function readMandates(text: string | Uint8Array, file = 'mandates.csv'): Loaded<Mandate> {
   return build(text, file, MANDATE_SPEC, ({ line, values: r }, issues) => {
     const m = RESOLUTION.exec(r.resolution);
     if (!m) {
@@ -416,7 +416,7 @@ const PLACE_SPEC = {
 };
 
 /** Reads places.csv (the gazetteer). */
-export function readPlaces(text: string, file = 'places.csv'): Loaded<Place> {
+export function readPlaces(text: string | Uint8Array, file = 'places.csv'): Loaded<Place> {
   return build(text, file, PLACE_SPEC, ({ values: r }) => ({
     ...r,
     alt_names: r.alt_names ? r.alt_names.split(';').map((s) => s.trim()) : [],

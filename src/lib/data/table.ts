@@ -2,9 +2,9 @@
  * Reads a CSV file into validated rows: the header must hold the expected columns, each cell
  * is checked by its column's validator, and every problem becomes a DataIssue naming the file,
  * line, column, value and fix. Rows with a problem are reported and left out; the rest load.
- * CSV parsing: Papa Parse (https://www.papaparse.com/docs).
+ * CSV parsing: our own reader (csv.ts), the comma fixed; bytes are decoded as strict UTF-8.
  */
-import Papa from 'papaparse';
+import { decodeUtf8, parseCsv, type BadBytes } from './csv.ts';
 import { readCell, type Cell } from './columns.ts';
 import type { DataIssue } from './errors.ts';
 
@@ -16,23 +16,58 @@ export interface TableRow<S extends Spec> {
   values: RowOf<S>;
 }
 
-/** Parses text against a spec; returns the rows whose every cell is valid, and the issues. */
+const QUOTE_FIX =
+  'close the quote, or double a quote inside a quoted cell ("He said ""no"""); a cell with a comma, a quote or a line break must be in double quotes';
+
+const UTF8_FIX =
+  'save the file as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)")';
+
+/** The issue for a line with bytes that are not UTF-8, naming the cell when it is known. */
+function badBytesIssue(file: string, b: BadBytes, field?: string, value?: string): DataIssue {
+  const hex = `0x${b.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    file,
+    line: b.line,
+    ...(field !== undefined ? { field, value } : {}),
+    message: `has a byte that is not UTF-8 (${hex}${b.before ? ` after "${b.before}"` : ''})`,
+    fix: UTF8_FIX,
+  };
+}
+
+/**
+ * Parses a file (text, or bytes decoded as strict UTF-8) against a spec; returns the rows whose
+ * every cell is valid, and the issues.
+ */
 export function readTable<S extends Spec>(
-  text: string,
+  input: string | Uint8Array,
   file: string,
   spec: S,
 ): { rows: TableRow<S>[]; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  for (const e of parsed.errors)
+  const { text, bad } = typeof input === 'string' ? { text: input, bad: [] } : decodeUtf8(input);
+  const parsed = parseCsv(text);
+  const badAt = new Map(bad.map((b) => [b.line, b]));
+  const [first, ...body] = parsed.records;
+  const header = first?.cells ?? [];
+  const reported = new Set<number>();
+  const badLine = (r: { line: number; endLine: number }) => {
+    for (let l = r.line; l <= r.endLine; l++) if (badAt.has(l)) return badAt.get(l)!;
+    return undefined;
+  };
+  const headerBytes = first && badLine(first);
+  if (headerBytes) {
+    issues.push(badBytesIssue(file, headerBytes));
+    reported.add(headerBytes.line);
+  }
+  const names = header.map((h) => h.trim());
+  for (const q of parsed.broken)
     issues.push({
       file,
-      line: e.row !== undefined ? e.row + 1 : undefined,
-      message: `CSV syntax: ${e.message}`,
-      fix: 'check the quoting on that line: a cell with commas or quotes must be in double quotes, with inner quotes doubled',
+      line: q.line,
+      ...(q.line > 1 && names[q.cell - 1] ? { field: names[q.cell - 1] } : {}),
+      message: `has an unbalanced double quote: the quote opening cell ${q.cell} ${q.closedLater ? 'does not close on this line, or text follows its closing quote' : 'is never closed'}; this line is left out, the lines after it are read`,
+      fix: QUOTE_FIX,
     });
-  const [header = [], ...body] = parsed.data;
-  const names = header.map((h) => h.trim());
   const expected = Object.keys(spec);
   const missing = expected.filter((c) => !names.includes(c));
   if (missing.length) {
@@ -54,8 +89,15 @@ export function readTable<S extends Spec>(
     });
   const index = new Map(names.map((n, i) => [n, i]));
   const rows: TableRow<S>[] = [];
-  body.forEach((cells, i) => {
-    const line = i + 2;
+  for (const { line, endLine, cells } of body) {
+    const b = badLine({ line, endLine });
+    if (b) {
+      // The row is left out: a name with a replaced letter would look right and be wrong.
+      const at = cells.findIndex((c) => c.includes('\uFFFD'));
+      issues.push(badBytesIssue(file, b, at >= 0 ? names[at] : undefined, cells[at]));
+      reported.add(b.line);
+      continue;
+    }
     if (cells.length !== names.length) {
       issues.push({
         file,
@@ -63,7 +105,7 @@ export function readTable<S extends Spec>(
         message: `has ${cells.length} cells but the header has ${names.length}`,
         fix: 'put double quotes around any cell that contains a comma, e.g. "13,000 troops"',
       });
-      return;
+      continue;
     }
     const values: Record<string, unknown> = {};
     let ok = true;
@@ -77,6 +119,9 @@ export function readTable<S extends Spec>(
       }
     }
     if (ok) rows.push({ line, values: values as RowOf<S> });
-  });
+  }
+  // Bad bytes on a line no record starts on (a broken quote's line, a blank line).
+  for (const b of bad) if (!reported.has(b.line)) issues.push(badBytesIssue(file, b));
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { rows, issues };
 }

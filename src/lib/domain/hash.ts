@@ -45,12 +45,15 @@ export function parseHash(hash: string): HashState {
   return out;
 }
 
+/** `x` to `d` decimals, without the "-0.0000" that -0.00001 gives (it reads back as 0). */
+const fixed = (x: number, d: number) => x.toFixed(d).replace(/^-(0\.0+)$/, '$1');
+
 /** Writes the hash, in a fixed order, with the view rounded to what a screen can show. */
 export function formatHash(s: HashState): string {
   const parts: string[] = [];
   if (s.date) parts.push(`date=${s.date}`);
   if (s.view)
-    parts.push(`view=${s.view[0].toFixed(4)},${s.view[1].toFixed(4)},${s.view[2].toFixed(2)}`);
+    parts.push(`view=${fixed(s.view[0], 4)},${fixed(s.view[1], 4)},${fixed(s.view[2], 2)}`);
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
   if (s.plan && s.plan !== DEFAULT_PLAN) parts.push(`plan=${s.plan}`);
   if (s.sel) parts.push(`sel=${s.sel}`);

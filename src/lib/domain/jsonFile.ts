@@ -35,3 +35,26 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[
     return `${path || 'the file'}: ${i.message}`;
   });
 }
+
+/**
+ * The largest scenario or slide-deck file an import reads. Real ones are a few kB; a valid
+ * 52 MB scenario froze the tab for 8 minutes (issue 27), so anything this big is refused before
+ * it is read.
+ */
+export const MAX_IMPORT_BYTES = 10_000_000;
+
+/** A byte count for people: "812 bytes", "4.2 kB", "52.4 MB". */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} byte${n === 1 ? '' : 's'}`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')} kB`;
+  return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** Why a file is too large to import (naming it, its size and the limit), or null. */
+export function checkImportSize(
+  file: { name: string; size: number },
+  limit = MAX_IMPORT_BYTES,
+): string | null {
+  if (file.size <= limit) return null;
+  return `Not imported: ${file.name} is ${formatBytes(file.size)}, over the ${formatBytes(limit)} limit for imports. Scenario and slide files are a few kB; check it is the file you exported.`;
+}

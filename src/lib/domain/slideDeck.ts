@@ -52,15 +52,40 @@ const DeckSchema = v.object({
 
 export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Briefing', slides: [] });
 
-/** A deck from JSON text, or the problems with where they are. */
+/**
+ * A deck from JSON text, or the problems with where they are. Slides that repeat an id are
+ * renumbered, with a notice: nothing points at a slide id from outside the deck, so a new one
+ * is harmless, while two slides with one id break the panel's keyed list on every load.
+ */
 export function parseDeckJson(
   text: string,
-): { ok: true; deck: SlideDeck } | { ok: false; errors: string[] } {
+): { ok: true; deck: SlideDeck; notices: string[] } | { ok: false; errors: string[] } {
   const read = readJsonObject(text, 'a slide deck');
   if (!read.ok) return read;
   const r = v.safeParse(DeckSchema, read.json);
-  if (r.success) return { ok: true, deck: r.output as SlideDeck };
-  return { ok: false, errors: describeIssues(r.issues) };
+  if (!r.success) return { ok: false, errors: describeIssues(r.issues) };
+  return { ok: true, ...uniqueSlideIds(r.output as SlideDeck) };
+}
+
+/** The deck with each repeated slide id replaced by a fresh one, and a notice for each. */
+export function uniqueSlideIds(deck: SlideDeck): { deck: SlideDeck; notices: string[] } {
+  const taken = new Set(deck.slides.map((s) => s.id));
+  const seen = new Set<string>();
+  const notices: string[] = [];
+  let n = deck.slides.length;
+  const slides = deck.slides.map((s, i) => {
+    if (!seen.has(s.id)) {
+      seen.add(s.id);
+      return s;
+    }
+    let id = `slide-${++n}`;
+    while (taken.has(id)) id = `slide-${++n}`;
+    taken.add(id);
+    seen.add(id);
+    notices.push(`slide ${i + 1} repeated the id "${s.id}" and is now "${id}"`);
+    return { ...s, id };
+  });
+  return notices.length ? { deck: { ...deck, slides }, notices } : { deck, notices };
 }
 
 /** The deck with slide `from` moved to position `to` (clamped). */

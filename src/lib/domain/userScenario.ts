@@ -55,27 +55,54 @@ export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenar
 /**
  * A store from JSON text: a whole store, or one exported scenario. Returns the problems
  * instead of throwing; `unknownSites` lists changes that name no site in `siteIds`.
+ *
+ * Duplicates: a repeated scenario id is made unique, with a notice (only the active scenario
+ * and slides point at an id, and they keep pointing at the first). Two changes to one site
+ * contradict each other and only the author knows which is meant, so an import (`from:
+ * 'import'`) is refused naming the site; a stored store (`from: 'storage'`) keeps the last
+ * change, which is the one the map has been showing, with a notice, so the panel still opens.
  */
 export function parseScenarioJson(
   text: string,
   siteIds?: ReadonlySet<string>,
+  from: 'import' | 'storage' = 'import',
 ):
-  | { ok: true; scenarios: UserScenario[]; unknownSites: string[] }
+  | { ok: true; scenarios: UserScenario[]; unknownSites: string[]; notices: string[] }
   | { ok: false; errors: string[] } {
   const read = readJsonObject(text, 'a scenario or a set of scenarios');
   if (!read.ok) return read;
   const json = read.json;
   const asStore = v.safeParse(StoreSchema, json);
   const asOne = asStore.success ? null : v.safeParse(ScenarioSchema, json);
-  const scenarios = asStore.success
+  const parsed = asStore.success
     ? asStore.output.scenarios
     : asOne?.success
       ? [asOne.output]
       : null;
-  if (!scenarios) {
+  if (!parsed) {
     const looksLikeStore = 'scenarios' in json;
     return { ok: false, errors: describeIssues(looksLikeStore ? asStore.issues! : asOne!.issues!) };
   }
+  const notices: string[] = [];
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  const scenarios = parsed.map((s, i) => {
+    const where = asStore.success ? `scenarios.${i}` : 'the file';
+    const changes = lastChangePerSite(s.changes);
+    for (const d of changes.repeated) {
+      const at = `${asStore.success ? `scenarios.${i}.` : ''}changes.${d.index}`;
+      const what = `${at}: scenario "${s.name}" changes the site "${d.site}" again (first in change ${d.first})`;
+      if (from === 'import') errors.push(`${what}; keep one change per site`);
+      else notices.push(`${what}; the last change is kept`);
+    }
+    let id = s.id;
+    for (let n = 2; ids.has(id); n++) id = `${s.id}-${n}`;
+    if (id !== s.id)
+      notices.push(`${where}: the id "${s.id}" is repeated; this copy is now "${id}"`);
+    ids.add(id);
+    return { ...s, id, changes: changes.kept };
+  });
+  if (errors.length) return { ok: false, errors: errors.slice(0, 5) };
   const unknownSites = siteIds
     ? [
         ...new Set(
@@ -83,7 +110,24 @@ export function parseScenarioJson(
         ),
       ]
     : [];
-  return { ok: true, scenarios, unknownSites };
+  return { ok: true, scenarios, unknownSites, notices };
+}
+
+/** The changes with one per site (the last, in the first one's place), and the repeats. */
+function lastChangePerSite(changes: SiteChange[]): {
+  kept: SiteChange[];
+  repeated: { site: string; index: number; first: number }[];
+} {
+  const first = new Map<string, number>();
+  const last = new Map<string, SiteChange>();
+  const repeated: { site: string; index: number; first: number }[] = [];
+  changes.forEach((c, i) => {
+    if (first.has(c.site)) repeated.push({ site: c.site, index: i, first: first.get(c.site)! });
+    else first.set(c.site, i);
+    last.set(c.site, c);
+  });
+  if (!repeated.length) return { kept: changes, repeated };
+  return { kept: [...first.keys()].map((site) => last.get(site)!), repeated };
 }
 
 /** The sites with the scenario's changes applied; unchanged sites are the same objects. */

@@ -46,7 +46,7 @@ export class PlanningState {
     this.storeError = s.error;
     const r = loadRadii(storage);
     this.radii = r.value;
-    this.notice = r.error;
+    this.notice = [s.notice, r.error].filter(Boolean).join(' ') || null;
   }
 
   get active(): UserScenario | null {

@@ -26,7 +26,7 @@ export class PresentState {
   constructor(private readonly storage: StorageLike | null) {
     const r = loadDeck(storage);
     this.deck = r.value;
-    this.notice = r.error;
+    this.notice = r.error ?? r.notice ?? null;
   }
 
   get current(): Slide | null {
@@ -70,7 +70,11 @@ export class PresentState {
     if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
     this.save(r.deck);
     this.index = 0;
-    return { ok: true, message: `Imported "${r.deck.name}": ${r.deck.slides.length} slides.` };
+    const renamed = r.notices.length ? ` Renumbered: ${r.notices.join('; ')}.` : '';
+    return {
+      ok: true,
+      message: `Imported "${r.deck.name}": ${r.deck.slides.length} slides.${renamed}`,
+    };
   }
 
   exportJson(): string {
