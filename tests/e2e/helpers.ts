@@ -17,15 +17,21 @@ export async function ready(page: Page) {
       const d = window.__drawdown;
       const canvas = d?.map.getCanvas();
       if (!d?.overlay || !canvas) return false;
-      const picked = d.overlay.pickObjects({
-        x: 0,
-        y: 0,
-        width: canvas.clientWidth,
-        height: canvas.clientHeight,
-        layerIds: ['sites'],
-        maxObjects: 1,
-      });
-      return picked.length > 0;
+      // deck.gl asserts when asked to pick before its first frame has set up its views (seen
+      // on a busy machine): not ready yet, ask again.
+      try {
+        const picked = d.overlay.pickObjects({
+          x: 0,
+          y: 0,
+          width: canvas.clientWidth,
+          height: canvas.clientHeight,
+          layerIds: ['sites'],
+          maxObjects: 1,
+        });
+        return picked.length > 0;
+      } catch {
+        return false;
+      }
     },
     null,
     { timeout: 60_000, polling: 100 },
