@@ -33,6 +33,8 @@ export class PlanningState {
   /** Other storage messages: radii ignored, a save that failed. */
   notice = $state<string | null>(null);
   activeId = $state<string | null>(null);
+  /** A scenario a link or slide named that this browser does not hold (the baseline shows). */
+  missing = $state<{ id: string; from: 'link' | 'slide' } | null>(null);
   /** Show the scenario against the baseline. */
   compare = $state(false);
   /** Day to compare the current date with; null: 12 months before it. */

@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { isoOfDay, parseFuzzyDate, type FuzzyDate } from '../domain/dates.ts';
+import { reachableCamera, type CameraLimits } from '../domain/reachableCamera.ts';
 import type { Camera, SavedView } from '../domain/savedView.ts';
 import { fitCountry, showsWholeCountry } from '../map/fitControl.ts';
 import type { PlanningState } from '../state/planningState.svelte.ts';
@@ -36,19 +37,35 @@ export function currentView(t: ViewTargets): SavedView {
   };
 }
 
+/** Where the map can go (https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/#getmaxbounds). */
+function limitsOf(map: MapLibreMap): CameraLimits {
+  const b = map.getMaxBounds();
+  return {
+    bounds: b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : null,
+    minZoom: map.getMinZoom(),
+    maxZoom: map.getMaxZoom(),
+  };
+}
+
 /**
  * Shows `v`: every part of it, so nothing of the view before stays behind. A scenario this
- * browser does not hold (a link from elsewhere) shows the baseline. Without a camera, the
- * whole country is fitted to this screen.
+ * browser does not hold (a link from elsewhere) shows the baseline, and `planning.missing`
+ * says so. A camera the map cannot show is brought within its limits (reachableCamera);
+ * without one, the whole country is fitted to this screen. `view.view` is then the camera as
+ * shown, so the URL written from it is one the map can show.
  */
-export function applyView(t: ViewTargets, v: SavedView): void {
+export function applyView(t: ViewTargets, v: SavedView, from: 'link' | 'slide' = 'link'): void {
   const { planning, view, timeline, map } = t;
-  planning.activeId = v.scn && planning.store.scenarios.some((s) => s.id === v.scn) ? v.scn : null;
+  const held = v.scn !== null && planning.store.scenarios.some((s) => s.id === v.scn);
+  planning.activeId = held ? v.scn : null;
+  planning.missing = v.scn && !held ? { id: v.scn, from } : null;
   view.show(v.layers);
   view.plan = v.plan;
   view.selected = v.sel;
-  view.view = v.view;
-  if (v.view) map?.jumpTo({ center: [v.view[0], v.view[1]], zoom: v.view[2] });
+  const camera = v.view && map ? reachableCamera(v.view, limitsOf(map)) : v.view;
+  if (camera) map?.jumpTo({ center: [camera[0], camera[1]], zoom: camera[2] });
   else if (map && !showsWholeCountry(map)) fitCountry(map);
+  // MapLibre keeps the centre where the view stays within maxBounds: read back what it shows.
+  view.view = map ? cameraOf(map) : camera;
   timeline.go((parseFuzzyDate(v.date, 'day') as FuzzyDate).first, false);
 }
