@@ -121,6 +121,35 @@ describe('notices on load', () => {
     await page.close();
   });
 
+  test('a slide naming a scenario this browser lacks says so when presented', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      const slide = {
+        id: 's1',
+        caption: 'From another browser',
+        date: '2021-07-15',
+        view: null,
+        layers: ['phases', 'sites'],
+        plan: 'actual',
+        sel: null,
+        scn: 'gone-id',
+        playTo: null,
+      };
+      localStorage.setItem(
+        'drawdown-map/deck/v1',
+        JSON.stringify({ version: 1, name: 'Brief', slides: [slide] }),
+      );
+    });
+    await page.goto(`${baseUrl}/#present=1`);
+    await page.getByTestId('present-caption').waitFor({ timeout: 60_000 });
+    await page
+      .getByText(
+        'This slide names scenario "gone-id", which this browser does not hold: showing the baseline.',
+      )
+      .waitFor();
+    await page.close();
+  });
+
   test('unreadable saved scenarios, radii and slides are reported on load, each dismissable', async () => {
     const page = await newPage(browser);
     await page.addInitScript(() => {
