@@ -189,7 +189,17 @@ export async function againstReference(
       throw new Error(`${refPath} did not exist: written now; look at it and commit it`);
     return 0;
   }
-  const share = await page.evaluate(
+  const share = await changedShare(page, readFileSync(refPath), png);
+  if (share > SHARE_TOLERANCE) writeFileSync(`${dirs.changed}/${name}-changed.png`, png);
+  return share;
+}
+
+/**
+ * The share of pixels that changed visibly between two PNGs of the same size (1 if the sizes
+ * differ), decoded in the page: no image library in Node.
+ */
+export async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
     async ({ a, b, tol }) => {
       const decode = async (b64: string) => {
         const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -211,12 +221,6 @@ export async function againstReference(
           changed++;
       return changed / (x.width * x.height);
     },
-    {
-      a: readFileSync(refPath).toString('base64'),
-      b: png.toString('base64'),
-      tol: PIXEL_TOLERANCE,
-    },
+    { a: a.toString('base64'), b: b.toString('base64'), tol: PIXEL_TOLERANCE },
   );
-  if (share > SHARE_TOLERANCE) writeFileSync(`${dirs.changed}/${name}-changed.png`, png);
-  return share;
 }
