@@ -19,6 +19,10 @@ export class MapState {
   overlay = $state.raw<MapLibreOverlay | null>(null);
   status = $state<MapStatus>('loading');
   error = $state<string | null>(null);
+  /** The GPU context is lost: the map shows nothing until a new one is drawn. */
+  contextLost = $state(false);
+  /** Bumped to draw the map anew, on a new canvas (after a lost GPU context). */
+  generation = $state(0);
   /** The decoded boundaries, shared with the scenario loader's location checks. */
   boundaries = $state.raw<Boundaries | null>(null);
 
