@@ -57,8 +57,12 @@ describe('a lost GPU context', () => {
     await mapIdle(page);
     // The same map: tints, sites, names, hotspots and the selection, within the reference
     // images' tolerance (helpers.ts), and the same link.
-    const after = await page.screenshot({ clip: MAP_CLIP });
-    expect(await changedShare(page, before, after)).toBeLessThanOrEqual(SHARE_TOLERANCE);
+    // (Polled: the new map's names and deck.gl's layers may take a frame or two more to settle.)
+    await expect
+      .poll(async () => changedShare(page, before, await page.screenshot({ clip: MAP_CLIP })), {
+        timeout: 10_000,
+      })
+      .toBeLessThanOrEqual(SHARE_TOLERANCE);
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(errors).toEqual([]);
     await page.close();
