@@ -150,7 +150,7 @@ describe('notices on load', () => {
     await page.close();
   });
 
-  test('unreadable saved scenarios, radii and slides are reported on load, each dismissable', async () => {
+  test('unreadable saved scenarios, radii and slides are kept aside and reported on load, each dismissable', async () => {
     const page = await newPage(browser);
     await page.addInitScript(() => {
       // Once per tab: a reload must not undo what the app did with them.
@@ -164,13 +164,24 @@ describe('notices on load', () => {
     await page.goto(`${baseUrl}/`);
     await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
     const notices = page.locator('[role=status]').filter({ hasText: /saved/i });
-    const scenarios = notices.filter({ hasText: 'The what-if scenarios saved in this browser' });
-    const radii = notices.filter({ hasText: 'Saved reach radii are not JSON' });
-    const slides = notices.filter({ hasText: /saved slides could not be read/ });
+    const scenarios = notices.filter({
+      hasText: 'The what-if scenarios saved in this browser could not be read (not JSON',
+    });
+    const radii = notices.filter({
+      hasText: 'The reach radii saved in this browser could not be read (not JSON)',
+    });
+    const slides = notices.filter({
+      hasText: 'The slides saved in this browser could not be read (version: is not version 1',
+    });
     for (const n of [scenarios, radii, slides]) await n.waitFor();
     await page.screenshot({ path: `${SHOTS}/notices-unreadable-stores.png` });
-    for (const about of ['saved scenarios', 'saved reach radii and scenarios', 'saved slides'])
-      await page.getByRole('button', { name: `Dismiss the message about ${about}` }).click();
+    // The copies are kept, and the list of them opens from the message.
+    await scenarios.getByRole('button', { name: 'Kept copies…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kept copies' });
+    await expect.poll(() => dialog.locator('li').count()).toBe(3);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    for (const about of ['what-if scenarios', 'reach radii', 'slides'])
+      await page.getByRole('button', { name: `Dismiss the message about saved ${about}` }).click();
     for (const n of [scenarios, radii, slides]) await n.waitFor({ state: 'detached' });
     await page.close();
   });

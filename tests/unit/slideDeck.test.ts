@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import {
   emptyDeck,
+  MAX_SLIDES,
   moveSlide,
   newSlideId,
+  orderedIds,
   parseDeckJson,
+  parseSlideRecord,
   slideKey,
   uniqueSlideIds,
   type Slide,
 } from '../../src/lib/domain/slideDeck.ts';
-import { DECK_KEY, loadDeck } from '../../src/lib/data/localStore.ts';
 
 const slide = (id: string, extra: Partial<Slide> = {}): Slide => ({
   id,
@@ -97,9 +99,10 @@ describe('slideKey (what a presentation clicker sends)', () => {
 });
 
 test('newSlideId is unique', () => {
-  const d = deck('slide-2');
-  expect(newSlideId(d)).not.toBe('slide-2');
-  expect(newSlideId(emptyDeck())).toBe('slide-1');
+  // From the clock (two tabs adding at once must not pick one id), and never one the deck has.
+  expect(newSlideId(emptyDeck(), 36 ** 3)).toBe('slide-1000');
+  expect(newSlideId(deck('slide-1000'), 36 ** 3)).toBe('slide-1000-2');
+  expect(newSlideId(deck('slide-1000', 'slide-1000-2'), 36 ** 3)).toBe('slide-1000-3');
 });
 
 describe('repeated slide ids (issue 27)', () => {
@@ -121,17 +124,30 @@ describe('repeated slide ids (issue 27)', () => {
     expect(r.deck.slides.map((s) => s.id)).toEqual(['intro', 'slide-3']);
     expect(r.notices).toEqual(['slide 2 repeated the id "intro" and is now "slide-3"']);
   });
+});
 
-  test('regression: a stored deck with repeated ids loads, with a notice', () => {
-    const data = new Map([[DECK_KEY, JSON.stringify(deck('a', 'a'))]]);
-    const st = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, val: string) => void data.set(k, val),
-      removeItem: (k: string) => void data.delete(k),
-    };
-    const r = loadDeck(st);
-    expect(r.error).toBeNull();
-    expect(new Set(r.value.slides.map((s) => s.id)).size).toBe(2);
-    expect(r.notice).toMatch(/saved slides were repaired: slide 2 repeated the id "a"/);
-  });
+test.each([
+  { order: ['b', 'a'], keys: ['a', 'b'], out: ['b', 'a'] },
+  // A slide whose id never reached the order (an older copy, a failed write) is not lost.
+  { order: ['b'], keys: ['a', 'b', 'c'], out: ['b', 'a', 'c'] },
+  // An id in the order with no slide (deleted in another tab) is dropped; repeats once.
+  { order: ['x', 'a', 'a'], keys: ['a'], out: ['a'] },
+  { order: undefined, keys: ['c', 'a'], out: ['a', 'c'] },
+])('orderedIds($order, $keys) → $out', ({ order, keys, out }) => {
+  expect(orderedIds(order, keys)).toEqual(out);
+});
+
+test('a stored slide is read under its key, or its problems are given', () => {
+  const s = deck('x').slides[0]!;
+  expect(parseSlideRecord('key', s)).toEqual({ ok: true, slide: { ...s, id: 'key' } });
+  const bad = parseSlideRecord('key', { ...s, date: '2021-13-01' });
+  expect(bad.ok).toBe(false);
+  expect(!bad.ok && bad.errors[0]).toMatch(/^date: /);
+});
+
+test('regression: a deck of more slides than anyone presents is refused, saying so', () => {
+  const many = deck(...Array.from({ length: MAX_SLIDES + 1 }, (_, i) => `s${i}`));
+  const r = parseDeckJson(JSON.stringify(many));
+  expect(r).toEqual({ ok: false, errors: [`slides: has more than ${MAX_SLIDES} slides`] });
+  expect(parseDeckJson(JSON.stringify({ ...many, slides: many.slides.slice(1) })).ok).toBe(true);
 });

@@ -4,24 +4,14 @@ import type { Site } from '../../src/lib/domain/schema.ts';
 import { siteOpenAt } from '../../src/lib/domain/timeline.ts';
 import {
   applyScenario,
-  emptyStore,
+  MAX_CHANGES,
+  MAX_SCENARIOS,
   newScenarioId,
   parseScenarioJson,
+  parseScenarioRecord,
   withChange,
   type UserScenario,
 } from '../../src/lib/domain/userScenario.ts';
-import {
-  CORRUPT_SUFFIX,
-  loadRadii,
-  loadScenarios,
-  RADII_KEY,
-  resetScenarios,
-  saveRadii,
-  saveScenarios,
-  SCENARIOS_KEY,
-  type StorageLike,
-} from '../../src/lib/data/localStore.ts';
-import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
 
 const d = (t: string) => parseFuzzyDate(t, 'day') as FuzzyDate;
 const site = (id: string, closed: string | null): Site => ({
@@ -153,76 +143,6 @@ describe('parseScenarioJson', () => {
   });
 });
 
-/** An in-memory Storage, optionally failing on write like a full or private-mode browser. */
-function fakeStorage(full = false): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      if (full) throw new Error('QuotaExceededError');
-      data.set(k, v);
-    },
-    removeItem: (k) => void data.delete(k),
-  };
-}
-
-describe('local storage round trip', () => {
-  test('scenarios survive a save and load', () => {
-    const st = fakeStorage();
-    const store = {
-      ...emptyStore(),
-      scenarios: [scenario([{ site: 'bukavu', close: '2025-06-30' }])],
-    };
-    expect(saveScenarios(st, store)).toBeNull();
-    expect(loadScenarios(st)).toEqual({ value: store, error: null });
-  });
-
-  test('nothing stored: empty, no error', () => {
-    expect(loadScenarios(fakeStorage())).toEqual({ value: emptyStore(), error: null });
-    expect(loadScenarios(null).error).toBeNull();
-  });
-
-  test.each([
-    { stored: '{"version":1,"scenarios":[{"id":"x"}]', why: 'truncated JSON' },
-    {
-      stored:
-        '{"version":1,"scenarios":[{"id":"x","name":"a","created":"","changes":[{"site":"b","close":"soon"}]}]}',
-      why: 'a bad date',
-    },
-    { stored: '"hello"', why: 'not an object' },
-  ])(
-    'corrupt ($why): empty store, a message, and a reset that keeps the old text aside',
-    ({ stored }) => {
-      const st = fakeStorage();
-      st.data.set(SCENARIOS_KEY, stored);
-      const r = loadScenarios(st);
-      expect(r.value).toEqual(emptyStore());
-      expect(r.error).toBeTruthy();
-      expect(resetScenarios(st)).toBeNull();
-      expect(st.data.get(SCENARIOS_KEY)).toBeUndefined();
-      expect(st.data.get(SCENARIOS_KEY + CORRUPT_SUFFIX)).toBe(stored);
-      expect(loadScenarios(st)).toEqual({ value: emptyStore(), error: null });
-    },
-  );
-
-  test('a full storage reports an error instead of throwing', () => {
-    expect(saveScenarios(fakeStorage(true), emptyStore())).toMatch(/could not save/);
-    expect(saveRadii(fakeStorage(true), DEFAULT_RADII)).toMatch(/could not save/);
-  });
-
-  test('radii round-trip; bad stored radii fall back with a message', () => {
-    const st = fakeStorage();
-    saveRadii(st, { ...DEFAULT_RADII, cob: 40 });
-    expect(loadRadii(st)).toEqual({ value: { ...DEFAULT_RADII, cob: 40 }, error: null });
-    st.data.set(RADII_KEY, '{"cob":-3}');
-    expect(loadRadii(st).value.cob).toBe(DEFAULT_RADII.cob);
-    expect(loadRadii(st).error).toMatch(/cob/);
-    st.data.set(RADII_KEY, '{');
-    expect(loadRadii(st).error).toMatch(/not JSON/);
-  });
-});
-
 describe('duplicates (issue 27)', () => {
   const two = (a: UserScenario, b: UserScenario) =>
     JSON.stringify({ version: 1, scenarios: [a, b] });
@@ -243,17 +163,32 @@ describe('duplicates (issue 27)', () => {
   });
 
   test('regression: a stored scenario with two changes to one site loads with the last, and a notice', () => {
-    const st = fakeStorage();
-    st.data.set(SCENARIOS_KEY, JSON.stringify({ version: 1, scenarios: [twice] }));
-    const r = loadScenarios(st);
-    expect(r.error).toBeNull();
-    expect(r.value.scenarios[0]!.changes).toEqual([
+    const r = parseScenarioRecord('kept-id', twice);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.id).toBe('kept-id');
+    expect(r.scenario.changes).toEqual([
       { site: 'bukavu', close: '2026-01-31' },
       { site: 'uvira', close: null },
     ]);
-    expect(r.notice).toMatch(/changes the site "bukavu" again.*the last change is kept/);
+    expect(r.notices).toEqual([
+      'scenario "Keep Bukavu" changed the site "bukavu" twice (changes 0 and 2); the last change is kept',
+    ]);
     // What the map showed before the repair is what it shows after.
-    expect(applyScenario(sites, r.value.scenarios[0]!)).toEqual(applyScenario(sites, twice));
+    expect(applyScenario(sites, r.scenario)).toEqual(
+      applyScenario(sites, { ...twice, id: 'kept-id' }),
+    );
+  });
+
+  test.each([
+    { value: { ...twice, name: '' }, error: /name: has an empty name/ },
+    { value: { ...twice, changes: [{ site: 'b', close: 'soon' }] }, error: /changes\.0\.close/ },
+    { value: 'hello', error: /the file/ },
+    { value: null, error: /the file/ },
+  ])('a stored scenario that cannot be read gives its problems ($error)', ({ value, error }) => {
+    const r = parseScenarioRecord('x', value);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.join('; ')).toMatch(error);
   });
 
   test.each([
@@ -273,13 +208,22 @@ describe('duplicates (issue 27)', () => {
       ]);
     },
   );
+});
 
-  test('stored scenarios with repeated ids load (no blank panel)', () => {
-    const st = fakeStorage();
-    st.data.set(SCENARIOS_KEY, two(scenario([]), scenario([])));
-    const r = loadScenarios(st);
-    expect(r.error).toBeNull();
-    expect(new Set(r.value.scenarios.map((s) => s.id)).size).toBe(2);
-    expect(r.notice).toMatch(/repaired/);
-  });
+test.each([
+  {
+    what: 'too many changes',
+    file: {
+      ...scenario([]),
+      changes: Array.from({ length: MAX_CHANGES + 1 }, (_, i) => ({ site: `s${i}`, close: null })),
+    },
+    error: `changes: has more than ${MAX_CHANGES} changes`,
+  },
+  {
+    what: 'too many scenarios',
+    file: { version: 1, scenarios: Array.from({ length: MAX_SCENARIOS + 1 }, () => scenario([])) },
+    error: `scenarios: has more than ${MAX_SCENARIOS} scenarios`,
+  },
+])('regression: a file with $what is refused, saying so', ({ file, error }) => {
+  expect(parseScenarioJson(JSON.stringify(file))).toEqual({ ok: false, errors: [error] });
 });

@@ -24,6 +24,12 @@ export interface SlideDeck {
   slides: Slide[];
 }
 
+/**
+ * The most slides a deck may hold. A briefing has tens; a file with thousands is not a deck
+ * anyone presents, and its list would freeze the panel that draws it.
+ */
+export const MAX_SLIDES = 500;
+
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SlideSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
@@ -47,7 +53,10 @@ const SlideSchema = v.object({
 const DeckSchema = v.object({
   version: v.literal(DECK_VERSION, `is not version ${DECK_VERSION}`),
   name: v.pipe(v.string(), v.maxLength(120, 'has a name over 120 characters')),
-  slides: v.array(SlideSchema),
+  slides: v.pipe(
+    v.array(SlideSchema),
+    v.maxLength(MAX_SLIDES, `has more than ${MAX_SLIDES} slides`),
+  ),
 });
 
 export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Briefing', slides: [] });
@@ -97,12 +106,48 @@ export function moveSlide(deck: SlideDeck, from: number, to: number): SlideDeck 
   return { ...deck, slides };
 }
 
-/** A slide id not yet in the deck. */
-export function newSlideId(deck: SlideDeck): string {
+/**
+ * A slide id not yet in the deck. From the clock rather than a count: two tabs adding a slide
+ * to one deck would both pick "slide-4", and the second would be refused by the store.
+ */
+export function newSlideId(deck: SlideDeck, now = Date.now()): string {
   const taken = new Set(deck.slides.map((s) => s.id));
-  let n = deck.slides.length + 1;
-  while (taken.has(`slide-${n}`)) n++;
-  return `slide-${n}`;
+  const base = `slide-${now.toString(36)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** One slide as stored in this browser, under `id` (the key is the truth), or its problems. */
+export function parseSlideRecord(
+  id: string,
+  value: unknown,
+): { ok: true; slide: Slide } | { ok: false; errors: string[] } {
+  const r = v.safeParse(SlideSchema, value);
+  return r.success
+    ? { ok: true, slide: { ...(r.output as Slide), id } }
+    : { ok: false, errors: describeIssues(r.issues) };
+}
+
+/**
+ * The slides' order: the stored order's ids that still exist, then any others (written by a
+ * tab that failed before saving the order, or by an older copy) in key order. Never loses a
+ * slide and never repeats one.
+ */
+export function orderedIds(
+  order: readonly string[] | undefined,
+  keys: readonly string[],
+): string[] {
+  const present = new Set(keys);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const id of order ?? [])
+    if (present.has(id) && !seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
+  for (const id of [...keys].sort()) if (!seen.has(id)) out.push(id);
+  return out;
 }
 
 /** The index after a key press: next, previous, or null (not a slide key). */

@@ -11,6 +11,13 @@ import type { Site } from './schema.ts';
 
 export const STORE_VERSION = 1;
 
+/**
+ * Bounds on what a file may hold: far beyond real use (a scenario changes some of ~90 sites),
+ * and low enough that the panels that list them stay responsive.
+ */
+export const MAX_SCENARIOS = 500;
+export const MAX_CHANGES = 1000;
+
 export interface SiteChange {
   site: string;
   /** The last day the site is open (YYYY-MM-DD), or null: it stays open to the end. */
@@ -31,7 +38,11 @@ export interface ScenarioStore {
 }
 
 const ChangeSchema = v.object({
-  site: v.pipe(v.string(), v.nonEmpty('names no site')),
+  site: v.pipe(
+    v.string(),
+    v.nonEmpty('names no site'),
+    v.maxLength(80, 'names a site id over 80 characters'),
+  ),
   close: v.nullable(isoDay),
 });
 const ScenarioSchema = v.object({
@@ -42,12 +53,18 @@ const ScenarioSchema = v.object({
     v.nonEmpty('has an empty name'),
     v.maxLength(120, 'has a name over 120 characters'),
   ),
-  created: v.string(),
-  changes: v.array(ChangeSchema),
+  created: v.pipe(v.string(), v.maxLength(40, 'has a creation time over 40 characters')),
+  changes: v.pipe(
+    v.array(ChangeSchema),
+    v.maxLength(MAX_CHANGES, `has more than ${MAX_CHANGES} changes`),
+  ),
 });
 const StoreSchema = v.object({
   version: v.literal(STORE_VERSION, `is not version ${STORE_VERSION}`),
-  scenarios: v.array(ScenarioSchema),
+  scenarios: v.pipe(
+    v.array(ScenarioSchema),
+    v.maxLength(MAX_SCENARIOS, `has more than ${MAX_SCENARIOS} scenarios`),
+  ),
 });
 
 export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenarios: [] });
@@ -113,6 +130,25 @@ export function parseScenarioJson(
   return { ok: true, scenarios, unknownSites, notices };
 }
 
+/**
+ * One scenario as stored in this browser, under `id` (the key is the truth, whatever the record
+ * says). Two changes to one site keep the last, the one the map has been showing, with a notice,
+ * so a damaged record still opens; anything else wrong makes the record unreadable.
+ */
+export function parseScenarioRecord(
+  id: string,
+  value: unknown,
+): { ok: true; scenario: UserScenario; notices: string[] } | { ok: false; errors: string[] } {
+  const r = v.safeParse(ScenarioSchema, value);
+  if (!r.success) return { ok: false, errors: describeIssues(r.issues) };
+  const changes = lastChangePerSite(r.output.changes);
+  const notices = changes.repeated.map(
+    (d) =>
+      `scenario "${r.output.name}" changed the site "${d.site}" twice (changes ${d.first} and ${d.index}); the last change is kept`,
+  );
+  return { ok: true, scenario: { ...r.output, id, changes: changes.kept }, notices };
+}
+
 /** The changes with one per site (the last, in the first one's place), and the repeats. */
 function lastChangePerSite(changes: SiteChange[]): {
   kept: SiteChange[];
@@ -159,7 +195,10 @@ export function withChange(
   return { ...scenario, changes: close === undefined ? rest : [...rest, { site, close }] };
 }
 
-/** A new id that is not one of `taken`. */
+/**
+ * A new id that is not one of `taken`. From the clock, so two tabs adding a scenario at once
+ * (each knowing only its own) do not pick the same id; the store refuses a key it holds anyway.
+ */
 export function newScenarioId(taken: Iterable<string>, now = Date.now()): string {
   const used = new Set(taken);
   let n = 0;

@@ -4,33 +4,35 @@
  * storage problems become messages, never a blank app.
  */
 import { createContext } from 'svelte';
-import {
-  loadRadii,
-  loadScenarios,
-  resetScenarios,
-  saveRadii,
-  saveScenarios,
-  browserStorage,
-  type StorageLike,
-} from '../data/localStore.ts';
-import { DEFAULT_RADII, type Radii } from '../domain/reach.ts';
+import { parseOffThread } from '../data/parseOffThread.ts';
+import type { Snapshot } from '../data/savedStore.ts';
+import { DEFAULT_RADII, parseRadii, type Radii } from '../domain/reach.ts';
 import type { SiteKind } from '../domain/schema.ts';
 import {
   emptyStore,
   newScenarioId,
-  parseScenarioJson,
+  parseScenarioRecord,
   STORE_VERSION,
   withChange,
   type ScenarioStore,
   type UserScenario,
 } from '../domain/userScenario.ts';
+import { getSavedState, SyncedCollection, type SavedState } from './savedState.svelte.ts';
+
+/** A stored radius: a known kind with a distance in range. */
+function parseRadius(kind: string, km: unknown) {
+  const { rejected } = parseRadii({ [kind]: km });
+  return rejected.length
+    ? ({ ok: false, errors: rejected } as const)
+    : ({ ok: true, value: km as number } as const);
+}
 
 export class PlanningState {
   radii = $state.raw<Radii>({ ...DEFAULT_RADII });
   store = $state.raw<ScenarioStore>(emptyStore());
-  /** Why the saved scenarios could not be read; the panel offers a reset. */
-  storeError = $state<string | null>(null);
-  /** Other storage messages: radii ignored, a save that failed. */
+  /** Whether the saved scenarios and radii have been read (a link's scenario waits for it). */
+  loaded = $state(false);
+  /** Storage messages: repairs made on load, a save that failed. */
   notice = $state<string | null>(null);
   activeId = $state<string | null>(null);
   /** A scenario a link or slide named that this browser does not hold (the baseline shows). */
@@ -42,13 +44,47 @@ export class PlanningState {
   showImpact = $state(false);
   showScenarios = $state(false);
 
-  constructor(private readonly storage: StorageLike | null) {
-    const s = loadScenarios(storage);
-    this.store = s.value;
-    this.storeError = s.error;
-    const r = loadRadii(storage);
-    this.radii = r.value;
-    this.notice = [s.notice, r.error].filter(Boolean).join(' ') || null;
+  readonly #scenarios: SyncedCollection<UserScenario>;
+  readonly #radii: SyncedCollection<number>;
+
+  constructor(saved: SavedState) {
+    const fail = (m: string) => (this.notice = m);
+    this.#scenarios = new SyncedCollection(
+      saved,
+      'scenarios',
+      (key, value) => {
+        const r = parseScenarioRecord(key, value);
+        return r.ok ? { ok: true, value: r.scenario, notices: r.notices } : r;
+      },
+      (snap) => this.#showScenarios(snap),
+      fail,
+    );
+    this.#radii = new SyncedCollection(
+      saved,
+      'radii',
+      parseRadius,
+      (snap) => {
+        this.radii = {
+          ...DEFAULT_RADII,
+          ...Object.fromEntries(snap.records.map((r) => [r.key, r.value])),
+        };
+      },
+      fail,
+    );
+    void Promise.all([this.#scenarios.reload(), this.#radii.reload()]).then(
+      () => (this.loaded = true),
+    );
+  }
+
+  #showScenarios(snap: Snapshot<UserScenario>): void {
+    const scenarios = snap.records
+      .map((r) => r.value)
+      .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    this.store = { version: STORE_VERSION, scenarios };
+    // Deleted in another tab: the map goes back to the baseline rather than show a ghost.
+    if (this.activeId && !scenarios.some((s) => s.id === this.activeId)) this.activeId = null;
+    if (snap.notices.length)
+      this.notice = `The saved scenarios were repaired: ${snap.notices.join('; ')}.`;
   }
 
   get active(): UserScenario | null {
@@ -62,17 +98,16 @@ export class PlanningState {
 
   setRadius(kind: SiteKind, km: number): void {
     this.radii = { ...this.radii, [kind]: km };
-    this.notice = saveRadii(this.storage, this.radii);
+    void this.#radii.write((t) => t.put(kind, km));
   }
 
   resetRadii(): void {
     this.radii = { ...DEFAULT_RADII };
-    this.notice = saveRadii(this.storage, this.radii);
+    void this.#radii.write((t) => t.clear());
   }
 
-  private save(store: ScenarioStore): void {
-    this.store = store;
-    this.notice = saveScenarios(this.storage, store);
+  #setScenarios(scenarios: UserScenario[]): void {
+    this.store = { ...this.store, scenarios };
   }
 
   /** A new scenario, a copy of the baseline (no changes yet), made active. */
@@ -85,15 +120,22 @@ export class PlanningState {
       created: new Date().toISOString(),
       changes: [],
     };
-    this.save({ ...this.store, scenarios: [...this.store.scenarios, s] });
+    this.#setScenarios([...this.store.scenarios, s]);
     this.activeId = s.id;
+    void this.#scenarios.write((t) => t.add(s.id, s));
     return s;
   }
 
+  /**
+   * Changes one scenario, here at once and in the store as the store holds it: another tab's
+   * change to another site of the same scenario is kept. Gone from the store (deleted in
+   * another tab), it stays gone.
+   */
   private update(id: string, f: (s: UserScenario) => UserScenario): void {
-    this.save({
-      ...this.store,
-      scenarios: this.store.scenarios.map((s) => (s.id === id ? f(s) : s)),
+    this.#setScenarios(this.store.scenarios.map((s) => (s.id === id ? f(s) : s)));
+    void this.#scenarios.write(async (t) => {
+      const r = parseScenarioRecord(id, await t.get(id));
+      if (r.ok) await t.put(id, f(r.scenario));
     });
   }
 
@@ -102,8 +144,9 @@ export class PlanningState {
   }
 
   remove(id: string): void {
-    this.save({ ...this.store, scenarios: this.store.scenarios.filter((s) => s.id !== id) });
+    this.#setScenarios(this.store.scenarios.filter((s) => s.id !== id));
     if (this.activeId === id) this.activeId = null;
+    void this.#scenarios.write((t) => t.delete(id));
   }
 
   /** In the active scenario: the site's last open day, null to keep it open, undefined to undo. */
@@ -112,8 +155,11 @@ export class PlanningState {
   }
 
   /** Adds the scenarios in the JSON (a store or one scenario), under fresh ids. */
-  importJson(text: string, siteIds: ReadonlySet<string>): { ok: boolean; message: string } {
-    const r = parseScenarioJson(text, siteIds);
+  async importJson(
+    text: string,
+    siteIds: ReadonlySet<string>,
+  ): Promise<{ ok: boolean; message: string }> {
+    const r = await parseOffThread({ kind: 'scenarios', text, siteIds: [...siteIds] });
     if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
     const taken = this.store.scenarios.map((s) => s.id);
     const added = r.scenarios.map((s, i) => {
@@ -121,9 +167,16 @@ export class PlanningState {
       taken.push(id);
       return { ...s, id };
     });
-    this.save({ ...this.store, scenarios: [...this.store.scenarios, ...added] });
-    const unknown = r.unknownSites.length
-      ? ` Changes to unknown sites are kept but have no effect: ${r.unknownSites.join(', ')}.`
+    this.#setScenarios([...this.store.scenarios, ...added]);
+    const error = await this.#scenarios.write(async (t) => {
+      for (const s of added) await t.add(s.id, s);
+    });
+    if (error) return { ok: false, message: `Not imported: ${error}` };
+    // The first few by name: a status line is no place for thousands.
+    const u = r.unknownSites;
+    const more = u.length > 10 ? ` and ${u.length - 10} more` : '';
+    const unknown = u.length
+      ? ` Changes to unknown sites are kept but have no effect: ${u.slice(0, 10).join(', ')}${more}.`
       : '';
     return {
       ok: true,
@@ -136,20 +189,12 @@ export class PlanningState {
     const scenarios = id ? this.store.scenarios.filter((s) => s.id === id) : this.store.scenarios;
     return JSON.stringify({ version: STORE_VERSION, scenarios }, null, 2);
   }
-
-  /** After a corrupt store: keep the old text aside and start empty. */
-  resetStore(): void {
-    this.notice = resetScenarios(this.storage);
-    this.store = emptyStore();
-    this.storeError = null;
-    this.activeId = null;
-  }
 }
 
 const [get, set] = createContext<PlanningState>();
 
 export function preparePlanningState(): PlanningState {
-  return set(new PlanningState(browserStorage()));
+  return set(new PlanningState(getSavedState()));
 }
 
 export const getPlanningState = get;

@@ -3,19 +3,28 @@
  * and whether the app is presenting. Applying a slide to the map is Presenter.svelte's job.
  */
 import { createContext } from 'svelte';
-import { loadDeck, saveDeck, type StorageLike } from '../data/localStore.ts';
+import { parseOffThread } from '../data/parseOffThread.ts';
+import type { Snapshot, Txn } from '../data/savedStore.ts';
 import {
   DECK_VERSION,
   emptyDeck,
   moveSlide,
   newSlideId,
+  orderedIds,
   parseDeckJson,
+  parseSlideRecord,
   type Slide,
   type SlideDeck,
 } from '../domain/slideDeck.ts';
+import { getSavedState, SyncedCollection, type SavedState } from './savedState.svelte.ts';
+
+/** How an imported deck joins the saved one. */
+export type ImportMode = 'add' | 'replace';
 
 export class PresentState {
   deck = $state.raw<SlideDeck>(emptyDeck());
+  /** Whether the saved deck has been read (a `#present=1` link waits for it). */
+  loaded = $state(false);
   notice = $state<string | null>(null);
   presenting = $state(false);
   index = $state(0);
@@ -23,58 +32,178 @@ export class PresentState {
   /** Whether the legend shows while presenting (L toggles it); kept from slide to slide. */
   legend = $state(true);
 
-  constructor(private readonly storage: StorageLike | null) {
-    const r = loadDeck(storage);
-    this.deck = r.value;
-    this.notice = r.error ?? r.notice ?? null;
+  readonly #slides: SyncedCollection<Slide>;
+  readonly #saved: SavedState;
+
+  constructor(saved: SavedState) {
+    this.#saved = saved;
+    this.#slides = new SyncedCollection(
+      saved,
+      'slides',
+      (key, value) => {
+        const r = parseSlideRecord(key, value);
+        return r.ok ? { ok: true, value: r.slide } : r;
+      },
+      (snap) => this.#show(snap),
+      (m) => (this.notice = m),
+    );
+    void this.#slides.reload().then(() => (this.loaded = true));
+  }
+
+  #show(snap: Snapshot<Slide>): void {
+    // A lookup for this function, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const byId = new Map(snap.records.map((r) => [r.key, r.value]));
+    const slides = orderedIds(snap.meta.order, [...byId.keys()]).map((id) => byId.get(id)!);
+    this.deck = { version: DECK_VERSION, name: snap.meta.name ?? emptyDeck().name, slides };
+    this.index = Math.min(this.index, Math.max(0, slides.length - 1));
   }
 
   get current(): Slide | null {
     return this.deck.slides[this.index] ?? null;
   }
 
-  private save(deck: SlideDeck) {
-    this.deck = deck;
-    this.notice = saveDeck(this.storage, deck);
+  /** The order as stored, with `f` applied to it. */
+  static async #reorder(t: Txn, f: (order: string[]) => string[]): Promise<void> {
+    const order = orderedIds((await t.meta()).order, await t.keys());
+    await t.setMeta({ order: f(order) });
   }
 
   add(slide: Omit<Slide, 'id'>): void {
-    this.save({
-      ...this.deck,
-      slides: [...this.deck.slides, { ...slide, id: newSlideId(this.deck) }],
+    const s = { ...slide, id: newSlideId(this.deck) };
+    this.deck = { ...this.deck, slides: [...this.deck.slides, s] };
+    void this.#slides.write(async (t) => {
+      await t.add(s.id, s);
+      await PresentState.#reorder(t, (o) => [...o.filter((id) => id !== s.id), s.id]);
     });
   }
 
   update(id: string, patch: Partial<Omit<Slide, 'id'>>): void {
-    this.save({
+    this.deck = {
       ...this.deck,
       slides: this.deck.slides.map((s) => (s.id === id ? { ...s, ...patch } : s)),
+    };
+    void this.#slides.write(async (t) => {
+      const r = parseSlideRecord(id, await t.get(id));
+      if (r.ok) await t.put(id, { ...r.slide, ...patch });
     });
   }
 
   remove(id: string): void {
-    this.save({ ...this.deck, slides: this.deck.slides.filter((s) => s.id !== id) });
+    this.deck = { ...this.deck, slides: this.deck.slides.filter((s) => s.id !== id) };
     this.index = Math.min(this.index, Math.max(0, this.deck.slides.length - 1));
+    void this.#slides.write(async (t) => {
+      await t.delete(id);
+      await PresentState.#reorder(t, (o) => o.filter((x) => x !== id));
+    });
   }
 
   move(from: number, to: number): void {
-    this.save(moveSlide(this.deck, from, to));
+    const id = this.deck.slides[from]?.id;
+    if (id === undefined) return;
+    this.deck = moveSlide(this.deck, from, to);
+    const at = this.deck.slides.findIndex((s) => s.id === id);
+    void this.#slides.write((t) =>
+      PresentState.#reorder(t, (o) => {
+        const rest = o.filter((x) => x !== id);
+        rest.splice(Math.min(at, rest.length), 0, id);
+        return rest;
+      }),
+    );
   }
 
   rename(name: string): void {
-    this.save({ ...this.deck, name });
+    this.deck = { ...this.deck, name };
+    void this.#slides.write((t) => t.setMeta({ name }));
   }
 
-  importJson(text: string): { ok: boolean; message: string } {
-    const r = parseDeckJson(text);
+  /** Sets the deck aside in the kept copies, as JSON a deck import reads. */
+  static async #keepDeck(t: Txn, why: string): Promise<number> {
+    const keys = await t.keys();
+    const meta = await t.meta();
+    const slides: Slide[] = [];
+    for (const id of orderedIds(meta.order, keys)) {
+      const r = parseSlideRecord(id, await t.get(id));
+      if (r.ok) slides.push(r.slide);
+    }
+    if (!slides.length) return 0;
+    const deck: SlideDeck = { version: DECK_VERSION, name: meta.name ?? emptyDeck().name, slides };
+    await t.keep({ key: null, reason: 'replaced', why, text: JSON.stringify(deck, null, 2) });
+    return slides.length;
+  }
+
+  /**
+   * Reads a deck file and adds its slides after the saved ones (under fresh ids, so nothing
+   * saved is touched), or replaces the saved deck, which is first set aside in the kept copies,
+   * where it can be restored.
+   */
+  async importJson(
+    text: string,
+    mode: ImportMode,
+    file = 'the file',
+  ): Promise<{ ok: boolean; message: string }> {
+    const r = await parseOffThread({ kind: 'deck', text });
     if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
-    this.save(r.deck);
-    this.index = 0;
     const renamed = r.notices.length ? ` Renumbered: ${r.notices.join('; ')}.` : '';
+    const n = r.deck.slides.length;
+    if (mode === 'add') {
+      const taken = { ...this.deck, slides: [...this.deck.slides] };
+      const now = Date.now();
+      const slides = r.deck.slides.map((s, i) => {
+        const fresh = { ...s, id: newSlideId(taken, now + i) };
+        taken.slides.push(fresh);
+        return fresh;
+      });
+      this.deck = taken;
+      const error = await this.#write(async (t) => {
+        for (const s of slides) await t.add(s.id, s);
+        await PresentState.#reorder(t, (o) => [...o, ...slides.map((s) => s.id)]);
+      });
+      if (error) return { ok: false, message: `Not imported: ${error}` };
+      return { ok: true, message: `Added ${n} slide${n === 1 ? '' : 's'} from "${r.deck.name}".` };
+    }
+    this.deck = r.deck;
+    this.index = 0;
+    let kept = 0;
+    const error = await this.#write(async (t) => {
+      kept = await PresentState.#keepDeck(t, `replaced by an import of ${file}`);
+      await t.clear();
+      for (const s of r.deck.slides) await t.put(s.id, s);
+      await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
+    });
+    if (error) return { ok: false, message: `Not imported: ${error}` };
+    const aside = kept
+      ? ` The deck it replaced (${kept} slide${kept === 1 ? '' : 's'}) is kept aside and can be restored.`
+      : '';
     return {
       ok: true,
-      message: `Imported "${r.deck.name}": ${r.deck.slides.length} slides.${renamed}`,
+      message: `Imported "${r.deck.name}": ${n} slide${n === 1 ? '' : 's'}.${renamed}${aside}`,
     };
+  }
+
+  /** Puts a kept deck back in place of the saved one, which is kept aside in turn. */
+  async restore(keptId: number): Promise<string | null> {
+    const copy = this.#saved.kept.find((k) => k.id === keptId);
+    if (!copy) return 'That copy is no longer kept.';
+    const r = parseDeckJson(copy.text);
+    if (!r.ok) return `That copy cannot be read as a deck: ${r.errors.join('; ')}`;
+    const error = await this.#write(async (t) => {
+      await PresentState.#keepDeck(
+        t,
+        `replaced by restoring the deck kept on ${copy.at.slice(0, 10)}`,
+      );
+      await t.clear();
+      for (const s of r.deck.slides) await t.put(s.id, s);
+      await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
+    });
+    if (error) return error;
+    this.index = 0;
+    return this.#saved.removeKept(keptId);
+  }
+
+  /** A write whose outcome the caller reports itself. */
+  #write(f: (t: Txn) => Promise<void>): Promise<string | null> {
+    return this.#slides.write(f);
   }
 
   exportJson(): string {
@@ -94,8 +223,8 @@ export class PresentState {
 
 const [get, set] = createContext<PresentState>();
 
-export function preparePresentState(storage: StorageLike | null): PresentState {
-  return set(new PresentState(storage));
+export function preparePresentState(): PresentState {
+  return set(new PresentState(getSavedState()));
 }
 
 export const getPresentState = get;
