@@ -1,16 +1,22 @@
 /**
  * Briefing slides in the production build: a three-slide deck made in the Slides panel,
  * presented, and driven with the keys a clicker sends; the date, caption and hash follow, the
- * deck survives a reload, and a #present link opens it in presentation mode.
+ * deck survives a reload, and a #present link opens it in presentation mode. A slide plays on to
+ * a later date, or back to an earlier one, and stops there.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { countryUnderPanels, openAt, ready } from './helpers.ts';
+import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
+import { addMonths, dayInWords, monthIndex } from '../../src/lib/domain/timeline.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 let browser: Browser;
+/** The page's record of the dates the presentation's stamp showed. */
+type Shown = { shown: string[] };
+const day = (iso: string) => (parseFuzzyDate(iso, 'day') as FuzzyDate).first;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -20,34 +26,66 @@ afterAll(async () => {
 });
 
 describe('presentation mode', () => {
-  test('a slide that plays to a later date plays there and stops, from the panel and from a link', async () => {
-    const page = await newPage(browser);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await openAt(page, baseUrl, '#date=2020-01-01');
-    await page.getByRole('button', { name: 'Slides' }).click();
-    const panel = page.getByRole('region', { name: 'Slides' });
-    await panel.getByRole('button', { name: 'Add current map as slide' }).click();
-    await panel.getByLabel('Slide 1 plays to').fill('2020-06-01');
-    await panel.getByLabel('Slide 1 plays to').press('Tab');
-    const date = page.getByTestId('present-date');
-    for (const open of [
-      () => panel.getByRole('button', { name: 'Present', exact: true }).click(),
-      () => page.goto(`${baseUrl}/#present=1`),
-    ]) {
-      await open();
-      await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-      // It starts at the slide's date, plays on, and stops at the target.
-      await expect.poll(() => date.innerText(), { timeout: 30_000 }).toBe('1 June 2020');
-      await page.waitForTimeout(1200); // a month's tick and more: it must not move on
-      expect(await date.innerText()).toBe('1 June 2020');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => date.count()).toBe(0);
-    }
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  // Five months each way, over a year's end going back; at 4× the panel and the followed link
+  // play back quickly, while the link opened afresh plays at 1× (the speed is not in a link).
+  test.each([
+    ['a later', '2020-01-01', '2020-06-01', '1'],
+    ['an earlier', '2021-03-01', '2020-10-01', '4'],
+  ])(
+    'a slide that plays to %s date (%s to %s at %s×) plays there and stops, from the panel and from a link',
+    async (_, from, to, speed) => {
+      const page = await newPage(browser);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // Svelte's effect_update_depth_exceeded, among others, is logged as an error.
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // Every date the stamp shows, in order, from each document's start: playback must step a
+      // month a tick and end on the target, never past it, without a wait to see it stay there.
+      await page.addInitScript(() => {
+        const shown: string[] = ((window as unknown as Shown).shown = []);
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid=present-date]')?.textContent;
+          if (text && text !== shown.at(-1)) shown.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      const shown = () => page.evaluate(() => (window as unknown as Shown).shown);
+      await openAt(page, baseUrl, `#date=${from}`);
+      // The timeline's own speed (not the video export's "Replay speed").
+      await page.getByLabel(/^Speed/).selectOption(speed);
+      await page.getByRole('button', { name: 'Slides' }).click();
+      const panel = page.getByRole('region', { name: 'Slides' });
+      await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+      await panel.getByLabel('Slide 1 plays to').fill(to);
+      await panel.getByLabel('Slide 1 plays to').press('Tab');
+      const months = monthIndex(day(to)) - monthIndex(day(from));
+      const expected = Array.from({ length: Math.abs(months) + 1 }, (_, i) =>
+        dayInWords(addMonths(day(from), Math.sign(months) * i)),
+      );
+      const date = page.getByTestId('present-date');
+      const playOrPause = page.getByRole('button', { name: /^(Play|Pause)$/ });
+      for (const open of [
+        () => panel.getByRole('button', { name: 'Present', exact: true }).click(),
+        // A link followed in the open app (a same-document navigation), then one opened afresh.
+        () => page.goto(`${baseUrl}/#present=1`),
+        async () => {
+          await page.goto('about:blank');
+          await page.goto(`${baseUrl}/#present=1`);
+        },
+      ]) {
+        await page.evaluate(() => ((window as unknown as Shown).shown.length = 0));
+        await open();
+        await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+        await expect.poll(() => date.innerText(), { timeout: 30_000 }).toBe(expected.at(-1));
+        // Leaving does not pause playback: the chrome's button reads "Play" only if it stopped.
+        await page.keyboard.press('Escape');
+        await playOrPause.waitFor();
+        expect(await playOrPause.getAttribute('aria-label')).toBe('Play');
+        expect(await shown()).toEqual(expected);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('a three-slide deck navigates with →/PageDown and ←/PageUp; date and hash follow', async () => {
     const page = await newPage(browser);

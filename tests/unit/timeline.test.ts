@@ -9,6 +9,7 @@ import {
   monthIndex,
   provincePhase,
   siteOpenAt,
+  stepTowards,
 } from '../../src/lib/domain/timeline.ts';
 import type { Phase, Site } from '../../src/lib/domain/schema.ts';
 import { loadDefaultData } from '../defaultData.ts';
@@ -110,6 +111,31 @@ describe('month arithmetic', () => {
     { from: '2021-07-15', n: -12, to: '2020-07-15' },
   ])('$from + $n months → $to', ({ from, n, to }) => {
     expect(isoOfDay(addMonths(day(from), n))).toBe(to);
+  });
+
+  test.each([
+    { from: '2020-01-01', target: '2020-06-01', next: '2020-02-01', stop: false },
+    { from: '2020-05-01', target: '2020-06-01', next: '2020-06-01', stop: true },
+    { from: '2020-05-15', target: '2020-06-01', next: '2020-06-01', stop: true },
+    { from: '2022-06-01', target: '2021-01-01', next: '2022-05-01', stop: false },
+    { from: '2021-02-01', target: '2021-01-01', next: '2021-01-01', stop: true },
+    { from: '2021-01-20', target: '2021-01-01', next: '2021-01-01', stop: true },
+    { from: '2021-03-31', target: '2020-01-01', next: '2021-02-28', stop: false },
+    { from: '2021-01-01', target: '2021-01-01', next: '2021-01-01', stop: true },
+  ])('playing from $from to $target: next $next, stops $stop', ({ from, target, next, stop }) => {
+    const s = stepTowards(day(from), day(target));
+    expect({ day: isoOfDay(s.day), stop: s.stop }).toEqual({ day: next, stop });
+  });
+
+  test('playing back from 1 June 2022 to 1 January 2021 takes 17 ticks and ends on the target', () => {
+    const seen: string[] = [];
+    for (let s = { day: day('2022-06-01'), stop: false }; !s.stop && seen.length < 100;) {
+      s = stepTowards(s.day, day('2021-01-01'));
+      seen.push(isoOfDay(s.day));
+    }
+    expect(seen).toHaveLength(17);
+    expect(seen.slice(0, 2)).toEqual(['2022-05-01', '2022-04-01']);
+    expect(seen.at(-1)).toBe('2021-01-01');
   });
 
   test('monthIndex counts months from January 2019', () => {

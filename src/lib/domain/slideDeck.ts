@@ -1,7 +1,8 @@
 /**
  * Briefing slides: an ordered deck of saved map states (date, view, layers, plan, selection,
- * scenario, caption), each of which may play on to a later date when entered. Pure functions;
- * the JSON is versioned and validated (valibot) on import and on load from storage.
+ * scenario, caption), each of which may play on to a later date, or back to an earlier one, when
+ * entered. Pure functions; the JSON is versioned and validated (valibot) on import and on load
+ * from storage.
  */
 import * as v from 'valibot';
 import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
@@ -14,7 +15,7 @@ export const DECK_VERSION = 1;
 export interface Slide extends SavedView {
   id: string;
   caption: string;
-  /** Play on to this date when the slide is entered, or null. */
+  /** Play on (or back) to this date when the slide is entered, or null. */
   playTo: string | null;
 }
 

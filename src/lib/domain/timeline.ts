@@ -64,6 +64,19 @@ export function addMonths(day: number, n: number): number {
   return Math.round(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 86_400_000);
 }
 
+/**
+ * One tick of playback towards a target day: a month on, or a month back if the target is
+ * earlier (a slide may play back to a date), and whether playback stops. It stops on the target
+ * itself, never past it: a month's step from the 15th would jump over a target on the 1st.
+ */
+export function stepTowards(day: number, target: number): { day: number; stop: boolean } {
+  const back = target < day;
+  const next = addMonths(day, back ? -1 : 1);
+  return (back ? next <= target : next >= target)
+    ? { day: target, stop: true }
+    : { day: next, stop: false };
+}
+
 /** Whole months from the timeline start to the day's month (the slider's position). */
 export function monthIndex(day: number, start = TIMELINE_START): number {
   const a = new Date(start * 86_400_000);

@@ -3,7 +3,13 @@
  * so day-precise dates (a handover on the 28th) stay meaningful while the slider moves in months.
  */
 import { createContext, untrack } from 'svelte';
-import { addMonths, clampDay, dayInWords, TIMELINE_START } from '../domain/timeline.ts';
+import {
+  addMonths,
+  clampDay,
+  dayInWords,
+  stepTowards,
+  TIMELINE_START,
+} from '../domain/timeline.ts';
 
 /** Milliseconds per month at 1× speed: 84 months of drawdown replay in about 50 s. */
 export const MS_PER_MONTH = 600;
@@ -18,7 +24,7 @@ export class TimelineState {
   loop = $state(false);
   /** What the polite live region says after a step; empty during playback. */
   announcement = $state('');
-  /** Where playback stops (a slide that plays to a date), or null for the end. */
+  /** Where playback stops (a slide that plays to a date, earlier or later), or null for the end. */
   until = $state<number | null>(null);
   #timer: ReturnType<typeof setInterval> | undefined;
 
@@ -53,11 +59,14 @@ export class TimelineState {
     this.#schedule();
   }
 
-  /** Plays from the current day to `day`, then stops there. */
+  /**
+   * Plays from the current day to `day`, then stops there: backwards, a month a tick, if `day`
+   * is earlier (a slide that plays back to a date). `play` itself only goes forwards.
+   */
   playTo(day: number): void {
     this.pause();
     this.until = clampDay(day, this.min, this.max);
-    if (this.until <= this.day) {
+    if (this.until === this.day) {
       this.until = null;
       return;
     }
@@ -89,11 +98,14 @@ export class TimelineState {
   }
 
   #tick(): void {
+    if (this.until !== null) {
+      const { day, stop } = stepTowards(this.day, this.until);
+      this.day = day;
+      if (stop) this.pause();
+      return;
+    }
     const next = addMonths(this.day, 1);
-    if (this.until !== null && next >= this.until) {
-      this.day = this.until;
-      this.pause();
-    } else if (next <= this.max) this.day = next;
+    if (next <= this.max) this.day = next;
     else if (this.loop) this.day = this.min;
     else {
       this.day = this.max;
