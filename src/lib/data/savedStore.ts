@@ -129,6 +129,13 @@ export function describeWriteError(e: unknown): string {
 const newerMessage = (c: Collection, format: number) =>
   `The ${COLLECTION_NAMES[c]} saved in this browser were written by a newer version of Drawdown Map (format ${format}; this one reads up to ${FORMATS[c]}). They are shown as far as this version can read them, and are not changed here: open them with the newer version.`;
 
+/** An opened store, with what its opening brought in from earlier versions and set aside. */
+export interface Opened {
+  store: SavedStore;
+  notices: string[];
+  moved: Kept[];
+}
+
 export class SavedStore {
   readonly #db: Db | null;
   readonly #channel: BroadcastChannel | null;
@@ -167,13 +174,14 @@ export class SavedStore {
       name?: string;
       channel?: boolean;
     } = {},
-  ): Promise<{ store: SavedStore; notices: string[] }> {
+  ): Promise<Opened> {
     const name = opts.name ?? DB_NAME;
     const channel = opts.channel === false ? null : `${CHANNEL}/${name}`;
     if (opts.indexedDb === false || typeof indexedDB === 'undefined')
       return {
         store: new SavedStore(null, 'This browser does not let the app store anything.', channel),
         notices: [],
+        moved: [],
       };
     const open = (version?: number) =>
       openDB(name, version, {
@@ -197,6 +205,7 @@ export class SavedStore {
             channel,
           ),
           notices: [],
+          moved: [],
         };
       // A newer build's database: read what this build knows of it, and never write.
       try {
@@ -209,6 +218,7 @@ export class SavedStore {
             channel,
           ),
           notices: [],
+          moved: [],
         };
       }
       const store = new SavedStore(
@@ -216,11 +226,13 @@ export class SavedStore {
         `The work saved in this browser was stored by a newer version of Drawdown Map (storage version ${db.version}; this one knows ${DB_VERSION}). It is shown as far as this version can read it, and nothing is changed here.`,
         channel,
       );
-      return { store, notices: [] };
+      return { store, notices: [], moved: [] };
     }
     const store = new SavedStore(db, null, channel);
-    const notices = opts.legacy ? await store.#migrate(opts.legacy) : [];
-    return { store, notices };
+    const { notices, moved } = opts.legacy
+      ? await store.#migrate(opts.legacy)
+      : { notices: [], moved: [] };
+    return { store, notices, moved };
   }
 
   /** Why collection `c` may not be written, as far as this store knows, or null. */
@@ -413,7 +425,7 @@ export class SavedStore {
    * unreadable values (and the copies an earlier reset set aside) become kept copies, and the
    * keys are removed only once all of it is stored.
    */
-  async #migrate(legacy: LegacyStorage): Promise<string[]> {
+  async #migrate(legacy: LegacyStorage): Promise<{ notices: string[]; moved: Kept[] }> {
     const read = (k: string) => {
       try {
         return legacy.getItem(k);
@@ -427,18 +439,19 @@ export class SavedStore {
       text: read(LEGACY_KEYS[c]),
       aside: read(LEGACY_KEYS[c] + LEGACY_UNREADABLE),
     })).filter((x) => x.text !== null || x.aside !== null);
-    if (!texts.length || !this.#db) return [];
+    if (!texts.length || !this.#db) return { notices: [], moved: [] };
     const notices: string[] = [];
+    const moved: Kept[] = [];
     let tx: IDBPTransaction<unknown, string[], 'readwrite'> | null = null;
     try {
       tx = this.#db.transaction([...COLLECTIONS, 'meta', 'kept'], 'readwrite');
       tx.done.catch(() => undefined);
       const at = new Date().toISOString();
       const t = tx;
-      const keep = (c: Collection, why: string, text: string) =>
-        t
-          .objectStore('kept')
-          .add({ collection: c, key: null, reason: 'unreadable', why, at, text });
+      const keep = async (c: Collection, why: string, text: string) => {
+        const copy = { collection: c, key: null, reason: 'unreadable' as const, why, at, text };
+        moved.push({ ...copy, id: (await t.objectStore('kept').add(copy)) as number });
+      };
       for (const { c, text, aside } of texts) {
         if (aside !== null)
           await keep(c, 'set aside by an earlier version after it could not be read', aside);
@@ -453,9 +466,12 @@ export class SavedStore {
       } catch {
         // Already aborted by the failed request.
       }
-      return [
-        `The work saved by an earlier version could not be moved to the new storage: ${describeWriteError(e)}`,
-      ];
+      return {
+        notices: [
+          `The work saved by an earlier version could not be moved to the new storage: ${describeWriteError(e)}`,
+        ],
+        moved: [],
+      };
     }
     for (const { key } of texts) {
       try {
@@ -465,7 +481,7 @@ export class SavedStore {
         // Left behind: the records are added only where missing, so a second pass is harmless.
       }
     }
-    return notices;
+    return { notices, moved };
   }
 }
 

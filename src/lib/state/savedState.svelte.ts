@@ -10,6 +10,7 @@ import {
   SavedStore,
   type Collection,
   type Kept,
+  type Opened,
   type Parse,
   type Snapshot,
   type Txn,
@@ -40,15 +41,13 @@ export class SavedState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #watchers = new Map<Collection, () => void>();
 
-  constructor(open: () => Promise<{ store: SavedStore; notices: string[] }>) {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-    const since = new Date().toISOString();
-    this.#store = open().then(async ({ store, notices }) => {
+  constructor(open: () => Promise<Opened>) {
+    this.#store = open().then(({ store, notices, moved }) => {
       // Why it is read-only is said per collection, by `readOnly`.
       if (notices.length) this.notice = notices.join('; ');
-      // What the opening set aside (an earlier version's unreadable store) is said like
-      // what a load sets aside.
-      this.moved = (await store.kept()).filter((k) => k.reason === 'unreadable' && k.at >= since);
+      // What the opening set aside (an earlier version's unreadable store) is said like what
+      // a load sets aside.
+      this.moved = [...moved, ...this.moved];
       store.onChange((c) => {
         if (c === 'kept') void this.refreshKept();
         else this.#watchers.get(c)?.();
