@@ -15,6 +15,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../browser.ts';
+import { deckJson } from '../fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -153,22 +154,7 @@ describe('a saved record that cannot be read', () => {
 });
 
 describe('importing a deck', () => {
-  const deck = (name: string, captions: string[]) =>
-    JSON.stringify({
-      version: 1,
-      name,
-      slides: captions.map((caption, i) => ({
-        id: `s${i + 1}`,
-        caption,
-        date: '2021-07-15',
-        view: null,
-        layers: ['sites'],
-        plan: 'actual',
-        sel: null,
-        scn: null,
-        playTo: null,
-      })),
-    });
+  const deck = deckJson;
   const importDeck = (page: Page, name: string, text: string) =>
     page
       .getByLabel('Import deck…')

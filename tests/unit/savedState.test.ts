@@ -8,6 +8,7 @@ import { describeWriteError, SavedStore } from '../../src/lib/data/savedStore.ts
 import { PlanningState } from '../../src/lib/state/planningState.svelte.ts';
 import { PresentState } from '../../src/lib/state/presentState.svelte.ts';
 import { SavedState } from '../../src/lib/state/savedState.svelte.ts';
+import { deckJson } from '../fixtures.ts';
 
 const stores: SavedStore[] = [];
 afterEach(() => {
@@ -75,21 +76,10 @@ describe('another tab', () => {
 
 describe('a deck import', () => {
   const deck = (name: string, n: number) =>
-    JSON.stringify({
-      version: 1,
+    deckJson(
       name,
-      slides: Array.from({ length: n }, (_, i) => ({
-        id: `s${i}`,
-        caption: `${name} ${i + 1}`,
-        date: '2021-07-15',
-        view: null,
-        layers: ['sites'],
-        plan: 'actual',
-        sel: null,
-        scn: null,
-        playTo: null,
-      })),
-    });
+      Array.from({ length: n }, (_, i) => `${name} ${i + 1}`),
+    );
 
   test('adding keeps the saved slides and their ids; replacing keeps the old deck aside', async () => {
     const { present, saved } = await tab(fresh());

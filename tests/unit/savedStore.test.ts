@@ -11,6 +11,7 @@ import {
   type Parse,
 } from '../../src/lib/data/savedStore.ts';
 import { parseScenarioRecord, type UserScenario } from '../../src/lib/domain/userScenario.ts';
+import { slide } from '../fixtures.ts';
 
 const scenario = (id: string, changes: UserScenario['changes'] = []): UserScenario => ({
   id,
@@ -255,17 +256,6 @@ describe('work saved by earlier versions (localStorage)', () => {
       { site: 'bukavu', close: '2026-01-31' },
     ],
   };
-  const slide = (id: string) => ({
-    id,
-    caption: '',
-    date: '2021-07-15',
-    view: null,
-    layers: ['sites'],
-    plan: 'actual',
-    sel: null,
-    scn: null,
-    playTo: null,
-  });
 
   test('is brought in once: readable records added, the rest kept aside, the keys removed', async () => {
     const ls = fakeLocalStorage({
