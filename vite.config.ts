@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { softwareLicences } from './src/pipeline/softwareLicences.ts';
 import { SECURITY_HEADERS, securityMeta } from './src/pipeline/securityHeaders.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE_OPTIONS } from './src/pipeline/messages.ts';
 
 // The bundled packages' licences, written beside index.html (see docs/contributing.md).
 const licences = softwareLicences('Drawdown Map');
@@ -11,7 +13,8 @@ const licences = softwareLicences('Drawdown Map');
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [svelte(), licences.app, securityMeta()],
+  // The catalogues compiled before anything imports them, and again when one is edited (dev).
+  plugins: [paraglideVitePlugin(PARAGLIDE_OPTIONS), svelte(), licences.app, securityMeta()],
   worker: { plugins: () => [licences.worker] },
   build: {
     outDir: '../dist',
