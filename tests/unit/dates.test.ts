@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   dayNumber,
-  formatFuzzyDate,
   isoOfDay,
   notBefore,
   parseFuzzyDate,
   type FuzzyDate,
 } from '../../src/lib/domain/dates.ts';
+import { formatFuzzyDate } from '../../src/lib/domain/formatFuzzyDate.ts';
 
 const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
 

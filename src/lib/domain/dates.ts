@@ -70,13 +70,3 @@ export function parseFuzzyDate(text: string, precision: string): FuzzyDate | str
 export function notBefore(b: FuzzyDate, a: FuzzyDate): boolean {
   return b.last >= a.first;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Reads a fuzzy date honestly: "30 Jun 2021", "Feb 2020 (month)", "2019 (year)". */
-export function formatFuzzyDate(d: FuzzyDate): string {
-  const [y, m, day] = d.text.split('-');
-  if (d.precision === 'day') return `${Number(day)} ${MONTHS[Number(m) - 1]} ${y}`;
-  if (d.precision === 'month') return `${MONTHS[Number(m) - 1]} ${y} (month)`;
-  return `${y} (year)`;
-}

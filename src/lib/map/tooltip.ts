@@ -1,5 +1,5 @@
 /** Hover text for sites and hotspots. Plain text: deck.gl renders `text` as text, not HTML. */
-import { formatFuzzyDate } from '../domain/dates.ts';
+import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
 import type { HotspotDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
 import { CLOSURE_STYLE, KIND_STYLE } from './theme.ts';
