@@ -7,11 +7,12 @@ import bbox from '@turf/bbox';
 
 /**
  * Waits for the map, the data and the deck.gl sites layer to be drawn: something of the sites
- * layer can be picked on the map (deck.gl's public picking API).
+ * layer can be picked on the map (deck.gl's public picking API). The data's summary is found by
+ * its status, not its words, so this works in every language of the interface.
  */
 export async function ready(page: Page) {
   await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+  await page.waitForSelector('[data-testid=data-summary][data-status=ready]', { timeout: 60_000 });
   await page.waitForFunction(
     () => {
       const d = window.__drawdown;
