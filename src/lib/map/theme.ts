@@ -2,6 +2,7 @@
  * The one theme: base-map colours and fonts, shared by the MapLibre style and (later) the
  * deck.gl layers and exports. Muted, projector-safe neutrals so data colours carry meaning.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Plan } from '../domain/schema.ts';
 import { SITE_KIND_REGISTRY, type SiteKind, type SymbolShape } from '../domain/siteKinds.ts';
 export const THEME = {
@@ -141,14 +142,18 @@ export const COVERAGE_STYLE = {
   lost: [200, 40, 20] as RGB,
 };
 
-/** The plans' names: in full (legend, exports) and short (the timeline's narrow row labels). */
+/**
+ * The plans' names: in full (legend, exports) and short (the timeline's narrow row labels).
+ * The short ones are messages, called where shown so they follow the interface's language;
+ * the full ones are still English (issue 22: to be converted the same way).
+ */
 export const PLAN_LABEL = {
   joint_strategy_2020: '2020 joint strategy',
   disengagement_plan_2023: '2023 disengagement plan',
   actual: 'What happened',
 } as const satisfies Record<Plan, string>;
-export const PLAN_SHORT = {
-  joint_strategy_2020: '2020 strategy',
-  disengagement_plan_2023: '2023 plan',
-  actual: 'Actual',
-} as const satisfies Record<Plan, string>;
+export const PLAN_SHORT: Record<Plan, () => string> = {
+  joint_strategy_2020: m.plan_short_joint_strategy_2020,
+  disengagement_plan_2023: m.plan_short_disengagement_plan_2023,
+  actual: m.plan_short_actual,
+};
