@@ -1,0 +1,228 @@
+/**
+ * French and English in the production build (issue 22): a French link opens in French, the
+ * switch shows English at once without reloading the page or the map, the choice is kept in the
+ * link and the browser, Back/Forward follow it, and French text stays inside its boxes.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../browser.ts';
+import { countryUnderPanels, mapIdle, openAt as openAtBase, ready } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = 'tests/e2e/screenshots';
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const openAt = (page: Page, hash: string) => openAtBase(page, baseUrl, hash);
+/** A page whose browser asks for French first, as many of the app's readers' do. */
+const frenchBrowserPage = (width = 1280, height = 800) =>
+  browser.newPage({ viewport: { width, height }, timezoneId: 'UTC', locale: 'fr-CD' });
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const date = (page: Page) => page.getByTestId('current-date').innerText();
+
+describe('a French link', () => {
+  test('#date=2021-07-15&lang=fr opens in French: date, controls, slider, counters, page language', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    expect(await date(page)).toBe('15 juillet 2021');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.title()).toBe('Drawdown Map\u00a0: MONUSCO');
+    const timeline = page.getByRole('region', { name: 'Chronologie' });
+    await timeline.getByRole('button', { name: 'Lecture', exact: true }).waitFor();
+    await timeline.getByRole('button', { name: 'Reculer', exact: true }).waitFor();
+    await timeline.getByRole('button', { name: 'Avancer', exact: true }).waitFor();
+    const slider = page.getByRole('slider', { name: 'Date' });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('15 juillet 2021');
+    expect(await timeline.getByText('janvier 2019').count()).toBe(1);
+    // The troop estimate grouped with the narrow no-break space Intl gives in French.
+    const counters = page.getByRole('definition').filter({ hasText: /\d/ });
+    expect(await counters.nth(1).innerText()).toMatch(/^\d{1,3}(\u202f\d{3})+$/);
+    await page.getByText(/\d+ sites · \d+ points chauds · \d+ événements/).waitFor();
+    await page.getByRole('navigation', { name: 'Données' }).waitFor();
+    await page.getByRole('button', { name: 'Afficher le tableau des sites' }).waitFor();
+    // The link keeps its language as the app writes the view back.
+    await expect.poll(() => hash(page)).toBe('#date=2021-07-15&lang=fr');
+    // A step is announced in French, and the first of the month is "1er".
+    await slider.focus();
+    await page.keyboard.press('Home');
+    expect(await date(page)).toBe('1er janvier 2019');
+    expect(await page.locator('[aria-live=polite]').last().innerText()).toBe('1er janvier 2019');
+    await page.close();
+  });
+});
+
+describe('the switch', () => {
+  test('shows English at once, without reloading the page or the map; the link and the browser keep it', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['marker'] = 'set before the switch';
+      w['mapBefore'] = window.__drawdown!.map;
+    });
+    const english = page.getByRole('button', { name: 'English' });
+    expect(await english.getAttribute('lang')).toBe('en');
+    await english.click();
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    expect(await date(page)).toBe('15 July 2021');
+    expect(await page.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext')).toBe(
+      '15 July 2021',
+    );
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(
+      await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        return [w['marker'], w['mapBefore'] === window.__drawdown!.map];
+      }),
+    ).toEqual(['set before the switch', true]);
+    // English is the base language: the link leaves it out.
+    await expect.poll(() => hash(page)).toBe('#date=2021-07-15');
+    expect(await page.evaluate(() => localStorage.getItem('drawdown-map/lang'))).toBe('en');
+    await page.getByRole('button', { name: 'Français' }).waitFor();
+
+    await page.reload();
+    await ready(page);
+    expect(await date(page)).toBe('15 July 2021');
+    await page.close();
+  });
+
+  test('re-renders within 100 ms (median of ten switches, click to painted frame)', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await mapIdle(page);
+    const runs = await page.evaluate(async (n) => {
+      const shown = document.querySelector('[data-testid=current-date]')!;
+      const times: { text: number; frame: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const before = shown.textContent;
+        const changed = new Promise<number>((resolve) => {
+          const o = new MutationObserver(() => {
+            if (shown.textContent === before) return;
+            o.disconnect();
+            resolve(performance.now());
+          });
+          o.observe(shown, { childList: true, characterData: true, subtree: true });
+        });
+        const t0 = performance.now();
+        (document.querySelector('header button[lang]') as HTMLButtonElement).click();
+        const text = (await changed) - t0;
+        // The next frame after it: style, layout and paint of everything that changed.
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        times.push({ text, frame: performance.now() - t0 });
+        // Let the history write and any refit settle before the next switch.
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      return times;
+    }, 10);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const text = median(runs.map((r) => r.text));
+    const frame = median(runs.map((r) => r.frame));
+    console.log(
+      `language switch: median ${text.toFixed(1)} ms to the new date text, ` +
+        `${frame.toFixed(1)} ms to the painted frame (${runs.length} switches)`,
+    );
+    expect(frame).toBeLessThanOrEqual(100);
+    expect(await date(page)).toBe('15 juillet 2021');
+    await page.close();
+  });
+
+  test('Back undoes a switch and Forward redoes it', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => hash(page)).toBe('#date=2021-07-15');
+    await page.goBack();
+    await expect.poll(() => date(page)).toBe('15 juillet 2021');
+    expect(await hash(page)).toBe('#date=2021-07-15&lang=fr');
+    await page.goForward();
+    await expect.poll(() => date(page)).toBe('15 July 2021');
+    await page.close();
+  });
+});
+
+describe('without lang= in the link', () => {
+  test('a French browser opens in French and the link then says so; a stored English wins over it', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15');
+    expect(await page.evaluate(() => navigator.language)).toBe('fr-CD');
+    expect(await date(page)).toBe('15 juillet 2021');
+    await expect.poll(() => hash(page)).toBe('#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => hash(page)).toBe('#date=2021-07-15');
+    // A new visit (not a hash change in the same document).
+    await page.goto('about:blank');
+    await openAt(page, '#date=2022-07-15');
+    expect(await date(page)).toBe('15 July 2022');
+    await page.close();
+  });
+});
+
+describe('French text in its boxes', () => {
+  test.each([
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+  ])(
+    'at $width × $height: nothing runs out of the title bar, toolbar or timeline',
+    async ({ width, height }) => {
+      const page = await newPage(browser, width, height);
+      // September: the longest month name in both languages.
+      await openAt(page, '#date=2021-09-15&lang=fr');
+      await mapIdle(page);
+      await page.screenshot({ path: `${SHOTS}/i18n-fr-${width}x${height}.png` });
+      const outside = await page.evaluate(() => {
+        const out: string[] = [];
+        const boxes = document.querySelectorAll(
+          'header, nav, section.panel > div, .controls, .counters, .counters > div, .track .row, .track .plan',
+        );
+        for (const box of boxes) {
+          const b = box.getBoundingClientRect();
+          // Whatever carries words; the ticks and the date cursor are placed by design.
+          for (const el of box.querySelectorAll('*')) {
+            const words = [...el.childNodes].some(
+              (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+            );
+            // (An <option> of a closed <select> has no box of its own to measure.)
+            if (el.tagName === 'OPTION' || (!words && !['SELECT', 'INPUT'].includes(el.tagName)))
+              continue;
+            const r = el.getBoundingClientRect();
+            const by = Math.max(r.right - b.right, b.left - r.left, r.bottom - b.bottom);
+            // Up to a pixel is the glyphs' side bearings, not text that runs out.
+            if (by > 1)
+              out.push(`"${el.textContent!.trim().slice(0, 30)}" runs out by ${by.toFixed(1)} px`);
+          }
+        }
+        // The date on one line, as high as in English.
+        const date = document.querySelector('[data-testid=current-date]')!;
+        if (date.getClientRects().length !== 1 || date.getBoundingClientRect().height > 45)
+          out.push('the date wraps');
+        return out;
+      });
+      expect(outside).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test.each([
+    { width: 1280, height: 1100 },
+    { width: 1920, height: 1080 },
+  ])(
+    'at $width × $height the country is clear of the French panels, as of the English',
+    async ({ width, height }) => {
+      const page = await newPage(browser, width, height);
+      await openAt(page, '#date=2021-07-15&lang=fr');
+      await mapIdle(page);
+      const at = await countryUnderPanels(page);
+      expect(at.under).toEqual([]);
+      expect(at.inside).toBe(true);
+      await page.close();
+    },
+  );
+});
