@@ -262,7 +262,10 @@ describe('the whole country, clear of the layer panel (and of the title where th
       await p.goto(baseUrl + '/#date=2021-07-15&view=29.2,-1.7,8');
       await ready(p);
       expect((await countryUnderPanels(p)).inside).toBe(false);
-      const moved = p.evaluate(() => new Promise((r) => window.__drawdown!.map.once('moveend', r)));
+      // Resolved with nothing: the event would be copied back to Node, the whole map with it.
+      const moved = p.evaluate(
+        () => new Promise<void>((r) => window.__drawdown!.map.once('moveend', () => r())),
+      );
       await p.getByRole('button', { name: 'Whole country' }).click();
       await moved;
       const at = await countryUnderPanels(p);

@@ -585,9 +585,10 @@ describe('selection, tooltips and the rendering rules', () => {
     for (const zoom of [9, 10]) {
       await page.evaluate(
         ([lng, lat, z]) =>
-          new Promise((r) => {
+          new Promise<void>((r) => {
             const map = window.__drawdown!.map;
-            map.once('idle', r);
+            // Resolved with nothing: the event would be copied back to Node, the map with it.
+            map.once('idle', () => r());
             map.jumpTo({ center: [lng, lat], zoom: z });
           }),
         [goma[0], goma[1], zoom] as const,
