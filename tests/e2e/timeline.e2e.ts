@@ -130,6 +130,9 @@ describe('keyboard, playback and URL state', () => {
 
   test('Play advances the date and Pause stops it; the live region stays silent while playing', async () => {
     const page = await newPage(browser);
+    // The page's timers, frames and performance.now() on Playwright's clock: they run in real
+    // time, and a wait for "nothing happens" is run on it (page.clock.runFor) without sleeping.
+    await page.clock.install();
     await openAt(page, '#date=2020-01-15');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
@@ -140,7 +143,9 @@ describe('keyboard, playback and URL state', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     const stopped = await page.getByTestId('current-date').innerText();
-    await page.waitForTimeout(1500);
+    // Two months' ticks and more at 1× (600 ms each), on the page's clock: a replay still
+    // running would have moved on.
+    await page.clock.runFor(1500);
     expect(await page.getByTestId('current-date').innerText()).toBe(stopped);
     await page.close();
   });
@@ -191,6 +196,7 @@ describe('keyboard, playback and URL state', () => {
 
   test('back and forward restore every toggle and the plan, also to a link that names none', async () => {
     const page = await newPage(browser);
+    await page.clock.install();
     await openAt(page, '#date=2021-07-15');
     const checked = async () =>
       Object.fromEntries(
@@ -209,7 +215,8 @@ describe('keyboard, playback and URL state', () => {
     // Labels off, then (after a pause, so each is its own entry) the 2020 plan.
     await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).uncheck();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('layers=');
-    await page.waitForTimeout(1100);
+    // The pause on the page's clock (installed above): its performance.now() moves on with it.
+    await page.clock.runFor(1100);
     await page.getByRole('combobox', { name: 'Plan' }).selectOption('joint_strategy_2020');
     await expect
       .poll(() => page.evaluate(() => location.hash))
@@ -241,6 +248,7 @@ describe('keyboard, playback and URL state', () => {
 
   test('quick steps make one history entry, updated once they pause; a later step makes its own', async () => {
     const page = await newPage(browser);
+    await page.clock.install();
     await openAt(page, '#date=2020-01-15');
     const date = () => page.getByTestId('current-date').innerText();
     const entries = () => page.evaluate(() => history.length);
@@ -250,8 +258,8 @@ describe('keyboard, playback and URL state', () => {
     await expect.poll(date).toBe('15 April 2020');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-04-15');
     expect(await entries()).toBe(start + 1);
-    // After a pause, a step is its own entry.
-    await page.waitForTimeout(1200);
+    // After a pause (on the page's clock, installed above), a step is its own entry.
+    await page.clock.runFor(1200);
     await forward.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-05-15');
     expect(await entries()).toBe(start + 2);
@@ -266,6 +274,7 @@ describe('keyboard, playback and URL state', () => {
 
   test('a step just after Back makes a new entry; it does not rewrite the one Back went to', async () => {
     const page = await newPage(browser);
+    await page.clock.install();
     await openAt(page, '#date=2020-01-15');
     const date = () => page.getByTestId('current-date').innerText();
     const forward = page.getByRole('button', { name: 'Step forward' });
@@ -276,7 +285,8 @@ describe('keyboard, playback and URL state', () => {
     // Well within a second of the first step.
     await forward.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2020-02-15');
-    await page.waitForTimeout(500);
+    // Long enough on the page's clock for a write still waiting to land.
+    await page.clock.runFor(500);
     await page.goBack();
     await expect.poll(date).toBe('15 January 2020');
     await page.close();
@@ -653,6 +663,7 @@ describe('selection, tooltips and the rendering rules', () => {
 
   test('a closed site leaves a ghost after it closes, not before; the toggle hides it', async () => {
     const page = await newPage(browser);
+    await page.clock.install();
     // Zoomed in on Kananga: its COB and office closed at the end of June 2021. In mid-May
     // they are open (in June they fade, about to close).
     await openAt(page, '#date=2021-05-15&view=22.4167,-5.9000,11.00');
@@ -660,8 +671,9 @@ describe('selection, tooltips and the rendering rules', () => {
       const p = await page.evaluate(() => window.__drawdown!.map.project([22.41667, -5.9]));
       await page.mouse.move(p.x - 60, p.y);
       await page.mouse.move(p.x, p.y, { steps: 4 });
-      // Picking runs on the next animation frames; then the tooltip is shown, or not.
-      await page.waitForTimeout(500);
+      // Picking runs on the next animation frames (half a second of them, on the page's clock
+      // installed above); then the tooltip is shown, or not.
+      await page.clock.runFor(500);
       const tip = page.locator('.deck-tooltip');
       return (await tip.isVisible()) ? tip.innerText() : '';
     };
