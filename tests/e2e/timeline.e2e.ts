@@ -65,8 +65,17 @@ const MILITARY = [
 ];
 
 describe('the "Sites at" table at the named dates', () => {
+  // One page for the four dates, each opened by its link: a new hash applies the whole view
+  // (HashSync), and a load of the app for each would cost seconds and check nothing more.
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
   test('15 July 2021: no site in Kasaï or Kasaï-Central', async () => {
-    const page = await newPage(browser);
     await openAt(page, '#date=2021-07-15');
     const { caption, rows } = await tableRows(page);
     expect(caption).toMatch(/^Sites at 15 July 2021/);
@@ -74,36 +83,32 @@ describe('the "Sites at" table at the named dates', () => {
     expect(rows.filter((r) => r.province === 'Kasaï' || r.province === 'Kasaï-Central')).toEqual(
       [],
     );
-    await page.close();
   });
 
   test('1 January 2020: Kananga is listed', async () => {
-    const page = await newPage(browser);
     await openAt(page, '#date=2020-01-01');
-    const { rows } = await tableRows(page);
+    const { caption, rows } = await tableRows(page);
+    expect(caption).toMatch(/^Sites at 1 January 2020/);
     expect(rows.map((r) => r.name)).toContain('Kananga');
     expect(rows.find((r) => r.name === 'Kananga')?.province).toBe('Kasaï-Central');
-    await page.close();
   });
 
   test('15 July 2022: no Tanganyika site but the sourced exception (Bendera)', async () => {
-    const page = await newPage(browser);
     await openAt(page, '#date=2022-07-15');
-    const { rows } = await tableRows(page);
+    const { caption, rows } = await tableRows(page);
+    expect(caption).toMatch(/^Sites at 15 July 2022/);
     const left = rows.filter((r) => r.province === 'Tanganyika').map((r) => r.name.toLowerCase());
     expect(left).toEqual(exceptions('tanganyika-2022'));
-    await page.close();
   });
 
   test('15 July 2024: no Sud-Kivu military site but the sourced exceptions (Minembwe, Uvira)', async () => {
-    const page = await newPage(browser);
     await openAt(page, '#date=2024-07-15');
-    const { rows } = await tableRows(page);
+    const { caption, rows } = await tableRows(page);
+    expect(caption).toMatch(/^Sites at 15 July 2024/);
     const military = rows
       .filter((r) => r.province === 'Sud-Kivu' && MILITARY.includes(r.kind))
       .map((r) => r.name.toLowerCase());
     expect(military.sort()).toEqual(exceptions('sud-kivu-2024').sort());
-    await page.close();
   });
 });
 
@@ -294,6 +299,15 @@ describe('keyboard, playback and URL state', () => {
 });
 
 describe('selection, tooltips and the rendering rules', () => {
+  // The tests that read what a link opens (a tooltip, details, the event ticks) share a page,
+  // each opened by its own link: a new hash applies the whole view, the camera and the
+  // selection included (HashSync). Those of labels' placement each load the app anew.
+  let linked: Page | undefined;
+  const linkedPage = async () => (linked ??= await newPage(browser));
+  afterAll(async () => {
+    await linked?.close();
+  });
+
   // At 1280 × 720 in mid-2021 Bunia's name has room only at its HQ's north-east corner (Ituri's
   // bases and the province's name take the rest): corners must clear the HQ's square.
   test.each([
@@ -560,7 +574,7 @@ describe('selection, tooltips and the rendering rules', () => {
   );
 
   test('hovering a site shows its tooltip; clicking it opens its details, with honest dates and the source', async () => {
-    const page = await newPage(browser);
+    const page = await linkedPage();
     await openAt(page, '#date=2020-06-15');
     const at = await page.evaluate(() => {
       const p = window.__drawdown!.map.project([15.315, -4.32972]);
@@ -585,11 +599,10 @@ describe('selection, tooltips and the rendering rules', () => {
     expect(text).toContain('Geo-PKO v2.3');
     expect(text).toMatch(/Confidence\s+high/);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('sel=kinshasa');
-    await page.close();
   });
 
   test('after the camera moves, deck.gl picks with the new view', async () => {
-    const page = await newPage(browser);
+    const page = await linkedPage();
     await openAt(page, '#date=2020-06-15');
     const goma = [29.23333, -1.68333] as const;
     for (const zoom of [9, 10]) {
@@ -628,21 +641,19 @@ describe('selection, tooltips and the rendering rules', () => {
       expect(await tip.innerText()).toContain('Goma');
       await page.mouse.move(5, 5);
     }
-    await page.close();
   });
 
   test('imprecise dates read as such in the details ("2020 (year)", "Feb 2020 (month)")', async () => {
-    const page = await newPage(browser);
+    const page = await linkedPage();
     await openAt(page, '#date=2019-06-15&sel=semuliki');
     const text = await page.getByRole('region', { name: 'Semuliki Bridge' }).innerText();
     expect(text).toContain('2018 (year)');
     expect(text).toContain('Feb 2020 (month)');
     expect(text).toContain('Handed over to the FARDC');
-    await page.close();
   });
 
   test('event ticks give title, date and source, and jump there in one click', async () => {
-    const page = await newPage(browser);
+    const page = await linkedPage();
     await openAt(page, '#date=2019-01-01');
     const tick = page.getByRole('button', {
       name: /^Kamanyola base handed to the PNC, 28 Feb 2024/,
@@ -658,7 +669,6 @@ describe('selection, tooltips and the rendering rules', () => {
       .getByRole('button', { name: /^Actual: Withdrawal from Tanganyika, go to end/ })
       .click();
     expect(await page.getByTestId('current-date').innerText()).toBe('30 June 2022');
-    await page.close();
   });
 
   test('a closed site leaves a ghost after it closes, not before; the toggle hides it', async () => {
