@@ -303,7 +303,10 @@ describe('the whole country, clear of the layer panel (and of the title where th
       await expect.poll(clear, { timeout: 10_000 }).toEqual({ under: [], inside: true });
 
       // Once the briefer has moved the map, a panel opening leaves the view alone.
-      await p.evaluate(() => window.__drawdown!.map.jumpTo({ center: [28, -3], zoom: 6 }));
+      // In braces: jumpTo returns the map, and page.evaluate would copy it all back to Node.
+      await p.evaluate(() => {
+        window.__drawdown!.map.jumpTo({ center: [28, -3], zoom: 6 });
+      });
       await p.getByRole('button', { name: 'Impact', exact: true }).click();
       await p.getByRole('region', { name: 'Closure impact' }).waitFor();
       // Half a second of the page's frames and timers: a fit would have moved the map.
