@@ -25,23 +25,34 @@ async function open(page: Page) {
   await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The app as first opened, and every request it has made since: the tests that only read the
+ * default data share this one load (a load each would check nothing more).
+ */
+let first: { page: Page; requests: string[] } | undefined;
+async function firstLoad() {
+  if (!first) {
+    const page = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await open(page);
+    first = { page, requests };
+  }
+  return first;
+}
+
 describe('the default data in the app', () => {
   test('loads every row and says so', async () => {
-    const page = await newPage(browser);
-    await open(page);
+    const { page } = await firstLoad();
     const status = await page.getByText(/\d+ sites · \d+ hotspots/).innerText();
     expect(status).toBe(
       `${rows('scenario/sites.csv')} sites · ${rows('scenario/hotspots.csv')} hotspots · ${rows('scenario/events.csv')} events`,
     );
     expect(await page.getByRole('status', { name: 'Data problems' }).count()).toBe(0);
-    await page.close();
   });
 
   test('the About panel lists sources, licences, counts, latest fact, citation and assumptions', async () => {
-    const page = await newPage(browser);
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await open(page);
+    const { page, requests } = await firstLoad();
     // The software list is fetched when the panel opens, not at start-up.
     expect(requests.filter((u) => u.includes('third-party-licences'))).toEqual([]);
     await page.getByRole('button', { name: 'About the data' }).click();
@@ -98,7 +109,6 @@ describe('the default data in the app', () => {
     await page.screenshot({ path: `${SHOTS}/about-panel.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    await page.close();
   });
 
   test('a row that fails validation is reported on screen, as text, and the rest still load', async () => {

@@ -44,15 +44,18 @@ export async function ready(page: Page) {
  * event would come): its labels are placed, and nothing is left to draw. Twice, a frame apart:
  * deck.gl brings new layers (a leader line laid out at the last camera move) up to date in its
  * own animation frame, which may come after a map frame that was already idle.
+ *
+ * The promise resolves with nothing: resolved with the 'idle' event, Playwright would copy the
+ * event back to Node, and with it the whole map it names as its target (1.5–2 s a call).
  */
 export async function mapIdle(page: Page) {
   for (let i = 0; i < 2; i++)
     await page.evaluate(
       () =>
-        new Promise((r) =>
+        new Promise<void>((r) =>
           requestAnimationFrame(() => {
             const map = window.__drawdown!.map;
-            map.once('idle', r);
+            map.once('idle', () => r());
             map.triggerRepaint();
           }),
         ),

@@ -262,7 +262,10 @@ describe('the whole country, clear of the layer panel (and of the title where th
       await p.goto(baseUrl + '/#date=2021-07-15&view=29.2,-1.7,8');
       await ready(p);
       expect((await countryUnderPanels(p)).inside).toBe(false);
-      const moved = p.evaluate(() => new Promise((r) => window.__drawdown!.map.once('moveend', r)));
+      // Resolved with nothing: the event would be copied back to Node, the whole map with it.
+      const moved = p.evaluate(
+        () => new Promise<void>((r) => window.__drawdown!.map.once('moveend', () => r())),
+      );
       await p.getByRole('button', { name: 'Whole country' }).click();
       await moved;
       const at = await countryUnderPanels(p);
@@ -280,6 +283,8 @@ describe('the whole country, clear of the layer panel (and of the title where th
   test('opening a side panel fits the untouched country clear of it; a moved map stays put', async () => {
     const p = await newPage(browser, 1280, 800);
     try {
+      // The page's timers and frames on Playwright's clock (real time until run on, below).
+      await p.clock.install();
       await p.goto(baseUrl + '/#date=2021-07-15');
       await ready(p);
       const mayRunUnder = ['Drawdown Map', 'About the data'];
@@ -298,10 +303,14 @@ describe('the whole country, clear of the layer panel (and of the title where th
       await expect.poll(clear, { timeout: 10_000 }).toEqual({ under: [], inside: true });
 
       // Once the briefer has moved the map, a panel opening leaves the view alone.
-      await p.evaluate(() => window.__drawdown!.map.jumpTo({ center: [28, -3], zoom: 6 }));
+      // In braces: jumpTo returns the map, and page.evaluate would copy it all back to Node.
+      await p.evaluate(() => {
+        window.__drawdown!.map.jumpTo({ center: [28, -3], zoom: 6 });
+      });
       await p.getByRole('button', { name: 'Impact', exact: true }).click();
       await p.getByRole('region', { name: 'Closure impact' }).waitFor();
-      await p.waitForTimeout(500);
+      // Half a second of the page's frames and timers: a fit would have moved the map.
+      await p.clock.runFor(500);
       const c = await p.evaluate(() => window.__drawdown!.map.getCenter().toArray());
       expect(c[0]).toBeCloseTo(28, 5);
       expect(c[1]).toBeCloseTo(-3, 5);

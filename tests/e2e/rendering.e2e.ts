@@ -72,9 +72,17 @@ describe('event dots', () => {
         positions[i * 2 + 1] = -3.5 + rand() * 2;
         days[i] = 17897 + rand() * 2540;
       }
-      const settle = () => new Promise((r) => setTimeout(r, 500));
+      // Until the map has drawn a frame since and is idle (as mapIdle in helpers.ts), twice.
+      const settle = () =>
+        new Promise<void>((r) =>
+          requestAnimationFrame(() => {
+            d.map.once('idle', () => r());
+            d.map.triggerRepaint();
+          }),
+        );
       const without = await frame(() => d.map.triggerRepaint());
       d.setEventPoints!({ length: n, positions, days });
+      await settle();
       await settle();
       const withDots = await frame(() => d.map.triggerRepaint());
       const map = d.map;

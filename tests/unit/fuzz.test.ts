@@ -9,9 +9,18 @@ import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/lib/data/errors.ts';
 import { readSites } from '../../src/lib/data/scenario.ts';
 import { formatHash, parseHash, type HashState } from '../../src/lib/domain/hash.ts';
-import { DECK_VERSION, parseDeckJson, type Slide } from '../../src/lib/domain/slideDeck.ts';
+import {
+  DECK_VERSION,
+  parseDeckJson,
+  parseSlideRecord,
+  type Slide,
+} from '../../src/lib/domain/slideDeck.ts';
 import { PLANS } from '../../src/lib/domain/schema.ts';
-import { parseScenarioJson, STORE_VERSION } from '../../src/lib/domain/userScenario.ts';
+import {
+  parseScenarioJson,
+  parseScenarioRecord,
+  STORE_VERSION,
+} from '../../src/lib/domain/userScenario.ts';
 
 fc.configureGlobal({ seed: 42, numRuns: 200 });
 
@@ -188,6 +197,39 @@ describe('scenario validator', () => {
       );
     },
   );
+});
+
+describe('stored records (what the saved store hands back)', () => {
+  const anyValue = fc.jsonValue({ maxDepth: 3 });
+  test.each([
+    ['a scenario record', fc.oneof(anyValue, scenarioArb)],
+    [
+      'a slide record',
+      fc.oneof(
+        anyValue,
+        deckArb.map((d) => d.slides[0] ?? d),
+      ),
+    ],
+  ] as const)('never throws on %s; what it accepts has the key as its id', (what, arb) => {
+    fc.assert(
+      fc.property(idArb, arb as fc.Arbitrary<unknown>, (key, value) => {
+        if (what === 'a scenario record') {
+          const r = parseScenarioRecord(key, value);
+          expectTyped(r);
+          if (r.ok) {
+            expect(r.scenario.id).toBe(key);
+            expect(new Set(r.scenario.changes.map((c) => c.site)).size).toBe(
+              r.scenario.changes.length,
+            );
+          }
+        } else {
+          const r = parseSlideRecord(key, value);
+          expectTyped(r);
+          if (r.ok) expect(r.slide.id).toBe(key);
+        }
+      }),
+    );
+  });
 });
 
 const HEAD =

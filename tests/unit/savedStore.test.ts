@@ -153,6 +153,23 @@ describe('the saved store', () => {
     expect(await store.write('scenarios', (t) => t.delete('a'))).toMatch(/^Not saved/);
   });
 
+  test('a newer version opened in another tab gets the database, and this tab stops saving', async () => {
+    const name = fresh();
+    const { store } = await open(name);
+    await store.write('scenarios', (t) => t.add('a', scenario('a')));
+    // The newer tab's upgrade goes through: this one closed its connection when asked.
+    const newer = await openDB(name, DB_VERSION + 1, {
+      upgrade: (d) => void d.createObjectStore('imports'),
+    });
+    newer.close();
+    expect(await store.write('scenarios', (t) => t.add('b', scenario('b')))).toMatch(
+      /newer version of Drawdown Map was opened in another tab\. Reload this tab/,
+    );
+    const snap = await store.load('scenarios', readScenario);
+    expect(snap.failed).toBe(true);
+    expect(snap.readOnly).toMatch(/Reload this tab/);
+  });
+
   test('without IndexedDB: empty, and writes say why they are refused', async () => {
     const { store } = await SavedStore.open({ indexedDb: false, channel: false });
     expect((await store.load('slides', () => ({ ok: false, errors: [] }))).records).toEqual([]);

@@ -34,6 +34,8 @@ export const DB_NAME = 'drawdown-map';
 /** IndexedDB's own version: which object stores exist. */
 export const DB_VERSION = 1;
 const CHANNEL = 'drawdown-map/saved';
+/** How long opening may take before the app goes on without saved work. */
+const OPEN_TIMEOUT_MS = 5000;
 
 /** How a record is stored: the value with the format it was written in. */
 export interface Stored {
@@ -78,6 +80,8 @@ export interface Snapshot<T> {
   moved: Kept[];
   /** What was repaired so that records could be read. */
   notices: string[];
+  /** The read itself failed: the records are not known (not: there are none). */
+  failed?: boolean;
 }
 
 /** The operations a write may make on one collection, inside one transaction. */
@@ -140,7 +144,10 @@ export class SavedStore {
   readonly #db: Db | null;
   readonly #channel: BroadcastChannel | null;
   /** Why nothing may be written at all (no storage, or a newer build's database), or null. */
-  readonly readOnly: string | null;
+  #readOnly: string | null;
+  get readOnly(): string | null {
+    return this.#readOnly;
+  }
   /** Per collection, why it may not be written. */
   readonly #newer = new Map<Collection, string>();
   /** Writes and loads run one after another, so a load sees every write made before it. */
@@ -149,7 +156,7 @@ export class SavedStore {
 
   private constructor(db: Db | null, readOnly: string | null, channelName: string | null) {
     this.#db = db;
-    this.readOnly = readOnly;
+    this.#readOnly = readOnly;
     this.#channel =
       channelName && typeof BroadcastChannel !== 'undefined'
         ? new BroadcastChannel(channelName)
@@ -183,6 +190,8 @@ export class SavedStore {
         notices: [],
         moved: [],
       };
+    // Set once the store exists; until then a newer tab's request has nothing to close.
+    let self: SavedStore | null = null;
     const open = (version?: number) =>
       openDB(name, version, {
         upgrade(db) {
@@ -192,11 +201,39 @@ export class SavedStore {
           if (!db.objectStoreNames.contains('kept'))
             db.createObjectStore('kept', { keyPath: 'id', autoIncrement: true });
         },
+        // A newer version of the app, open in another tab, needs the database upgraded: let it,
+        // and stop writing here (this tab's records would be in the old shape).
+        blocking() {
+          if (self)
+            self.#stop(
+              'A newer version of Drawdown Map was opened in another tab. Reload this tab to keep saving; what is on screen here is not saved from now on.',
+            );
+        },
       });
     let db: Db;
     try {
-      db = await open(DB_VERSION);
+      // An older version's tab that will not let go would leave the app waiting for ever.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      db = await Promise.race([
+        open(DB_VERSION).finally(() => clearTimeout(timer)),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DOMException('timed out', 'TimeoutError')),
+            OPEN_TIMEOUT_MS,
+          );
+        }),
+      ]);
     } catch (e) {
+      if ((e as DOMException)?.name === 'TimeoutError')
+        return {
+          store: new SavedStore(
+            null,
+            'The saved work could not be opened: another tab of the app (an older version?) holds it. Close the other tabs of the app and reload this one; nothing is saved until then.',
+            channel,
+          ),
+          notices: [],
+          moved: [],
+        };
       if ((e as DOMException)?.name !== 'VersionError')
         return {
           store: new SavedStore(
@@ -229,10 +266,19 @@ export class SavedStore {
       return { store, notices: [], moved: [] };
     }
     const store = new SavedStore(db, null, channel);
+    self = store;
     const { notices, moved } = opts.legacy
       ? await store.#migrate(opts.legacy)
       : { notices: [], moved: [] };
     return { store, notices, moved };
+  }
+
+  /** Closes the database and refuses writes from now on, saying why. */
+  #stop(why: string): void {
+    this.#readOnly = why;
+    this.#db?.close();
+    for (const c of COLLECTIONS) this.#newer.set(c, why);
+    for (const f of this.#listeners) for (const c of COLLECTIONS) f(c);
   }
 
   /** Why collection `c` may not be written, as far as this store knows, or null. */
@@ -266,65 +312,77 @@ export class SavedStore {
    * store first, in this same transaction, unless the collection may not be written.
    */
   load<T>(c: Collection, parse: Parse<T>): Promise<Snapshot<T>> {
-    return this.#run(async () => {
-      const empty: Snapshot<T> = {
+    return this.#run(() =>
+      this.#load(c, parse).catch((e: unknown): Snapshot<T> => ({
         records: [],
         meta: { format: FORMATS[c] },
-        readOnly: this.readOnly,
+        readOnly:
+          this.refusal(c) ?? `The saved ${COLLECTION_NAMES[c]} could not be read (${String(e)}).`,
         moved: [],
         notices: [],
-      };
-      const db = this.#db;
-      if (!db || !this.#has(c) || !this.#has('meta') || !this.#has('kept')) return empty;
-      const tx = db.transaction([c, 'meta', 'kept'], this.readOnly ? 'readonly' : 'readwrite');
-      const meta = ((await tx.objectStore('meta').get(c)) as Meta | undefined) ?? {
-        format: FORMATS[c],
-      };
-      let cursor = await tx.objectStore(c).openCursor();
-      const rows: { key: string; stored: unknown }[] = [];
-      while (cursor) {
-        rows.push({ key: String(cursor.key), stored: cursor.value });
-        cursor = await cursor.continue();
+        failed: true,
+      })),
+    );
+  }
+
+  async #load<T>(c: Collection, parse: Parse<T>): Promise<Snapshot<T>> {
+    const empty: Snapshot<T> = {
+      records: [],
+      meta: { format: FORMATS[c] },
+      readOnly: this.readOnly,
+      moved: [],
+      notices: [],
+    };
+    const db = this.#db;
+    if (!db || !this.#has(c) || !this.#has('meta') || !this.#has('kept')) return empty;
+    const tx = db.transaction([c, 'meta', 'kept'], this.readOnly ? 'readonly' : 'readwrite');
+    const meta = ((await tx.objectStore('meta').get(c)) as Meta | undefined) ?? {
+      format: FORMATS[c],
+    };
+    let cursor = await tx.objectStore(c).openCursor();
+    const rows: { key: string; stored: unknown }[] = [];
+    while (cursor) {
+      rows.push({ key: String(cursor.key), stored: cursor.value });
+      cursor = await cursor.continue();
+    }
+    const newest = Math.max(
+      meta.format,
+      ...rows.map((r) => (isStored(r.stored) ? r.stored.format : 0)),
+    );
+    if (newest > FORMATS[c]) this.#newer.set(c, newerMessage(c, newest));
+    else this.#newer.delete(c);
+    const readOnly = this.readOnly ?? this.#newer.get(c) ?? null;
+    const out: Snapshot<T> = { ...empty, meta, readOnly };
+    const at = new Date().toISOString();
+    for (const { key, stored } of rows) {
+      const known = isStored(stored) && stored.format <= FORMATS[c];
+      const r = known ? parse(key, stored.value) : null;
+      if (r?.ok) {
+        out.records.push({ key, value: r.value });
+        out.notices.push(...(r.notices ?? []));
+        continue;
       }
-      const newest = Math.max(
-        meta.format,
-        ...rows.map((r) => (isStored(r.stored) ? r.stored.format : 0)),
-      );
-      if (newest > FORMATS[c]) this.#newer.set(c, newerMessage(c, newest));
-      else this.#newer.delete(c);
-      const readOnly = this.readOnly ?? this.#newer.get(c) ?? null;
-      const out: Snapshot<T> = { ...empty, meta, readOnly };
-      const at = new Date().toISOString();
-      for (const { key, stored } of rows) {
-        const known = isStored(stored) && stored.format <= FORMATS[c];
-        const r = known ? parse(key, stored.value) : null;
-        if (r?.ok) {
-          out.records.push({ key, value: r.value });
-          out.notices.push(...(r.notices ?? []));
-          continue;
-        }
-        // A record from a newer format is left where it is: the newer build reads it.
-        if (readOnly || (isStored(stored) && stored.format > FORMATS[c])) continue;
-        const why = r
-          ? r.errors.join('; ')
-          : `not a record this version reads (${JSON.stringify(stored)?.slice(0, 80)})`;
-        const copy = {
-          collection: c,
-          key,
-          reason: 'unreadable' as const,
-          why,
-          at,
-          text: json(isStored(stored) ? stored.value : stored),
-        };
-        // Not read-only here, so the transaction is a readwrite one.
-        const rw = tx as unknown as IDBPTransaction<unknown, string[], 'readwrite'>;
-        const id = (await rw.objectStore('kept').add(copy)) as number;
-        await rw.objectStore(c).delete(key);
-        out.moved.push({ ...copy, id });
-      }
-      await tx.done;
-      return out;
-    });
+      // A record from a newer format is left where it is: the newer build reads it.
+      if (readOnly || (isStored(stored) && stored.format > FORMATS[c])) continue;
+      const why = r
+        ? r.errors.join('; ')
+        : `not a record this version reads (${JSON.stringify(stored)?.slice(0, 80)})`;
+      const copy = {
+        collection: c,
+        key,
+        reason: 'unreadable' as const,
+        why,
+        at,
+        text: json(isStored(stored) ? stored.value : stored),
+      };
+      // Not read-only here, so the transaction is a readwrite one.
+      const rw = tx as unknown as IDBPTransaction<unknown, string[], 'readwrite'>;
+      const id = (await rw.objectStore('kept').add(copy)) as number;
+      await rw.objectStore(c).delete(key);
+      out.moved.push({ ...copy, id });
+    }
+    await tx.done;
+    return out;
   }
 
   /**

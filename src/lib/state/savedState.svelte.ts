@@ -85,7 +85,11 @@ export class SavedState {
   }
 
   async refreshKept(): Promise<void> {
-    this.kept = await (await this.#store).kept();
+    try {
+      this.kept = await (await this.#store).kept();
+    } catch {
+      // The store was closed (a newer version's tab took it): the list shown stays.
+    }
   }
 
   async removeKept(id: number): Promise<string | null> {
@@ -124,7 +128,8 @@ export class SyncedCollection<T> {
 
   async reload(): Promise<void> {
     const snap = await this.saved.load(this.collection, this.parse);
-    if (this.#pending === 0) this.apply(snap);
+    // A failed read knows nothing of the records: the screen keeps what it has.
+    if (this.#pending === 0 && !snap.failed) this.apply(snap);
   }
 
   /** Null when stored; otherwise the message, which `onError` has been given too. */
