@@ -9,7 +9,8 @@ export const THEME = {
   sea: '#dfe5ea',
   neighbourFill: '#eceae6',
   neighbourLine: '#b8b4ad',
-  neighbourLabel: '#8a857d',
+  // Text colours at least 4.5:1 on their halos (WCAG AA; tests/unit/contrast.test.ts).
+  neighbourLabel: '#65605a',
   provinceFill: '#fbfaf7',
   provinceLine: '#8f8a82',
   provinceLabel: '#3b3833',
@@ -17,7 +18,7 @@ export const THEME = {
   nationalBorder: '#4a4640',
   water: '#a9cbe6',
   waterLine: '#7fb0d8',
-  waterLabel: '#2f6690',
+  waterLabel: '#1f4e74',
 } as const;
 
 /** Site names' ink (siteLabels.ts), and their leader lines' (leaders.ts): the same, fainter. */
