@@ -80,6 +80,13 @@ describe('keyboard', () => {
     await expect
       .poll(() => page.evaluate(() => window.__drawdown!.map.getZoom()))
       .toBeLessThan(zoom + 0.1);
+    // With reduced motion asked for, the map jumps: the new zoom is there before the next frame.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.keyboard.press('+');
+    expect(await page.evaluate(() => window.__drawdown!.map.isMoving())).toBe(false);
+    expect(await page.evaluate(() => window.__drawdown!.map.getZoom())).toBeCloseTo(zoom + 1, 5);
+    await page.keyboard.press('-');
+    await page.emulateMedia({ reducedMotion: null });
   });
 
   test('after a click on Pause, on a checkbox and on the plan menu, → steps a month', async () => {
