@@ -82,9 +82,11 @@ describe('keyboard', () => {
       .toBeLessThan(zoom + 0.1);
     // With reduced motion asked for, the map jumps: the new zoom is there before the next frame.
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(() => page.evaluate(() => window.__drawdown!.map.isMoving())).toBe(false);
+    const z0 = await page.evaluate(() => window.__drawdown!.map.getZoom());
     await page.keyboard.press('+');
     expect(await page.evaluate(() => window.__drawdown!.map.isMoving())).toBe(false);
-    expect(await page.evaluate(() => window.__drawdown!.map.getZoom())).toBeCloseTo(zoom + 1, 5);
+    expect(await page.evaluate(() => window.__drawdown!.map.getZoom())).toBeCloseTo(z0 + 1, 5);
     await page.keyboard.press('-');
     await page.emulateMedia({ reducedMotion: null });
   });
