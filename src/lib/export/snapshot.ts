@@ -130,11 +130,14 @@ export async function renderMap(
 
 const font = (px: number, weight = 400) => `${weight} ${px}px ${FONT_FAMILY}`;
 
-/** Splits text into lines no wider than `max` pixels at the context's font. */
+/**
+ * Splits text into lines no wider than `max` pixels at the context's font, at ordinary spaces
+ * only: French puts no-break spaces before ':' and inside « » (and `\s` would break there).
+ */
 function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/[ \t\n]+/)) {
     const next = line ? `${line} ${word}` : word;
     if (ctx.measureText(next).width > max && line) {
       lines.push(line);
