@@ -268,3 +268,158 @@ describe('French text in its boxes', () => {
     },
   );
 });
+
+describe('export, presentation and About in French', () => {
+  /** Words of the text in `root` (and its names and placeholders) that run out of their box. */
+  const overflowIn = (page: Page, root: string) =>
+    page.evaluate((sel) => {
+      const out: string[] = [];
+      const box = document.querySelector(sel)!.getBoundingClientRect();
+      for (const el of document.querySelectorAll(`${sel} *`)) {
+        const words = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+        );
+        if (el.tagName === 'OPTION' || !words) continue;
+        const r = el.getBoundingClientRect();
+        // Scrolled out of a scrolling dialog is not overflow: only the sides count.
+        const by = Math.max(r.right - box.right, box.left - r.left);
+        if (by > 1) out.push(`"${el.textContent!.trim().slice(0, 30)}" runs out by ${by}px`);
+        // A control's own text cut short.
+        if (['BUTTON', 'LABEL'].includes(el.tagName) && el.scrollWidth > el.clientWidth + 1)
+          out.push(`"${el.textContent!.trim().slice(0, 30)}" is cut off`);
+      }
+      return out;
+    }, root);
+  /** The text a reader or a screen reader gets of `root`: its words, names and placeholders. */
+  const wordsOf = (page: Page, root: string) =>
+    page.evaluate((sel) => {
+      const r = document.querySelector(sel) as HTMLElement;
+      const attrs = [...r.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
+        ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''),
+      );
+      return [r.innerText, ...attrs].join('\n');
+    }, root);
+
+  test('the Export dialog, and the PNG frame drawn in French', async () => {
+    const page = await frenchBrowserPage();
+    // Every text the export draws onto its canvas, in order.
+    await page.addInitScript(() => {
+      const drawn: string[] = ((window as unknown as { drawn: string[] }).drawn = []);
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        drawn.push(String(text));
+        return fill.call(this, text, ...rest);
+      };
+    });
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'Exporter', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Exporter la carte' });
+    await dialog.getByRole('radio', { name: 'Diapositive 16/9, 1920 × 1080' }).check();
+    await dialog.getByRole('radio', { name: /^Vue actuelle, 2×\s: \d+ × \d+$/ }).waitFor();
+    expect(await dialog.getByLabel('Titre', { exact: true }).inputValue()).toBe(
+      'Retrait de la MONUSCO',
+    );
+    expect(await dialog.getByLabel('Sous-titre').getAttribute('placeholder')).toMatch(
+      /^République démocratique du Congo · phases des provinces\u00a0: /,
+    );
+    await dialog.getByLabel('Début de l’animation').waitFor();
+    await dialog.getByLabel('Vitesse de l’animation').waitFor();
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-export-dialog.png` });
+    expect(await overflowIn(page, 'dialog[open]')).toEqual([]);
+    const english =
+      /Export the map|\bSize\b|\bTitle\b|Subtitle|Banner|Current view|Slide 16|landscape|Download|\bClose\b|Record|\bSpeed\b|\bFrom\b|\bTo\b|Animated|a month|Nothing leaves|Replay/;
+    expect(await wordsOf(page, 'dialog[open]')).not.toMatch(english);
+
+    await page.evaluate(() => ((window as unknown as { drawn: string[] }).drawn.length = 0));
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      dialog.getByRole('button', { name: 'Télécharger le PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('drawdown-map_2021-07-15_retrait-de-la-monusco.png');
+    await download.saveAs(`${SHOTS}/i18n-fr-export-1920x1080.png`);
+    await expect
+      .poll(() => dialog.getByRole('status').innerText())
+      .toBe('Enregistré\u00a0: drawdown-map_2021-07-15_retrait-de-la-monusco.png, 1920 × 1080 px');
+    const drawn = await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
+    expect(drawn).toContain('15 juillet 2021');
+    expect(drawn).toContain('Retrait de la MONUSCO');
+    expect(drawn.some((t) => t.startsWith('Sources\u00a0: '))).toBe(true);
+    expect(
+      drawn.some((t) => /^Localités\u00a0: GeoNames/.test(t) || t.includes(' Localités\u00a0: ')),
+    ).toBe(true);
+    expect(drawn).toContain(
+      'Les limites et les noms indiqués ne font pas foi et n’impliquent aucune approbation. · Drawdown Map',
+    );
+    expect(drawn.some((t) => /^[\d\u202f]+ k?m$/.test(t))).toBe(true);
+    expect(drawn.join('\n')).not.toMatch(
+      /Sources:|Boundaries and names|Democratic Republic|July|Towns:/,
+    );
+    await page.close();
+  });
+
+  test('the Slides panel and presentation mode', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'Diapos', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Diapos' });
+    await panel.getByText('Aucune diapo pour l’instant').waitFor();
+    expect(await panel.getByLabel('Nom de la présentation').inputValue()).toBe(
+      'Point de situation',
+    );
+    await panel.getByRole('button', { name: 'Ajouter la carte comme diapo' }).click();
+    await panel.getByText('15 juillet 2021', { exact: true }).waitFor();
+    await panel.getByLabel('Commentaire de la diapo 1').fill('Le Kasaï après le retrait');
+    await panel.getByLabel('Commentaire de la diapo 1').press('Tab');
+    await panel.getByLabel('La diapo 1 défile jusqu’au').waitFor();
+    await panel.getByRole('button', { name: 'Présenter à partir de la diapo 1' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-slides.png` });
+    expect(await overflowIn(page, 'section.panel[aria-label="Diapos"]')).toEqual([]);
+    expect(await wordsOf(page, 'section.panel[aria-label="Diapos"]')).not.toMatch(
+      /\bSlides?\b|\bDeck\b|Caption|plays to|Present|Delete|Add current|Import deck|Export deck|\bMove\b|opens this/,
+    );
+
+    await panel.getByRole('button', { name: 'Présenter', exact: true }).click();
+    await expect.poll(() => page.getByTestId('present-date').innerText()).toBe('15 juillet 2021');
+    await page.getByText(/^Diapo 1 sur 1 · → ou PageDown suivante/).waitFor();
+    await page.getByRole('button', { name: 'Quitter la présentation' }).waitFor();
+    await page.getByRole('region', { name: 'Légende' }).waitFor();
+    await mapIdle(page);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-present.png` });
+    expect(await overflowIn(page, '.stamp')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Lecture', exact: true }).waitFor();
+    await page.close();
+  });
+
+  test('the About panel and its software licences', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'À propos', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'À propos des données' });
+    for (const h of [
+      'Enregistrements',
+      'Sources du scénario',
+      'Couches de la carte et licences',
+      'Comment citer',
+      'Hypothèses',
+      'Logiciels et licences',
+    ])
+      await dialog.getByRole('heading', { name: h, exact: true }).waitFor();
+    await dialog.getByRole('list', { name: 'Logiciels inclus' }).waitFor();
+    await dialog.getByRole('link', { name: 'textes complets des licences' }).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).waitFor();
+    // The strategy's date in French, through Intl.
+    await dialog
+      .getByText(/retrait progressif et échelonné de la MONUSCO \(27 oct\. 2020\)/)
+      .waitFor();
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-about.png` });
+    await page.locator('dialog[open]').evaluate((d) => d.scrollTo(0, d.scrollHeight));
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-about-end.png` });
+    expect(await overflowIn(page, 'dialog[open]')).toEqual([]);
+    // The documents' titles, the citation and the data's provenance notes stay as written.
+    expect(await wordsOf(page, 'dialog[open]')).not.toMatch(
+      /About the data|Latest dated fact|Scenario sources|Map layers|How to cite|Assumptions|Software and licences|Troop numbers|Every row|Read the|Loading the list|Bundled software|Licence:/,
+    );
+    await page.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { overwriteGetLocale } from '../../src/paraglide/runtime.js';
 import {
   emptyDeck,
   MAX_SLIDES,
@@ -150,4 +151,14 @@ test('regression: a deck of more slides than anyone presents is refused, saying 
   const r = parseDeckJson(JSON.stringify(many));
   expect(r).toEqual({ ok: false, errors: [`slides: has more than ${MAX_SLIDES} slides`] });
   expect(parseDeckJson(JSON.stringify({ ...many, slides: many.slides.slice(1) })).ok).toBe(true);
+});
+
+test('a new deck is named in the interface’s language', () => {
+  expect(emptyDeck().name).toBe('Briefing');
+  overwriteGetLocale(() => 'fr');
+  try {
+    expect(emptyDeck().name).toBe('Point de situation');
+  } finally {
+    overwriteGetLocale(() => 'en');
+  }
 });

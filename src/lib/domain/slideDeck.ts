@@ -5,6 +5,7 @@
  * from storage.
  */
 import * as v from 'valibot';
+import { m } from '../../paraglide/messages.js';
 import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { SavedView } from './savedView.ts';
 import { PLANS } from './schema.ts';
@@ -60,7 +61,12 @@ const DeckSchema = v.object({
   ),
 });
 
-export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Briefing', slides: [] });
+/** A new deck, named in the interface's language (the name is then the user's, kept as is). */
+export const emptyDeck = (): SlideDeck => ({
+  version: DECK_VERSION,
+  name: m.slides_default_deck_name(),
+  slides: [],
+});
 
 /**
  * A deck from JSON text, or the problems with where they are. Slides that repeat an id are
