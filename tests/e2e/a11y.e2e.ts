@@ -92,7 +92,7 @@ const NAMES = {
     reach: /^Modifier la portée/,
     scenarios: /^Scénarios/,
     slides: 'Diapos',
-    addSlide: /^Ajouter (une )?diapo/,
+    addSlide: 'Ajouter la carte comme diapo',
     present: 'Présenter',
     kept: /^Copies conservées/,
   },

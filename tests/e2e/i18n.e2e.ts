@@ -371,7 +371,7 @@ describe('export, presentation and About in French', () => {
     await panel.getByLabel('Commentaire de la diapo 1').fill('Le Kasaï après le retrait');
     await panel.getByLabel('Commentaire de la diapo 1').press('Tab');
     await panel.getByLabel('La diapo 1 défile jusqu’au').waitFor();
-    await panel.getByRole('button', { name: 'Présenter à partir de la diapo 1' }).waitFor();
+    await panel.getByRole('button', { name: 'Présenter d’ici (diapo 1)' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/i18n-fr-slides.png` });
     expect(await overflowIn(page, 'section.panel[aria-label="Diapos"]')).toEqual([]);
     expect(await wordsOf(page, 'section.panel[aria-label="Diapos"]')).not.toMatch(
