@@ -47,7 +47,7 @@ async function exportPng(
     dialog.getByRole('button', { name: 'Download PNG' }).click(),
   ]);
   await download.saveAs(save);
-  await dialog.getByRole('status').waitFor();
+  await dialog.getByTestId('export-result').waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return { buf: readFileSync(save), name: download.suggestedFilename() };
 }

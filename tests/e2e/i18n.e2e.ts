@@ -337,9 +337,11 @@ describe('export, presentation and About in French', () => {
     ]);
     expect(download.suggestedFilename()).toBe('drawdown-map_2021-07-15_retrait-de-la-monusco.png');
     await download.saveAs(`${SHOTS}/i18n-fr-export-1920x1080.png`);
-    await expect
-      .poll(() => dialog.getByRole('status').innerText())
-      .toBe('Enregistré\u00a0: drawdown-map_2021-07-15_retrait-de-la-monusco.png, 1920 × 1080 px');
+    const saved =
+      'Enregistré\u00a0: drawdown-map_2021-07-15_retrait-de-la-monusco.png, 1920 × 1080 px';
+    await expect.poll(() => dialog.getByTestId('export-result').innerText()).toBe(saved);
+    // And said in the page's live region, for a screen reader.
+    expect(await page.getByTestId('announcer').innerText()).toBe(saved);
     const drawn = await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
     expect(drawn).toContain('15 juillet 2021');
     expect(drawn).toContain('Retrait de la MONUSCO');
