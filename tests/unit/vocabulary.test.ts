@@ -70,7 +70,7 @@ describe('the words follow the language of the moment they are read', () => {
     {
       locale: 'fr' as const,
       kind: 'Base opérationnelle de compagnie (COB)',
-      short: 'Base opérationnelle de compagnie',
+      short: 'Base de compagnie',
       closure: 'Remis aux FARDC',
       plan: 'Plan de désengagement 2023',
       confidence: 'moyenne',
