@@ -422,6 +422,36 @@ describe('the map, its legend, tooltips, details and sites table in French', () 
     await page.close();
   });
 
+  test('a hotspot’s details in French, its label and sources as the data writes them', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr&sel=adf-beni');
+    const details = page.getByRole('region', { name: 'ADF around Beni' });
+    await details.getByRole('button', { name: 'Fermer les détails' }).waitFor();
+    expect(await details.locator('dt').allInnerTexts()).toEqual([
+      'Groupe',
+      'Province',
+      'Centre',
+      'Rayon',
+      'Début',
+      'Fin',
+      'Intensité',
+      'Source',
+      'Fiabilité',
+      'Notes',
+    ]);
+    const values = await details.locator('dd').allInnerTexts();
+    expect(values[0]).toBe('ADF');
+    expect(values[1]).toBe('Nord-Kivu (CD-NK)');
+    expect(values.slice(3, 7)).toEqual([
+      '35 km',
+      '2019 (à l’année près)',
+      'toujours actif',
+      '3 sur 3',
+    ]);
+    expect(values[8]).toBe('élevée');
+    await page.close();
+  });
+
   test('the notices in the map’s place: no WebGL, and a lost graphics context', async () => {
     const { chromium } = await import('playwright-core');
     const { chromiumPath, CHROMIUM_ARGS } = await import('../browser.ts');
