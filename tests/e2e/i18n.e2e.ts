@@ -425,3 +425,236 @@ describe('export, presentation and About in French', () => {
     await page.close();
   });
 });
+
+describe('the map, its legend, tooltips, details and sites table in French', () => {
+  /** English words of this area's interface (not of the data: names, sources, notes). */
+  const ENGLISH =
+    /\b(Layers|Legend|Key|Province phases?|Reach|Armed-group|Closed sites?|Site labels|Sites open|Size by|What happened|Mission HQ|Company operating|Opened|Closed|Closure|Troops|Kind|Confidence|Click for|outside the DRC|before 2010|Within reach|Opacity|Closing this month|Zoom in|Zoom out|Whole country)\b/;
+  const SHOTS_FR = 'tmp';
+
+  test('layer panel, keys, map controls, a tooltip, the details and the table speak French, and English after a switch', async () => {
+    mkdirSync(SHOTS_FR, { recursive: true });
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await mapIdle(page);
+
+    const legend = page.getByRole('region', { name: 'Légende et couches' });
+    await legend.getByRole('heading', { name: 'Couches' }).waitFor();
+    for (const [name, on] of [
+      ['Phases par province', true],
+      ['Portée des sites ouverts', false],
+      ['Points chauds des groupes armés', true],
+      ['Sites', true],
+      ['Sites fermés', true],
+      ['Noms des sites', true],
+    ] as const)
+      expect(await legend.getByRole('checkbox', { name, exact: true }).isChecked(), name).toBe(on);
+    await legend.getByRole('button', { name: 'Légende\u00a0: Sites', exact: true }).waitFor();
+    const plan = legend.getByRole('combobox', { name: 'Plan' });
+    expect(await plan.locator('option:checked').innerText()).toBe('Ce qui s’est passé');
+    // Every word of the keys, those of folded keys too (their rows name themselves on hover).
+    const legendText = await legend.evaluate((el) =>
+      [el.textContent, ...[...el.querySelectorAll('[title]')].map((t) => t.getAttribute('title'))]
+        .join('\n')
+        .replace(/[ \t\n\r]+/g, ' '),
+    );
+    for (const words of [
+      'Mission présente',
+      'Désengagement en cours',
+      'Milices de l’Ituri (CODECO, FPIC, FRPI)',
+      'Opacité\u00a0: intensité de 1 à 3',
+      'QG de secteur',
+      'Taille selon les effectifs',
+      // Numbers grouped as French writes them.
+      '2\u202f900',
+      'Remis aux FARDC',
+      'Fermeture ce mois-ci',
+    ])
+      expect(legendText).toContain(words);
+    expect(legendText).not.toMatch(ENGLISH);
+
+    // The map's own controls.
+    for (const name of ['Zoom avant', 'Zoom arrière', 'Tout le pays'])
+      await page.getByRole('button', { name, exact: true }).waitFor();
+    expect(await page.locator('.maplibregl-ctrl-compass').getAttribute('title')).toMatch(
+      /^Faire glisser pour pivoter la carte/,
+    );
+
+    await page.screenshot({ path: `${SHOTS_FR}/fr-legend.png` });
+
+    // Hovering a site: its tooltip in French.
+    const at = await page.evaluate(() => {
+      const p = window.__drawdown!.map.project([15.315, -4.32972]);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.move(at.x - 40, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const tip = page.locator('.deck-tooltip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const tipLines = (await tip.innerText()).split('\n');
+    // The first line is the site's name, as the data writes it ("Kinshasa (mission HQ)").
+    expect(tipLines.slice(1)).toEqual([
+      'QG de la mission',
+      'Ouverture\u00a0: inconnue (avant le début des données)',
+      'Fermeture\u00a0: aucune, toujours ouvert',
+      expect.stringMatching(/^Effectifs \(estimation\)\u00a0: \d\u202f\d{3}$/),
+      'Cliquer pour les détails',
+    ]);
+    await page.screenshot({ path: `${SHOTS_FR}/fr-tooltip.png` });
+    await page.mouse.click(at.x, at.y);
+
+    // The selected site's details: French labels and vocabulary, the data as written.
+    const details = page.getByRole('region', { name: /Kinshasa/ });
+    await details.getByRole('button', { name: 'Fermer les détails' }).waitFor();
+    const labels = await details.locator('dt').allInnerTexts();
+    expect(labels).toEqual([
+      'Type',
+      'Province',
+      'Position',
+      'Ouverture',
+      'Fermeture',
+      'Mode de fermeture',
+      'Effectifs (estimation)',
+      'Contingent',
+      'Source',
+      'Fiabilité',
+      'Notes',
+    ]);
+    const values = await details.locator('dd').allInnerTexts();
+    expect(values[0]).toBe('QG de la mission');
+    expect(values[3]).toBe('inconnue\u00a0: avant le début des données');
+    expect(values[4]).toBe('ouvert (aucune fermeture signalée)');
+    expect(values[6]).toMatch(/^\d\u202f\d{3}$/);
+    expect(values[9]).toBe('élevée');
+    await page.screenshot({ path: `${SHOTS_FR}/fr-legend-details.png` });
+
+    // The sites table.
+    await page.getByRole('button', { name: 'Voir le tableau' }).click();
+    const table = page.getByRole('table', { name: /^Sites au 15 juillet 2021 \(\d+\)$/ });
+    await table.waitFor();
+    expect(await table.locator('th').allInnerTexts()).toEqual([
+      'Nom',
+      'Type',
+      'Province',
+      'Ouverture',
+      'Effectifs',
+    ]);
+    const tableText = await table.innerText();
+    expect(tableText).toContain('Base de compagnie');
+    expect(tableText).toContain('(à l’année près)');
+    expect(tableText).not.toMatch(ENGLISH);
+    await page.screenshot({ path: `${SHOTS_FR}/fr-table.png` });
+
+    // French text stays in the legend's and the details' boxes.
+    const outside = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const box of document.querySelectorAll('section.legend, section.details, .drawer')) {
+        const b = box.getBoundingClientRect();
+        for (const el of box.querySelectorAll('label, span, li, dt, dd, h2, th, td, caption')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0) continue;
+          const by = Math.max(r.right - b.right, b.left - r.left);
+          if (by > 1) out.push(`"${el.textContent!.trim().slice(0, 30)}" runs out by ${by} px`);
+        }
+        if (box.scrollWidth > box.clientWidth + 1) out.push(`${box.className} scrolls sideways`);
+      }
+      return out;
+    });
+    expect(outside).toEqual([]);
+
+    // A switch to English renames the same panels and controls, on the same map.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('region', { name: 'Legend and layers' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Armed-group hotspots', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Whole country', exact: true }).waitFor();
+    await page.getByRole('table', { name: /^Sites at 15 July 2021 \(\d+\)$/ }).waitFor();
+    expect(
+      await page
+        .getByRole('region', { name: /Kinshasa/ })
+        .locator('dd')
+        .first()
+        .innerText(),
+    ).toBe('Mission HQ');
+    await page.close();
+  });
+
+  test('a hotspot’s details in French, its label and sources as the data writes them', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr&sel=adf-beni');
+    const details = page.getByRole('region', { name: 'ADF around Beni' });
+    await details.getByRole('button', { name: 'Fermer les détails' }).waitFor();
+    expect(await details.locator('dt').allInnerTexts()).toEqual([
+      'Groupe',
+      'Province',
+      'Centre',
+      'Rayon',
+      'Début',
+      'Fin',
+      'Intensité',
+      'Source',
+      'Fiabilité',
+      'Notes',
+    ]);
+    const values = await details.locator('dd').allInnerTexts();
+    expect(values[0]).toBe('ADF');
+    expect(values[1]).toBe('Nord-Kivu (CD-NK)');
+    expect(values.slice(3, 7)).toEqual([
+      '35 km',
+      '2019 (à l’année près)',
+      'toujours actif',
+      '3 sur 3',
+    ]);
+    expect(values[8]).toBe('élevée');
+    await page.close();
+  });
+
+  test('the notices in the map’s place: no WebGL, and a lost graphics context', async () => {
+    const { chromium } = await import('playwright-core');
+    const { chromiumPath, CHROMIUM_ARGS } = await import('../browser.ts');
+    const noGL = await chromium.launch({
+      executablePath: await chromiumPath(),
+      args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'],
+      headless: true,
+    });
+    try {
+      const page = await noGL.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-CD' });
+      await page.goto(`${baseUrl}/#date=2021-07-15&lang=fr`);
+      await page.waitForSelector('[data-testid=map][data-status=unavailable]', { timeout: 60_000 });
+      const alert = page.getByRole('alert').filter({ hasText: 'WebGL' });
+      await expect
+        .poll(() => alert.innerText())
+        .toContain('La carte a besoin de WebGL, que ce navigateur ne fournit pas.');
+      const text = await alert.innerText();
+      expect(text).toContain('Pour voir la carte, essayez\u00a0:');
+      expect(text).toContain('l’accélération matérielle');
+      expect(text).not.toMatch(/\b(needs|browser|try|still work)\b/);
+      await page.screenshot({ path: 'tmp/fr-nowebgl.png' });
+    } finally {
+      await noGL.close();
+    }
+
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.evaluate(() => {
+      const gl = window.__drawdown!.map.getCanvas().getContext('webgl2')!;
+      (window as unknown as { lose: WEBGL_lose_context }).lose =
+        gl.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { lose: WEBGL_lose_context }).lose.loseContext();
+    });
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'Le contexte graphique a été perdu\u202f; restauration…' });
+    await notice.waitFor({ timeout: 5_000 });
+    expect(await notice.innerText()).toContain('La carte revient d’elle-même');
+    await page.screenshot({ path: 'tmp/fr-context-lost.png' });
+    await page.evaluate(() =>
+      (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext(),
+    );
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    // The new map is named in French from the start.
+    await ready(page);
+    await page.getByRole('button', { name: 'Zoom avant', exact: true }).waitFor();
+    await page.close();
+  });
+});

@@ -78,7 +78,7 @@ describe('the layer registry', () => {
   });
 
   test('labels are unique (they name the toggles)', () => {
-    const labels = LAYERS.map((l) => l.label);
+    const labels = LAYERS.map((l) => l.label());
     expect(new Set(labels).size).toBe(labels.length);
   });
 
