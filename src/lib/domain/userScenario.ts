@@ -6,6 +6,10 @@
  */
 import * as v from 'valibot';
 import { parseFuzzyDate, type FuzzyDate } from './dates.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatDay } from './format.ts';
+import { formatFuzzyDate } from './formatFuzzyDate.ts';
+import type { Locale } from './locales.ts';
 import type { Said } from './problems.ts';
 import { code, describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { Site } from './schema.ts';
@@ -160,8 +164,15 @@ function lastChangePerSite(changes: SiteChange[]): {
   return { kept: [...first.keys()].map((site) => last.get(site)!), repeated };
 }
 
-/** The sites with the scenario's changes applied; unchanged sites are the same objects. */
-export function applyScenario(sites: Site[], scenario: UserScenario | null): Site[] {
+/**
+ * The sites with the scenario's changes applied; unchanged sites are the same objects. A changed
+ * site's notes say so first, in `locale`.
+ */
+export function applyScenario(
+  sites: Site[],
+  scenario: UserScenario | null,
+  locale: Locale = 'en',
+): Site[] {
   if (!scenario?.changes.length) return sites;
   const changes = new Map(scenario.changes.map((c) => [c.site, c]));
   return sites.map((s) => {
@@ -173,10 +184,25 @@ export function applyScenario(sites: Site[], scenario: UserScenario | null): Sit
       closed,
       closure: closed === null ? null : (s.closure ?? 'closed'),
       confidence: 'low',
-      notes:
-        `Scenario "${scenario.name}": ${c.close === null ? 'kept open' : `closes ${c.close}`} (baseline: ${s.closed ? s.closed.text : 'open'}). ${s.notes}`.trim(),
+      notes: `${scenarioNote(scenario.name, closed, s.closed, locale)} ${s.notes}`.trim(),
     };
   });
+}
+
+/** What a scenario did to a site, for its notes. */
+function scenarioNote(
+  name: string,
+  closed: FuzzyDate | null,
+  baselineClosed: FuzzyDate | null,
+  locale: Locale,
+): string {
+  const o = { locale };
+  const baseline = baselineClosed
+    ? formatFuzzyDate(baselineClosed, locale)
+    : m.scenario_note_open_baseline({}, o);
+  return closed === null
+    ? m.scenario_note_kept_open({ name, baseline }, o)
+    : m.scenario_note_closes({ name, date: formatDay(closed.first, locale), baseline }, o);
 }
 
 /** The scenario with the site's change set (null close: keep open), or removed (undefined). */

@@ -8,6 +8,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
 import { DataError, type DataIssue } from '../data/errors.ts';
 import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
+import { locale } from './locale.svelte.ts';
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -21,7 +22,9 @@ export class ScenarioState {
   /** The what-if scenario being replayed, or null for the baseline (set by the planning state). */
   active = $state.raw<UserScenario | null>(null);
   /** The sites everything draws and counts: the baseline with the active scenario applied. */
-  sites = $derived(this.scenario ? applyScenario(this.scenario.sites, this.active) : []);
+  sites = $derived(
+    this.scenario ? applyScenario(this.scenario.sites, this.active, locale.current) : [],
+  );
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
   async loadDefault(
