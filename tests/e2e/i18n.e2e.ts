@@ -268,3 +268,117 @@ describe('French text in its boxes', () => {
     },
   );
 });
+
+describe('impact, scenarios and dates in French', () => {
+  /** Sets a DateField to an ISO day with its French part names, the year first. */
+  async function setDateFr(group: ReturnType<Page['getByRole']>, iso: string) {
+    const [y, m, d] = iso.split('-').map(Number);
+    await group.getByRole('combobox', { name: 'Année' }).selectOption(String(y));
+    await group.getByRole('combobox', { name: 'Mois' }).selectOption(String(m));
+    await group.getByRole('combobox', { name: 'Jour' }).selectOption(String(d));
+  }
+  /** Texts inside `selector` that run out of their box (the panel's, or a dialog's). */
+  const runsOut = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const out: string[] = [];
+      for (const box of document.querySelectorAll(sel)) {
+        const b = box.getBoundingClientRect();
+        for (const el of box.querySelectorAll('*')) {
+          const words = [...el.childNodes].some(
+            (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+          );
+          if (el.tagName === 'OPTION' || (!words && !['SELECT', 'INPUT'].includes(el.tagName)))
+            continue;
+          const r = el.getBoundingClientRect();
+          if (!r.width) continue;
+          const by = Math.max(r.right - b.right, b.left - r.left);
+          if (by > 1) out.push(`"${el.textContent!.trim().slice(0, 30)}" runs out by ${by} px`);
+        }
+      }
+      return out;
+    }, selector);
+
+  test('the impact panel and the reach dialog speak French, with a French date field', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Impact des fermetures' });
+    await panel.getByText('Au 15 juillet 2021').waitFor();
+    await panel.getByText('Points chauds actifs hors de portée').waitFor();
+    // The comparison date: day, month by its French name, year; 12 months before by default.
+    const compare = panel.getByRole('group', { name: 'Date de comparaison' });
+    const month = compare.getByRole('combobox', { name: 'Mois' });
+    expect(await month.locator('option:checked').innerText()).toBe('juillet');
+    expect(await month.locator('option').allInnerTexts()).toContain('décembre');
+    await setDateFr(compare, '2021-01-15');
+    await expect
+      .poll(() => panel.getByTestId('lost-coverage').innerText())
+      .toMatch(/Perdue avec\u00a0: .*Kananga/);
+    // The month is also set by keyboard: focus it and step with the arrows.
+    await month.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => month.locator('option:checked').innerText()).toBe('février');
+    const english =
+      /\b(Closure impact|Active hotspots|out of reach|Lost cover|Edit reach|Show reach|People in|Nearest remaining|Lost with|Coverage table|Reach radii|By province)\b/;
+    expect(await panel.innerText()).not.toMatch(english);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-impact.png` });
+    expect(await runsOut(page, 'section.panel')).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Modifier la portée…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rayons de portée (hypothèses)' });
+    await dialog.getByRole('button', { name: 'Revenir aux valeurs par défaut' }).waitFor();
+    expect(await dialog.innerText()).not.toMatch(/\b(No source|Reset to defaults|Done|Kind)\b/);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-reach.png` });
+    expect(await runsOut(page, 'dialog[open]')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Terminé' }).click();
+    await page.close();
+  });
+
+  test('a scenario is made, and a closing moved, in French', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2024-12-15&sel=bukavu&lang=fr');
+    await page.getByRole('button', { name: /^Scénarios/ }).click();
+    const panel = page.getByRole('region', { name: 'Scénarios' });
+    await panel
+      .getByRole('textbox', { name: 'Nom du nouveau scénario' })
+      .fill('Bukavu reste ouvert');
+    await panel.getByRole('button', { name: 'Nouveau scénario' }).click();
+    await panel.getByText('Modifications dans «\u00a0Bukavu reste ouvert\u00a0»').waitFor();
+    const details = page.getByRole('region', { name: /^Bukavu/ });
+    await details.getByRole('button', { name: 'Garder ouvert' }).waitFor();
+    await setDateFr(
+      details.getByRole('group', { name: 'Dernier jour d’ouverture dans le scénario' }),
+      '2025-06-30',
+    );
+    const row = panel.getByRole('group', { name: 'Dernier jour d’ouverture de Bukavu' });
+    await expect
+      .poll(() => row.getByRole('combobox', { name: 'Mois' }).locator('option:checked').innerText())
+      .toBe('juin');
+    await panel.getByText('1 modification', { exact: true }).waitFor();
+    const english =
+      /\b(Scenarios stay|New scenario|Compare with|Changes in|Keep open|Back to baseline|Last day open|Undo|Import JSON|Export all|kept open)\b/;
+    expect(await panel.innerText()).not.toMatch(english);
+    expect(await details.innerText()).not.toMatch(english);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-scenarios.png` });
+    expect(await runsOut(page, 'section.panel')).toEqual([]);
+    await page.close();
+  });
+
+  test('what if a site closes now, in French', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2024-02-01&sel=kamanyola&lang=fr');
+    const details = page.getByRole('region', { name: /^Kamanyola/ });
+    await details.getByRole('button', { name: /^Et si ce site fermait maintenant\s?\?$/ }).click();
+    const whatIf = details.getByTestId('what-if');
+    await expect
+      .poll(() => whatIf.innerText())
+      .toMatch(/^Si Kamanyola fermait le 1er février 2024, \d+ points? chauds? (ou|et) localités?/);
+    expect(await whatIf.innerText()).toMatch(/Les rayons de portée sont des hypothèses\./);
+    expect(await whatIf.innerText()).not.toMatch(/\b(If|would be|Lost with|Nearest remaining)\b/);
+    await details.scrollIntoViewIfNeeded();
+    await whatIf.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-what-if.png` });
+    expect(await runsOut(page, '[data-testid=what-if]')).toEqual([]);
+    await page.close();
+  });
+});
