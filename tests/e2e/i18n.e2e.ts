@@ -381,4 +381,34 @@ describe('impact, scenarios and dates in French', () => {
     expect(await runsOut(page, '[data-testid=what-if]')).toEqual([]);
     await page.close();
   });
+
+  test('data problems are worded in French, and again in English after a switch', async () => {
+    const page = await frenchBrowserPage();
+    const bad = 'bad-row,Bad row,base,CD-NK,-1.6,29.2,2020,year,,,,,,,high,';
+    await page.route(/sites-[^/]*\.csv$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({
+        response: res,
+        body: (await res.text()).trimEnd() + '\n' + bad + '\n',
+      });
+    });
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    const region = page.getByRole('status', { name: 'Problèmes dans les données' });
+    await region.getByRole('button', { name: 'Afficher le détail' }).click();
+    const french = await region.innerText();
+    expect(french).toContain(
+      '2 problèmes dans les données\u00a0: les lignes concernées ne sont pas affichées.',
+    );
+    expect(french).toMatch(
+      /scenario\/sites\.csv, ligne \d+, colonne kind \("base"\)\u00a0: n’est pas une valeur permise\. Correction\u00a0: utiliser l’une de ces valeurs\u00a0: mission_hq/,
+    );
+    expect(french).not.toMatch(/\b(data problems?|line|column|Fix|is empty|Hide details)\b/);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-data-problems.png` });
+    // Found while the page was in French, said in English once the reader switches.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Data problems' }).innerText())
+      .toMatch(/line \d+, column kind \("base"\): is not an allowed value\. Fix: use one of/);
+    await page.close();
+  });
 });
