@@ -411,4 +411,71 @@ describe('impact, scenarios and dates in French', () => {
       .toMatch(/line \d+, column kind \("base"\): is not an allowed value\. Fix: use one of/);
     await page.close();
   });
+
+  test('a saved scenario that cannot be read is set aside, said in French, and kept', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: /^Scénarios/ }).click();
+    const panel = page.getByRole('region', { name: 'Scénarios' });
+    await panel.getByRole('textbox', { name: 'Nom du nouveau scénario' }).fill('Le bon');
+    await panel.getByRole('button', { name: 'Nouveau scénario' }).click();
+    await panel.getByText('Modifications dans «\u00a0Le bon\u00a0»').waitFor();
+    // Stored (the panel shows it before the write ends), so the store exists to be damaged.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('drawdown-map');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('scenarios')) return (db.close(), resolve(0));
+              const count = db.transaction('scenarios').objectStore('scenarios').count();
+              count.onsuccess = () => (db.close(), resolve(count.result));
+            };
+            open.onerror = () => resolve(0);
+          }),
+      );
+    await expect.poll(stored).toBe(1);
+    // A record with a bad date, as a bug or another program would leave it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('drawdown-map');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('scenarios', 'readwrite');
+            const value = {
+              id: 'x',
+              name: 'Abîmé',
+              created: '2026-01-01T00:00:00Z',
+              changes: [{ site: 'bukavu', close: 'bientôt' }],
+            };
+            tx.objectStore('scenarios').put({ format: 1, value }, 'damaged');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'n’a pas pu être lu' });
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.innerText()).toContain(
+      '1 élément enregistré dans ce navigateur (scénarios d’hypothèse) n’a pas pu être lu (changes.0.close\u00a0: n’est pas une date écrite AAAA-MM-JJ',
+    );
+    await notice.getByRole('button', { name: 'Copies gardées…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copies gardées' });
+    const item = dialog.locator('li', { hasText: 'Élément enregistré «\u00a0damaged\u00a0»' });
+    await item.getByRole('button', { name: 'Télécharger' }).waitFor();
+    expect(await item.innerText()).toMatch(
+      /Gardée le \d+(er)?\s\S+\s\d{4} à \d\d:\d\d UTC · \d+\soctets?/,
+    );
+    expect(await dialog.innerText()).not.toMatch(
+      /\b(Kept copies|Saved record|unreadable|Download|Delete|Close)\b/,
+    );
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-kept-copies.png` });
+    expect(await runsOut(page, 'dialog[open]')).toEqual([]);
+    await item.getByRole('button', { name: 'Supprimer' }).click();
+    await item.getByRole('button', { name: /^Supprimer définitivement/ }).click();
+    await dialog.getByText('Aucune copie n’est gardée.').waitFor();
+    await page.close();
+  });
 });
