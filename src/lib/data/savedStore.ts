@@ -596,8 +596,8 @@ async function migrateOne(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return [{ code: 'not_json', params: { detail: e instanceof Error ? e.message : String(e) } }];
+  } catch {
+    return [{ code: 'saved_not_json' }];
   }
   const { radii, rejected } = parseRadii(json);
   // Only the radii the user set and that were accepted: a rejected one falls back to the

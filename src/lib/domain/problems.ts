@@ -167,6 +167,7 @@ const TEXT = {
   saved_newer_db: m.saved_newer_db,
   saved_read_failed: m.saved_read_failed,
   saved_not_record: m.saved_not_record,
+  saved_not_json: m.saved_not_json,
   saved_set_aside_before: m.saved_set_aside_before,
   saved_migration_failed: m.saved_migration_failed,
   saved_radii_not_kept: m.saved_radii_not_kept,
