@@ -59,7 +59,7 @@ for (const r of milestones) {
 const violations = milestones.reduce((n, r) => n + r.violations.length, 0);
 if (issues.length) {
   console.log(`\n${issues.length} problem(s):`);
-  for (const i of issues) console.log(`  ${formatIssue(i)}`);
+  for (const i of issues) console.log(`  ${formatIssue(i, 'en')}`);
 }
 console.log(
   `\n${issues.length || violations ? 'FAILED' : 'OK'}: ${issues.length} problem(s), ${violations} milestone violation(s).`,

@@ -658,3 +658,214 @@ describe('the map, its legend, tooltips, details and sites table in French', () 
     await page.close();
   });
 });
+
+describe('impact, scenarios and dates in French', () => {
+  /** Sets a DateField to an ISO day with its French part names, the year first. */
+  async function setDateFr(group: ReturnType<Page['getByRole']>, iso: string) {
+    const [y, m, d] = iso.split('-').map(Number);
+    await group.getByRole('combobox', { name: 'Année' }).selectOption(String(y));
+    await group.getByRole('combobox', { name: 'Mois' }).selectOption(String(m));
+    await group.getByRole('combobox', { name: 'Jour' }).selectOption(String(d));
+  }
+  /** Texts inside `selector` that run out of their box (the panel's, or a dialog's). */
+  const runsOut = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const out: string[] = [];
+      for (const box of document.querySelectorAll(sel)) {
+        const b = box.getBoundingClientRect();
+        for (const el of box.querySelectorAll('*')) {
+          const words = [...el.childNodes].some(
+            (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+          );
+          if (el.tagName === 'OPTION' || (!words && !['SELECT', 'INPUT'].includes(el.tagName)))
+            continue;
+          const r = el.getBoundingClientRect();
+          if (!r.width) continue;
+          const by = Math.max(r.right - b.right, b.left - r.left);
+          if (by > 1) out.push(`"${el.textContent!.trim().slice(0, 30)}" runs out by ${by} px`);
+        }
+      }
+      return out;
+    }, selector);
+
+  test('the impact panel and the reach dialog speak French, with a French date field', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Impact des fermetures' });
+    await panel.getByText('Au 15 juillet 2021').waitFor();
+    await panel.getByText('Points chauds actifs hors de portée').waitFor();
+    // The comparison date: day, month by its French name, year; 12 months before by default.
+    const compare = panel.getByRole('group', { name: 'Date de comparaison' });
+    const month = compare.getByRole('combobox', { name: 'Mois' });
+    expect(await month.locator('option:checked').innerText()).toBe('juillet');
+    expect(await month.locator('option').allInnerTexts()).toContain('décembre');
+    await setDateFr(compare, '2021-01-15');
+    await expect
+      .poll(() => panel.getByTestId('lost-coverage').innerText())
+      .toMatch(/Perdue avec\u00a0: .*Kananga/);
+    // The month is also set by keyboard: focus it and step with the arrows.
+    await month.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => month.locator('option:checked').innerText()).toBe('février');
+    const english =
+      /\b(Closure impact|Active hotspots|out of reach|Lost cover|Edit reach|Show reach|People in|Nearest remaining|Lost with|Coverage table|Reach radii|By province)\b/;
+    expect(await panel.innerText()).not.toMatch(english);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-impact.png` });
+    expect(await runsOut(page, 'section.panel')).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Modifier la portée…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rayons de portée (hypothèses)' });
+    await dialog.getByRole('button', { name: 'Revenir aux valeurs par défaut' }).waitFor();
+    expect(await dialog.innerText()).not.toMatch(/\b(No source|Reset to defaults|Done|Kind)\b/);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-reach.png` });
+    expect(await runsOut(page, 'dialog[open]')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Terminé' }).click();
+    await page.close();
+  });
+
+  test('a scenario is made, and a closing moved, in French', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2024-12-15&sel=bukavu&lang=fr');
+    await page.getByRole('button', { name: /^Scénarios/ }).click();
+    const panel = page.getByRole('region', { name: 'Scénarios' });
+    await panel
+      .getByRole('textbox', { name: 'Nom du nouveau scénario' })
+      .fill('Bukavu reste ouvert');
+    await panel.getByRole('button', { name: 'Nouveau scénario' }).click();
+    await panel.getByText('Modifications dans «\u00a0Bukavu reste ouvert\u00a0»').waitFor();
+    const details = page.getByRole('region', { name: /^Bukavu/ });
+    await details.getByRole('button', { name: 'Garder ouvert' }).waitFor();
+    await setDateFr(
+      details.getByRole('group', { name: 'Dernier jour d’ouverture dans le scénario' }),
+      '2025-06-30',
+    );
+    const row = panel.getByRole('group', { name: 'Dernier jour d’ouverture de Bukavu' });
+    await expect
+      .poll(() => row.getByRole('combobox', { name: 'Mois' }).locator('option:checked').innerText())
+      .toBe('juin');
+    await panel.getByText('1 modification', { exact: true }).waitFor();
+    const english =
+      /\b(Scenarios stay|New scenario|Compare with|Changes in|Keep open|Back to baseline|Last day open|Undo|Import JSON|Export all|kept open)\b/;
+    expect(await panel.innerText()).not.toMatch(english);
+    expect(await details.innerText()).not.toMatch(english);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-scenarios.png` });
+    expect(await runsOut(page, 'section.panel')).toEqual([]);
+    await page.close();
+  });
+
+  test('what if a site closes now, in French', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2024-02-01&sel=kamanyola&lang=fr');
+    const details = page.getByRole('region', { name: /^Kamanyola/ });
+    await details.getByRole('button', { name: /^Et si ce site fermait maintenant\s?\?$/ }).click();
+    const whatIf = details.getByTestId('what-if');
+    await expect
+      .poll(() => whatIf.innerText())
+      .toMatch(/^Si Kamanyola fermait le 1er février 2024, \d+ points? chauds? (ou|et) localités?/);
+    expect(await whatIf.innerText()).toMatch(/Les rayons de portée sont des hypothèses\./);
+    expect(await whatIf.innerText()).not.toMatch(/\b(If|would be|Lost with|Nearest remaining)\b/);
+    await details.scrollIntoViewIfNeeded();
+    await whatIf.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-what-if.png` });
+    expect(await runsOut(page, '[data-testid=what-if]')).toEqual([]);
+    await page.close();
+  });
+
+  test('data problems are worded in French, and again in English after a switch', async () => {
+    const page = await frenchBrowserPage();
+    const bad = 'bad-row,Bad row,base,CD-NK,-1.6,29.2,2020,year,,,,,,,high,';
+    await page.route(/sites-[^/]*\.csv$/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({
+        response: res,
+        body: (await res.text()).trimEnd() + '\n' + bad + '\n',
+      });
+    });
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    const region = page.getByRole('status', { name: 'Problèmes dans les données' });
+    await region.getByRole('button', { name: 'Afficher le détail' }).click();
+    const french = await region.innerText();
+    expect(french).toContain(
+      '2 problèmes dans les données\u00a0: les lignes concernées ne sont pas affichées.',
+    );
+    expect(french).toMatch(
+      /scenario\/sites\.csv, ligne \d+, colonne kind \("base"\)\u00a0: n’est pas une valeur permise\. Correction\u00a0: utiliser l’une de ces valeurs\u00a0: mission_hq/,
+    );
+    expect(french).not.toMatch(/\b(data problems?|line|column|Fix|is empty|Hide details)\b/);
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-data-problems.png` });
+    // Found while the page was in French, said in English once the reader switches.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Data problems' }).innerText())
+      .toMatch(/line \d+, column kind \("base"\): is not an allowed value\. Fix: use one of/);
+    await page.close();
+  });
+
+  test('a saved scenario that cannot be read is set aside, said in French, and kept', async () => {
+    const page = await frenchBrowserPage();
+    await openAt(page, '#date=2021-07-15&lang=fr');
+    await page.getByRole('button', { name: /^Scénarios/ }).click();
+    const panel = page.getByRole('region', { name: 'Scénarios' });
+    await panel.getByRole('textbox', { name: 'Nom du nouveau scénario' }).fill('Le bon');
+    await panel.getByRole('button', { name: 'Nouveau scénario' }).click();
+    await panel.getByText('Modifications dans «\u00a0Le bon\u00a0»').waitFor();
+    // Stored (the panel shows it before the write ends), so the store exists to be damaged.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('drawdown-map');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('scenarios')) return (db.close(), resolve(0));
+              const count = db.transaction('scenarios').objectStore('scenarios').count();
+              count.onsuccess = () => (db.close(), resolve(count.result));
+            };
+            open.onerror = () => resolve(0);
+          }),
+      );
+    await expect.poll(stored).toBe(1);
+    // A record with a bad date, as a bug or another program would leave it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('drawdown-map');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('scenarios', 'readwrite');
+            const value = {
+              id: 'x',
+              name: 'Abîmé',
+              created: '2026-01-01T00:00:00Z',
+              changes: [{ site: 'bukavu', close: 'bientôt' }],
+            };
+            tx.objectStore('scenarios').put({ format: 1, value }, 'damaged');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'n’a pas pu être lu' });
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.innerText()).toContain(
+      '1 élément enregistré dans ce navigateur (scénarios d’hypothèse) n’a pas pu être lu (changes.0.close\u00a0: n’est pas une date écrite AAAA-MM-JJ',
+    );
+    await notice.getByRole('button', { name: 'Copies gardées…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copies gardées' });
+    const item = dialog.locator('li', { hasText: 'Élément enregistré «\u00a0damaged\u00a0»' });
+    await item.getByRole('button', { name: 'Télécharger' }).waitFor();
+    expect(await item.innerText()).toMatch(
+      /Gardée le \d+(er)?\s\S+\s\d{4} à \d\d:\d\d UTC · \d+\soctets?/,
+    );
+    expect(await dialog.innerText()).not.toMatch(
+      /\b(Kept copies|Saved record|unreadable|Download|Delete|Close)\b/,
+    );
+    await page.screenshot({ path: `${SHOTS}/i18n-fr-kept-copies.png` });
+    expect(await runsOut(page, 'dialog[open]')).toEqual([]);
+    await item.getByRole('button', { name: 'Supprimer' }).click();
+    await item.getByRole('button', { name: /^Supprimer définitivement/ }).click();
+    await dialog.getByText('Aucune copie n’est gardée.').waitFor();
+    await page.close();
+  });
+});

@@ -9,6 +9,7 @@ import { PlanningState } from '../../src/lib/state/planningState.svelte.ts';
 import { PresentState } from '../../src/lib/state/presentState.svelte.ts';
 import { SavedState } from '../../src/lib/state/savedState.svelte.ts';
 import { deckJson } from '../fixtures.ts';
+import { say } from '../../src/lib/domain/problems.ts';
 
 const stores: SavedStore[] = [];
 afterEach(() => {
@@ -46,7 +47,10 @@ describe('a refused write', () => {
     // … then withdrawn when the store refuses it, with the reason.
     await vi.waitUntil(() => names(planning).length === 1);
     expect(names(planning)).toEqual(['Kept']);
-    expect(planning.notice).toMatch(/storage for the app is full\. Nothing was changed/);
+    expect(planning.notice && say(planning.notice, 'en')).toMatch(
+      /storage for the app is full\. Nothing was changed/,
+    );
+    expect(planning.notice && say(planning.notice, 'fr')).toMatch(/stockage .* est plein/);
   });
 });
 
@@ -146,6 +150,8 @@ describe('issue 27 regressions', () => {
       JSON.stringify({ id: 'z', name: 'Far', created: '', changes }),
       new Set(['goma']),
     );
-    expect(r.message).toMatch(/no effect: nowhere-0, nowhere-1, .*nowhere-9 and 890 more\.$/);
+    const words = r.message.map((x) => say(x, 'en')).join(' ');
+    expect(words).toMatch(/^Imported 1 scenario\. /);
+    expect(words).toMatch(/no effect: nowhere-0, nowhere-1, .*nowhere-9 and 890 more\.$/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createContext } from 'svelte';
 import { parseOffThread } from '../data/parseOffThread.ts';
+import { say, sayAll, type Said } from '../domain/problems.ts';
 import type { Snapshot, Txn } from '../data/savedStore.ts';
 import {
   DECK_VERSION,
@@ -45,7 +46,7 @@ export class PresentState {
         return r.ok ? { ok: true, value: r.slide } : r;
       },
       (snap) => this.#show(snap),
-      (m) => (this.notice = m),
+      (m) => (this.notice = say(m)),
     );
     void this.#slides.reload().then(() => (this.loaded = true));
   }
@@ -143,8 +144,8 @@ export class PresentState {
     file = 'the file',
   ): Promise<{ ok: boolean; message: string }> {
     const r = await parseOffThread({ kind: 'deck', text });
-    if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
-    const renamed = r.notices.length ? ` Renumbered: ${r.notices.join('; ')}.` : '';
+    if (!r.ok) return { ok: false, message: `Not imported: ${sayAll(r.errors)}` };
+    const renamed = r.notices.length ? ` Renumbered: ${sayAll(r.notices)}.` : '';
     const n = r.deck.slides.length;
     if (mode === 'add') {
       const taken = { ...this.deck, slides: [...this.deck.slides] };
@@ -159,7 +160,7 @@ export class PresentState {
         for (const s of slides) await t.add(s.id, s);
         await PresentState.#reorder(t, (o) => [...o, ...slides.map((s) => s.id)]);
       });
-      if (error) return { ok: false, message: `Not imported: ${error}` };
+      if (error) return { ok: false, message: `Not imported: ${say(error)}` };
       return { ok: true, message: `Added ${n} slide${n === 1 ? '' : 's'} from "${r.deck.name}".` };
     }
     this.deck = r.deck;
@@ -171,7 +172,7 @@ export class PresentState {
       for (const s of r.deck.slides) await t.put(s.id, s);
       await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
     });
-    if (error) return { ok: false, message: `Not imported: ${error}` };
+    if (error) return { ok: false, message: `Not imported: ${say(error)}` };
     const aside = kept
       ? ` The deck it replaced (${kept} slide${kept === 1 ? '' : 's'}) is kept aside and can be restored.`
       : '';
@@ -186,7 +187,7 @@ export class PresentState {
     const copy = this.#saved.kept.find((k) => k.id === keptId);
     if (!copy) return 'That copy is no longer kept.';
     const r = parseDeckJson(copy.text);
-    if (!r.ok) return `That copy cannot be read as a deck: ${r.errors.join('; ')}`;
+    if (!r.ok) return `That copy cannot be read as a deck: ${sayAll(r.errors)}`;
     const error = await this.#write(async (t) => {
       await PresentState.#keepDeck(
         t,
@@ -196,13 +197,14 @@ export class PresentState {
       for (const s of r.deck.slides) await t.put(s.id, s);
       await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
     });
-    if (error) return error;
+    if (error) return say(error);
     this.index = 0;
-    return this.#saved.removeKept(keptId);
+    const removed = await this.#saved.removeKept(keptId);
+    return removed && say(removed);
   }
 
   /** A write whose outcome the caller reports itself. */
-  #write(f: (t: Txn) => Promise<void>): Promise<string | null> {
+  #write(f: (t: Txn) => Promise<void>): Promise<Said | null> {
     return this.#slides.write(f);
   }
 
