@@ -94,7 +94,7 @@ const NAMES = {
     slides: 'Diapos',
     addSlide: 'Ajouter la carte comme diapo',
     present: 'Présenter',
-    kept: /^Copies conservées/,
+    kept: 'Copies gardées…',
   },
 } as const;
 

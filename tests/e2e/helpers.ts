@@ -1,6 +1,6 @@
 /** Shared steps of the browser tests: open the built app at a hash and wait until it is drawn. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import bbox from '@turf/bbox';
@@ -227,4 +227,20 @@ export async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<nu
     },
     { a: a.toString('base64'), b: b.toString('base64'), tol: PIXEL_TOLERANCE },
   );
+}
+
+/**
+ * Sets a DateField (day, month and year selects in a named group) to an ISO day, part by part
+ * as a person would: the year first, so no step lands on a day the month lacks. The parts'
+ * names are English by default; pass the French ones for a French page.
+ */
+export async function setDate(
+  group: Locator,
+  iso: string,
+  names = { day: 'Day', month: 'Month', year: 'Year' },
+): Promise<void> {
+  const [y, m, d] = iso.split('-').map(Number);
+  await group.getByRole('combobox', { name: names.year }).selectOption(String(y));
+  await group.getByRole('combobox', { name: names.month }).selectOption(String(m));
+  await group.getByRole('combobox', { name: names.day }).selectOption(String(d));
 }

@@ -5,9 +5,9 @@
  * that cannot be read: storage.e2e.ts.)
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt as openAtBase, ready } from './helpers.ts';
+import { openAt as openAtBase, ready, setDate } from './helpers.ts';
 import { loadDefaultData } from '../defaultData.ts';
 import { coverageChange, whatIfCloses } from '../../src/lib/domain/impact.ts';
 import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
@@ -21,17 +21,6 @@ const data = loadDefaultData();
 const day = (t: string) => (parseFuzzyDate(t, 'day') as FuzzyDate).first;
 const openAt = (page: Page, hash: string) => openAtBase(page, baseUrl, hash);
 let browser: Browser;
-
-/**
- * Sets a DateField (day, month and year selects in a named group) to an ISO day, part by part
- * as a person would: the year first, so no step lands on a day the month lacks.
- */
-async function setDate(group: Locator, iso: string): Promise<void> {
-  const [y, m, d] = iso.split('-').map(Number);
-  await group.getByRole('combobox', { name: 'Year' }).selectOption(String(y));
-  await group.getByRole('combobox', { name: 'Month' }).selectOption(String(m));
-  await group.getByRole('combobox', { name: 'Day' }).selectOption(String(d));
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
