@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /**
  * One polite live region for the page's results (an import, an export, a change of scenario),
  * so a screen reader hears what a sighted reader sees change elsewhere: `announce(text)`. The
@@ -5,8 +7,13 @@
  */
 export const announcer = $state({ text: '', serial: 0 });
 
-/** Says `text` once, even if it is the same as the last thing said. */
+/**
+ * Says `text` once, even if it is the same as the last thing said. Untracked: called from an
+ * effect, its read of `serial` would otherwise make that effect depend on what it writes.
+ */
 export function announce(text: string): void {
-  announcer.text = text;
-  announcer.serial++;
+  untrack(() => {
+    announcer.text = text;
+    announcer.serial++;
+  });
 }
