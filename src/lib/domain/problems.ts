@@ -15,6 +15,8 @@
  */
 import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
+import { dayNumber } from './dates.ts';
+import { formatDay } from './format.ts';
 import { formatBytes } from './jsonFile.ts';
 import type { Locale } from './locales.ts';
 
@@ -181,6 +183,16 @@ const TEXT = {
   // Kept copies (KeptCopies.svelte).
   kept_deleted: m.kept_deleted,
   kept_restored: m.kept_restored,
+  kept_gone: m.kept_gone,
+  kept_unreadable_deck: m.kept_unreadable_deck,
+  kept_why_import: m.kept_why_import,
+  kept_why_restore: m.kept_why_restore,
+  // Slide decks (presentState.svelte.ts).
+  slides_not_imported: m.slides_not_imported,
+  slides_renumbered: m.slides_renumbered,
+  slides_added: m.slides_added,
+  slides_imported: m.slides_imported,
+  slides_replaced_kept: m.slides_replaced_kept,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */
@@ -194,6 +206,10 @@ export function isProblemCode(s: string): s is ProblemCode {
 
 /** Parameters written in the reader's language (sizes), per code; the rest go in as they are. */
 const FORMAT: Partial<Record<ProblemCode, (p: Params, locale: Locale) => Params>> = {
+  kept_why_restore: (p, l) => {
+    const [y, mo, d] = String(p.date).split('-').map(Number);
+    return { ...p, date: y && mo && d ? formatDay(dayNumber(y, mo, d), l) : String(p.date) };
+  },
   too_large: (p, l) => ({
     ...p,
     size: formatBytes(Number(p.size), l),
