@@ -5,7 +5,17 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'tests/e2e/screenshots/', 'tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'tests/e2e/screenshots/',
+      'tmp/',
+      'src/paraglide/',
+      'project.inlang/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

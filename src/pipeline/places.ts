@@ -104,7 +104,8 @@ export function townsToPlaces(
 /** Merges GeoNames towns with the additions (which must validate) and renders places.csv. */
 export function placesCsv(towns: Place[], additionsText: string, additionsFile: string): string {
   const additions = readPlaces(additionsText, additionsFile);
-  if (additions.issues.length) throw new Error(additions.issues.map(formatIssue).join('\n'));
+  if (additions.issues.length)
+    throw new Error(additions.issues.map((i) => formatIssue(i, 'en')).join('\n'));
   const have = new Set(towns.map((t) => t.name));
   const extra = additions.records.filter((a) => !have.has(a.name));
   const rows = [...towns, ...extra]

@@ -40,6 +40,11 @@ const HELPERS: [RegExp, string][] = [
   [/^\0rolldown\//, 'rolldown'],
 ];
 
+// Code a package writes into the app's own tree: Paraglide JS generates src/paraglide/ (its
+// runtime and the message functions) from the catalogues. It is that package's code, so it is
+// credited as the package, though no file of it lies in node_modules.
+const GENERATED: [RegExp, string][] = [[/[\\/]src[\\/]paraglide[\\/]/, '@inlang/paraglide-js']];
+
 /** The files in node_modules the bundle was made from, and the bundler helpers it holds. */
 function bundledFiles(bundle: OutputBundle, root: string, into: Set<string>, helpers: Set<string>) {
   for (const out of Object.values(bundle)) {
@@ -48,6 +53,10 @@ function bundledFiles(bundle: OutputBundle, root: string, into: Set<string>, hel
         const file = id.replace(/^\0/, '').replace(/\?.*$/, '');
         if (file.includes(NODE_MODULES) && (m.renderedLength > 0 || STYLE.test(file)))
           into.add(file);
+        const generator = GENERATED.find(([re]) => re.test(file));
+        // The package's entry file stands for it: owner() finds its package.json from there.
+        if (generator && m.renderedLength > 0)
+          into.add(createRequire(import.meta.url).resolve(generator[1]));
         const helper = HELPERS.find(([re]) => re.test(id));
         if (helper && m.renderedLength > 0) helpers.add(helper[1]);
       }

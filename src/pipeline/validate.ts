@@ -11,7 +11,7 @@ import { formatIssue } from '../lib/data/errors.ts';
 import { SCENARIO_FILES, validateScenario, type ScenarioTexts } from '../lib/data/loadScenario.ts';
 import { checkMilestones } from '../lib/domain/milestones.ts';
 import { countBy, latestFact, openPerYear } from '../lib/domain/summary.ts';
-import { formatFuzzyDate } from '../lib/domain/dates.ts';
+import { formatFuzzyDate } from '../lib/domain/formatFuzzyDate.ts';
 
 const DATA = process.argv[2] ?? 'data';
 const read = (f: string) => readFileSync(join(DATA, f), 'utf8');
@@ -59,7 +59,7 @@ for (const r of milestones) {
 const violations = milestones.reduce((n, r) => n + r.violations.length, 0);
 if (issues.length) {
   console.log(`\n${issues.length} problem(s):`);
-  for (const i of issues) console.log(`  ${formatIssue(i)}`);
+  for (const i of issues) console.log(`  ${formatIssue(i, 'en')}`);
 }
 console.log(
   `\n${issues.length || violations ? 'FAILED' : 'OK'}: ${issues.length} problem(s), ${violations} milestone violation(s).`,

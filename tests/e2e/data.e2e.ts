@@ -89,6 +89,8 @@ describe('the default data in the app', () => {
       ['svelte', 'MIT'],
       ['mediabunny', 'MPL-2.0'],
       ['@fontsource/noto-sans', 'OFL-1.1'],
+      // Generated into src/paraglide/, not bundled from node_modules, and credited all the same.
+      ['@inlang/paraglide-js', 'MIT'],
     ]) {
       const item = list.getByRole('listitem').filter({ hasText: new RegExp(`^${name} \\S+: `) });
       expect(await item.innerText()).toMatch(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BufferSource, EncodedPacketSink, Input, WEBM } from 'mediabunny';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt, pngRegions } from './helpers.ts';
+import { openAt, pngRegions, setDate } from './helpers.ts';
 import { frameLayout } from '../../src/lib/domain/frame.ts';
 import { videoLength, videoSchedule } from '../../src/lib/export/replay.ts';
 
@@ -47,7 +47,7 @@ async function exportPng(
     dialog.getByRole('button', { name: 'Download PNG' }).click(),
   ]);
   await download.saveAs(save);
-  await dialog.getByRole('status').waitFor();
+  await dialog.getByTestId('export-result').waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return { buf: readFileSync(save), name: download.suggestedFilename() };
 }
@@ -160,8 +160,8 @@ describe('exports in a row', () => {
 async function recordWebm(on: Page, from: string, to: string, speed: string, save: string) {
   await on.getByRole('button', { name: 'Export' }).click();
   const dialog = on.getByRole('dialog', { name: 'Export the map' });
-  await dialog.getByLabel('Replay from').fill(from);
-  await dialog.getByLabel('Replay to').fill(to);
+  await setDate(dialog.getByRole('group', { name: 'Replay from' }), from);
+  await setDate(dialog.getByRole('group', { name: 'Replay to' }), to);
   await dialog.getByLabel('Replay speed').selectOption(speed);
   const [download] = await Promise.all([
     on.waitForEvent('download', { timeout: 60_000 }),
@@ -301,8 +301,8 @@ describe('WebM replay', () => {
       await page.getByRole('button', { name: 'Export' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export the map' });
       // Three years at 1×: far longer than the test waits.
-      await dialog.getByLabel('Replay from').fill('2021-01-15');
-      await dialog.getByLabel('Replay to').fill('2024-01-15');
+      await setDate(dialog.getByRole('group', { name: 'Replay from' }), '2021-01-15');
+      await setDate(dialog.getByRole('group', { name: 'Replay to' }), '2024-01-15');
       await dialog.getByLabel('Replay speed').selectOption('1');
       await dialog.getByRole('button', { name: 'Record WebM' }).click();
       const progress = dialog.getByRole('progressbar', { name: 'Recording progress' });

@@ -1,17 +1,18 @@
 /** Shared steps of the browser tests: open the built app at a hash and wait until it is drawn. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import bbox from '@turf/bbox';
 
 /**
  * Waits for the map, the data and the deck.gl sites layer to be drawn: something of the sites
- * layer can be picked on the map (deck.gl's public picking API).
+ * layer can be picked on the map (deck.gl's public picking API). The data's summary is found by
+ * its status, not its words, so this works in every language of the interface.
  */
 export async function ready(page: Page) {
   await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-  await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+  await page.waitForSelector('[data-testid=data-summary][data-status=ready]', { timeout: 60_000 });
   await page.waitForFunction(
     () => {
       const d = window.__drawdown;
@@ -226,4 +227,20 @@ export async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<nu
     },
     { a: a.toString('base64'), b: b.toString('base64'), tol: PIXEL_TOLERANCE },
   );
+}
+
+/**
+ * Sets a DateField (day, month and year selects in a named group) to an ISO day, part by part
+ * as a person would: the year first, so no step lands on a day the month lacks. The parts'
+ * names are English by default; pass the French ones for a French page.
+ */
+export async function setDate(
+  group: Locator,
+  iso: string,
+  names = { day: 'Day', month: 'Month', year: 'Year' },
+): Promise<void> {
+  const [y, m, d] = iso.split('-').map(Number);
+  await group.getByRole('combobox', { name: names.year }).selectOption(String(y));
+  await group.getByRole('combobox', { name: names.month }).selectOption(String(m));
+  await group.getByRole('combobox', { name: names.day }).selectOption(String(d));
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { openAt as openAtBase, ready } from './helpers.ts';
+import { openAt as openAtBase, ready, setDate } from './helpers.ts';
 import { loadDefaultData } from '../defaultData.ts';
 import { coverageChange, whatIfCloses } from '../../src/lib/domain/impact.ts';
 import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
@@ -83,7 +83,16 @@ describe('lost cover since a comparison date', () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2021-07-15');
     await page.getByRole('button', { name: 'Impact' }).click();
-    await page.getByLabel('Comparison date').fill('2021-01-15');
+    const compareDate = page.getByRole('group', { name: 'Comparison date' });
+    await setDate(compareDate, '2021-01-15');
+    // The month is named in the interface's language, not as numbers.
+    expect(await compareDate.getByRole('combobox', { name: 'Month' }).inputValue()).toBe('1');
+    expect(
+      await compareDate
+        .getByRole('combobox', { name: 'Month' })
+        .locator('option:checked')
+        .innerText(),
+    ).toBe('January');
     const expected = coverageChange(data, day('2021-01-15'), day('2021-07-15'), DEFAULT_RADII);
     expect(expected.lost.length).toBeGreaterThan(0);
     await expect
@@ -115,7 +124,10 @@ describe('scenarios', () => {
     await page.getByLabel('New scenario name').fill('Bukavu stays open');
     await page.getByRole('button', { name: 'New scenario' }).click();
     const details = page.getByRole('region', { name: /^Bukavu/ });
-    await details.getByLabel('Last day open in the scenario').fill('2025-06-30');
+    await setDate(
+      details.getByRole('group', { name: 'Last day open in the scenario' }),
+      '2025-06-30',
+    );
 
     const changed = applyScenario(data.sites, {
       id: 'x',

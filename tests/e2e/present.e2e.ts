@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { countryUnderPanels, openAt, ready } from './helpers.ts';
+import { countryUnderPanels, openAt, ready, setDate } from './helpers.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import { addMonths, dayInWords, monthIndex } from '../../src/lib/domain/timeline.ts';
 
@@ -55,8 +55,7 @@ describe('presentation mode', () => {
       await page.getByRole('button', { name: 'Slides' }).click();
       const panel = page.getByRole('region', { name: 'Slides' });
       await panel.getByRole('button', { name: 'Add current map as slide' }).click();
-      await panel.getByLabel('Slide 1 plays to').fill(to);
-      await panel.getByLabel('Slide 1 plays to').press('Tab');
+      await setDate(panel.getByRole('group', { name: 'Slide 1 plays to' }), to);
       const months = monthIndex(day(to)) - monthIndex(day(from));
       const expected = Array.from({ length: Math.abs(months) + 1 }, (_, i) =>
         dayInWords(addMonths(day(from), Math.sign(months) * i)),

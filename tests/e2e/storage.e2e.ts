@@ -178,9 +178,10 @@ describe('importing a deck', () => {
     await importDeck(page, 'theirs.json', deck('Theirs', ['Three']));
     await ask.getByRole('button', { name: 'Replace this deck' }).click();
     await expect.poll(() => captions(page)).toEqual(['Three']);
-    await page
-      .getByText('The deck it replaced (3 slides) is kept aside and can be restored.')
-      .waitFor();
+    // Shown in the panel, and said in the page's live region too.
+    const said = 'The deck it replaced (3 slides) is kept aside and can be restored.';
+    await page.getByTestId('slides-result').getByText(said, { exact: false }).waitFor();
+    await expect.poll(() => page.getByTestId('announcer').innerText()).toContain(said);
 
     await page.getByRole('button', { name: 'Kept copies…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kept copies' });
@@ -227,7 +228,11 @@ describe('importing a deck', () => {
       await page
         .getByLabel(input)
         .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
-      await page.getByText('Not imported: huge.json is 12 MB, over the 10 MB limit').waitFor();
+      // In the panel (and, once announced, in the live region: hence the first).
+      await page
+        .getByText('Not imported: huge.json is 12 MB, over the 10 MB limit')
+        .first()
+        .waitFor();
       expect(await took).toBeLessThan(1000);
       expect(errorsOf(page)).toEqual([]);
       await ctx.close();

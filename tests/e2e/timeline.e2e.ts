@@ -20,7 +20,7 @@ import {
 import { NEAR_EM } from '../../src/lib/map/nameLayout.ts';
 import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
 
-const LAYER_LABELS = Object.fromEntries(LAYERS.map((l) => [l.id, l.label])) as Record<
+const LAYER_LABELS = Object.fromEntries(LAYERS.map((l) => [l.id, l.label() as string])) as Record<
   (typeof LAYERS)[number]['id'],
   string
 >;
@@ -211,7 +211,7 @@ describe('keyboard, playback and URL state', () => {
             async (l) =>
               [
                 l.id,
-                await page.getByRole('checkbox', { name: l.label, exact: true }).isChecked(),
+                await page.getByRole('checkbox', { name: l.label(), exact: true }).isChecked(),
               ] as const,
           ),
         ),

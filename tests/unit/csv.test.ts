@@ -6,6 +6,7 @@ import { decodeUtf8, parseCsv } from '../../src/lib/data/csv.ts';
 import { SCENARIO_FILES } from '../../src/lib/data/files.ts';
 import { formatIssue } from '../../src/lib/data/errors.ts';
 import { readSites } from '../../src/lib/data/scenario.ts';
+import { say } from '../../src/lib/domain/problems.ts';
 
 const HEAD =
   'id,name,kind,province_iso,lat,lon,opened,opened_precision,closed,closed_precision,closure,troops_estimate,contingent,source,confidence,notes';
@@ -162,7 +163,7 @@ describe('hostile CSV files (issue 27)', () => {
     expect(r.issues).toEqual([
       expect.objectContaining({ file: 'scenario/sites.csv', line: 10, field: 'name' }),
     ]);
-    expect(r.issues[0]!.message).toMatch(/unbalanced double quote/);
+    expect(say(r.issues[0]!.message, 'en')).toMatch(/unbalanced double quote/);
   });
 
   test('regression: a Latin-1 byte in the bundled sites.csv is reported on its line', () => {
@@ -187,7 +188,7 @@ describe('hostile CSV files (issue 27)', () => {
     expect(r.records.map((s) => s.id)).toEqual(['goma', 'bunia']);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ file: 'scenario/sites.csv', line: 3, field: 'name' });
-    expect(formatIssue(r.issues[0]!)).toMatch(
+    expect(formatIssue(r.issues[0]!, 'en')).toMatch(
       /^scenario\/sites\.csv, line 3, column name: has an unbalanced double quote.*Fix: close the quote/,
     );
   });
@@ -207,8 +208,10 @@ describe('hostile CSV files (issue 27)', () => {
         value: 'Gom\uFFFD',
       }),
     ]);
-    expect(r.issues[0]!.message).toBe('has a byte that is not UTF-8 (0xE9 after "goma,Gom")');
-    expect(r.issues[0]!.fix).toMatch(/UTF-8/);
+    expect(say(r.issues[0]!.message, 'en')).toBe(
+      'has a byte that is not UTF-8 (0xE9 after "goma,Gom")',
+    );
+    expect(say(r.issues[0]!.fix, 'en')).toMatch(/UTF-8/);
   });
 
   test('valid bytes load the same as the text', () => {

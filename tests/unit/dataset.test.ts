@@ -10,7 +10,7 @@ const site = (id: string) => scenario.sites.find((s) => s.id === id)!;
 
 describe('the default dataset', () => {
   test('validates with no problem, and every row loads', () => {
-    expect(issues.map(formatIssue)).toEqual([]);
+    expect(issues.map((i) => formatIssue(i, 'en'))).toEqual([]);
     for (const k of Object.keys(SCENARIO_FILES) as (keyof ScenarioTexts)[])
       expect(scenario[k].length, k).toBe(rowsRead[k]);
   });

@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
   dayNumber,
-  formatFuzzyDate,
   isoOfDay,
   notBefore,
   parseFuzzyDate,
+  readFuzzyDate,
   type FuzzyDate,
 } from '../../src/lib/domain/dates.ts';
+import { formatFuzzyDate } from '../../src/lib/domain/formatFuzzyDate.ts';
+import { say, type Said } from '../../src/lib/domain/problems.ts';
 
 const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
 
@@ -30,7 +32,8 @@ describe('parseFuzzyDate', () => {
     { text: '2021', precision: 'decade', error: /not one of day, month, year/ },
     { text: '', precision: 'day', error: /not a date/ },
   ])('rejects $text ($precision)', ({ text, precision, error }) => {
-    expect(parseFuzzyDate(text, precision)).toMatch(error);
+    expect(say(readFuzzyDate(text, precision) as Said, 'en')).toMatch(error);
+    expect(parseFuzzyDate(text, precision)).toBe((readFuzzyDate(text, precision) as Said).code);
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { m } from '../../src/paraglide/messages.js';
+import { overwriteGetLocale } from '../../src/paraglide/runtime.js';
 import {
   exportFilename,
   frameLayout,
+  PRESET_LABELS,
+  PRESETS,
   legendSize,
   metresPerPixel,
   presetSize,
@@ -43,6 +47,45 @@ describe('metresPerPixel and scaleBar', () => {
     expect(s.label).toBe(label);
     expect(s.px).toBeCloseTo(px, 1);
     expect(s.px).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('scaleBar in the export’s language', () => {
+  // zoom 0 at the equator: 78 km/px; 300 px ≈ 23 481 km → a 20 000 km bar.
+  test.each([
+    { locale: 'en', label: '20,000 km' },
+    { locale: 'fr', label: '20\u202f000 km' },
+  ] as const)('$locale: $label', ({ locale, label }) => {
+    expect(scaleBar(0, 0, 300, locale).label).toBe(label);
+  });
+  test('English when no language is given', () => {
+    expect(scaleBar(0, 0, 300).label).toBe('20,000 km');
+  });
+});
+
+/** What `f` gives with the interface in `locale` (registries store messages, called as shown). */
+function shownIn<T>(locale: 'en' | 'fr', f: () => T): T {
+  overwriteGetLocale(() => locale);
+  try {
+    return f();
+  } finally {
+    overwriteGetLocale(() => 'en');
+  }
+}
+
+describe('PRESET_LABELS', () => {
+  test('a name for every preset, in each language', () => {
+    for (const p of PRESETS) {
+      expect(PRESET_LABELS[p]()).not.toBe('');
+      expect(shownIn('fr', PRESET_LABELS[p])).not.toBe(PRESET_LABELS[p]());
+    }
+  });
+  test.each([
+    { preset: 'hd', locale: 'en', label: 'Slide 16:9, 1920 × 1080' },
+    { preset: 'hd', locale: 'fr', label: 'Diapositive 16/9, 1920 × 1080' },
+    { preset: 'a4', locale: 'fr', label: 'A4 paysage, 300 ppp (3508 × 2480)' },
+  ] as const)('$preset in $locale: $label', ({ preset, locale, label }) => {
+    expect(shownIn(locale, PRESET_LABELS[preset])).toBe(label);
   });
 });
 
@@ -111,5 +154,14 @@ describe('exportFilename', () => {
     ],
   ])('%s, %j → %s', (date, title, name) => {
     expect(exportFilename(date, title)).toBe(name);
+  });
+  test('a title with nothing to slug takes the untitled word given, in the export’s language', () => {
+    const untitled = m.export_file_untitled({}, { locale: 'fr' });
+    expect(exportFilename('2021-07-15', '  ', 'png', untitled)).toBe(
+      'drawdown-map_2021-07-15_carte.png',
+    );
+    expect(exportFilename('2021-07-15', 'Ituri', 'webm', untitled)).toBe(
+      'drawdown-map_2021-07-15_ituri.webm',
+    );
   });
 });

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/lib/data/errors.ts';
+import { isProblemCode, say, sayAll, type Said } from '../../src/lib/domain/problems.ts';
 import { readSites } from '../../src/lib/data/scenario.ts';
 import { formatHash, parseHash, type HashState } from '../../src/lib/domain/hash.ts';
 import {
@@ -101,11 +102,17 @@ describe('hash parser', () => {
   });
 });
 
-/** A result is a value or a typed error: never a throw, never an empty error list. */
-function expectTyped(r: { ok: true } | { ok: false; errors: string[] }) {
+/**
+ * A result is a value or a typed error: never a throw, never an empty error list; each error is
+ * a known problem code that reads as words in every language.
+ */
+function expectTyped(r: { ok: true } | { ok: false; errors: Said[] }) {
   if (!r.ok) {
     expect(r.errors.length).toBeGreaterThan(0);
-    for (const e of r.errors) expect(typeof e).toBe('string');
+    for (const e of r.errors) {
+      expect(isProblemCode(e.code)).toBe(true);
+      for (const locale of ['en', 'fr'] as const) expect(say(e, locale)).toMatch(/\w/);
+    }
   }
 }
 
@@ -273,7 +280,7 @@ describe('CSV loader', () => {
         ),
         (input) => {
           const r = readSites(input, 'sites.csv');
-          for (const i of r.issues) expect(formatIssue(i)).toMatch(/^sites\.csv/);
+          for (const i of r.issues) expect(formatIssue(i, 'en')).toMatch(/^sites\.csv/);
         },
       ),
     );
@@ -343,10 +350,10 @@ describe('hostile cases from issue 27, by name', () => {
 
   test('a future version 2 store is refused with a typed error, not thrown', () => {
     const text = JSON.stringify({ version: 2, scenarios: [] });
-    expect(parseScenarioJson(text)).toEqual({
-      ok: false,
-      errors: ['version: is not version 1'],
-    });
+    const r = parseScenarioJson(text);
+    expect(r).toMatchObject({ ok: false, errors: [{ code: 'not_version', path: 'version' }] });
+    expect(!r.ok && sayAll(r.errors, 'en')).toBe('version: is not version 1');
+    expect(!r.ok && sayAll(r.errors, 'fr')).toBe('version\u00a0: n’est pas la version 1');
   });
 
   test.each([
@@ -355,6 +362,6 @@ describe('hostile cases from issue 27, by name', () => {
   ] as const)('truncated JSON (%s) is a typed "not JSON" error', (text, parse) => {
     const r = parse(text);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]).toMatch(/^not JSON/);
+    expect(!r.ok && say(r.errors[0]!, 'en')).toMatch(/^not JSON/);
   });
 });

@@ -26,6 +26,7 @@ describe('hash', () => {
       state: { date: '2023-01-01', plan: 'disengagement_plan_2023' },
       hash: '#date=2023-01-01&plan=disengagement_plan_2023',
     },
+    { state: { date: '2021-07-15', lang: 'fr' }, hash: '#date=2021-07-15&lang=fr' },
   ])('round-trips $hash', ({ state, hash }) => {
     expect(formatHash(state)).toBe(hash);
     expect(parseHash(hash)).toEqual(state);
@@ -38,6 +39,9 @@ describe('hash', () => {
     { hash: '#view=29,-1,99', expected: {} },
     { hash: '#view=a,b,c', expected: {} },
     { hash: '#sel=<script>', expected: {} },
+    // A language the interface lacks, or a regional tag, is no language of the link.
+    { hash: '#lang=de', expected: {} },
+    { hash: '#lang=fr-CD', expected: {} },
     { hash: '#layers=sites,<b>,ghosts', expected: { layers: ['sites', 'ghosts'] } },
     { hash: 'date=2020-01-01', expected: { date: '2020-01-01' } },
     { hash: '#plan=everything', expected: {} },
@@ -52,6 +56,14 @@ describe('the default plan is left out of a link', () => {
     { plan: 'actual' as const, hash: '' },
     { plan: 'joint_strategy_2020' as const, hash: '#plan=joint_strategy_2020' },
   ])('$plan', ({ plan, hash }) => expect(formatHash({ plan })).toBe(hash));
+});
+
+describe('English, the base language, is left out of a link; a link may still name it', () => {
+  test.each([
+    { lang: 'en' as const, hash: '' },
+    { lang: 'fr' as const, hash: '#lang=fr' },
+  ])('$lang', ({ lang, hash }) => expect(formatHash({ lang })).toBe(hash));
+  test('#lang=en reads as English', () => expect(parseHash('#lang=en')).toEqual({ lang: 'en' }));
 });
 
 describe('completeView: what a link leaves out is the default, not what was shown before', () => {

@@ -63,6 +63,35 @@ describe('impact CSV', () => {
     });
   });
 
+  test('in French: French headers and words, the same values', () => {
+    const covers: Cover[] = [
+      { target: target('Tshikapa', { population: null }), by: [], nearest: { site, km: 212.6 } },
+    ];
+    const [a] = rows(coverCsv(covers, '2021-07-15', 'fr'));
+    expect(a).toEqual({
+      date: '2021-07-15',
+      type: 'localité',
+      nom: 'Tshikapa',
+      province: 'Kasaï-Central',
+      province_iso: 'CD-KC',
+      groupe_armé: '',
+      population: '',
+      année_population: 'non précisée',
+      source_population: '',
+      couvert: 'non',
+      couvert_par: '',
+      site_le_plus_proche: 'Kananga',
+      km_site_le_plus_proche: '213',
+    });
+    const losses: Loss[] = [{ target: target('Kananga'), causes: [site], nearest: null }];
+    expect(rows(lossCsv(losses, '2021-01-15', '2021-07-15', 'fr'))[0]).toMatchObject({
+      du: '2021-01-15',
+      au: '2021-07-15',
+      perdu_par_fermeture_de: 'Kananga',
+      site_restant_le_plus_proche: 'aucun',
+    });
+  });
+
   test.each(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)'])(
     'a cell starting a formula (%s) is defused with an apostrophe',
     (name) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { legendOf } from '../../src/lib/export/legend.ts';
+import { legendOf, textOf } from '../../src/lib/export/legend.ts';
 import { kindsIn, LAYERS, layerKeys, type LayerId } from '../../src/lib/map/layerRegistry.ts';
 import type { IconMapping } from '../../src/lib/map/symbols.ts';
 import type { Plan } from '../../src/lib/domain/schema.ts';
@@ -78,7 +78,7 @@ describe('the layer registry', () => {
   });
 
   test('labels are unique (they name the toggles)', () => {
-    const labels = LAYERS.map((l) => l.label);
+    const labels = LAYERS.map((l) => l.label());
     expect(new Set(labels).size).toBe(labels.length);
   });
 
@@ -112,4 +112,9 @@ describe('kindsIn: the kinds among the sites, in the registry order, each once',
   ])('$sites', ({ sites, expected }) => {
     expect(kindsIn(sites.map((kind) => ({ kind }) as { kind: never }))).toEqual(expected);
   });
+});
+
+test('a registry label is read as text, or called if it is a message', () => {
+  expect(textOf('Sites open at the date')).toBe('Sites open at the date');
+  expect(textOf(() => 'Sites ouverts à la date')).toBe('Sites ouverts à la date');
 });

@@ -6,6 +6,7 @@ import { readEvents, readHotspots, readMandates, readSites } from '../../src/lib
 import { checkInProvince } from '../../src/lib/data/locations.ts';
 import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
 import { formatIssue } from '../../src/lib/data/errors.ts';
+import { say } from '../../src/lib/domain/problems.ts';
 
 const HEAD =
   'id,name,kind,province_iso,lat,lon,opened,opened_precision,closed,closed_precision,closure,troops_estimate,contingent,source,confidence,notes';
@@ -119,30 +120,38 @@ describe('readSites', () => {
       expect(r.records.map((s) => s.id)).toEqual(['goma-ok']);
       expect(r.issues).toHaveLength(1);
       expect(r.issues[0]).toMatchObject({ file: 'sites.csv', line: 3, field, value });
-      expect(r.issues[0]!.fix).toMatch(fix);
+      expect(say(r.issues[0]!.fix, 'en')).toMatch(fix);
     },
   );
 
   test('rejects a repeated id', () => {
     const r = sites(GOOD, GOOD);
     expect(r.records).toHaveLength(1);
-    expect(formatIssue(r.issues[0]!)).toBe(
+    expect(formatIssue(r.issues[0]!, 'en')).toBe(
       'sites.csv, line 3, column id ("goma"): repeats the id of line 2. Fix: give every row its own id',
+    );
+    // Said by code, so the reader's language is chosen where it is shown.
+    expect(r.issues[0]).toMatchObject({
+      message: { code: 'id_repeated', params: { line: 2 } },
+      fix: { code: 'fix_unique_id' },
+    });
+    expect(formatIssue(r.issues[0]!, 'fr')).toBe(
+      'sites.csv, ligne 3, colonne id ("goma")\u00a0: reprend l’identifiant de la ligne 2. Correction\u00a0: donner à chaque ligne son propre identifiant',
     );
   });
 
   test('reports a row with an unquoted comma by its cell count', () => {
     const r = sites(GOOD.replace('Geo-PKO v2.3', 'Geo-PKO, v2.3'));
     expect(r.records).toEqual([]);
-    expect(r.issues[0]!.message).toBe('has 17 cells but the header has 16');
+    expect(say(r.issues[0]!.message, 'en')).toBe('has 17 cells but the header has 16');
   });
 
   test('a missing column stops the file with the header it needs', () => {
     const r = readSites('id,name\ngoma,Goma', 'sites.csv');
     expect(r.records).toEqual([]);
     expect(r.issues[0]).toMatchObject({ line: 1 });
-    expect(r.issues[0]!.message).toContain('kind');
-    expect(r.issues[0]!.fix).toContain(HEAD);
+    expect(say(r.issues[0]!.message, 'en')).toContain('kind');
+    expect(say(r.issues[0]!.fix, 'en')).toContain(HEAD);
   });
 
   test('a province may be empty only for a liaison office', () => {
@@ -177,8 +186,8 @@ describe('checkInProvince', () => {
 
   test('names where the point really is', () => {
     const [issue] = checkInProvince([at('CD-NK', 1.559, 30.252)], provinces);
-    expect(issue!.message).toMatch(/outside Nord-Kivu \(in Ituri, CD-IT\)/);
-    expect(issue!.fix).toMatch(/swapped/);
+    expect(say(issue!.message, 'en')).toMatch(/outside Nord-Kivu \(in Ituri, CD-IT\)/);
+    expect(say(issue!.fix, 'en')).toMatch(/swapped/);
   });
 });
 

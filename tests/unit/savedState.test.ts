@@ -9,6 +9,10 @@ import { PlanningState } from '../../src/lib/state/planningState.svelte.ts';
 import { PresentState } from '../../src/lib/state/presentState.svelte.ts';
 import { SavedState } from '../../src/lib/state/savedState.svelte.ts';
 import { deckJson } from '../fixtures.ts';
+import { say, type Said } from '../../src/lib/domain/problems.ts';
+
+/** A result's sentences, as the Slides panel shows them. */
+const words = (said: Said[], locale: 'en' | 'fr') => said.map((x) => say(x, locale)).join(' ');
 
 const stores: SavedStore[] = [];
 afterEach(() => {
@@ -46,7 +50,10 @@ describe('a refused write', () => {
     // … then withdrawn when the store refuses it, with the reason.
     await vi.waitUntil(() => names(planning).length === 1);
     expect(names(planning)).toEqual(['Kept']);
-    expect(planning.notice).toMatch(/storage for the app is full\. Nothing was changed/);
+    expect(planning.notice && say(planning.notice, 'en')).toMatch(
+      /storage for the app is full\. Nothing was changed/,
+    );
+    expect(planning.notice && say(planning.notice, 'fr')).toMatch(/stockage .* est plein/);
   });
 });
 
@@ -86,7 +93,9 @@ describe('a deck import', () => {
     expect((await present.importJson(deck('Mine', 2), 'replace')).ok).toBe(true);
     const mine = present.deck.slides.map((s) => s.id);
     const added = await present.importJson(deck('Theirs', 2), 'add');
-    expect(added).toEqual({ ok: true, message: 'Added 2 slides from "Theirs".' });
+    expect(added.ok).toBe(true);
+    expect(words(added.message, 'en')).toBe('Added 2 slides from “Theirs”.');
+    expect(words(added.message, 'fr')).toBe('2 diapos ajoutées depuis «\u00a0Theirs\u00a0».');
     expect(present.deck.slides.map((s) => s.caption)).toEqual([
       'Mine 1',
       'Mine 2',
@@ -98,12 +107,14 @@ describe('a deck import', () => {
     expect(new Set(present.deck.slides.map((s) => s.id)).size).toBe(4);
 
     const replaced = await present.importJson(deck('Theirs', 1), 'replace', 'theirs.json');
-    expect(replaced.message).toMatch(/The deck it replaced \(4 slides\) is kept aside/);
+    expect(words(replaced.message, 'en')).toMatch(
+      /The deck it replaced \(4 slides\) is kept aside/,
+    );
     expect(present.deck.name).toBe('Theirs');
     await vi.waitUntil(() => saved.kept.length === 1);
     expect(saved.kept[0]).toMatchObject({
       reason: 'replaced',
-      why: 'replaced by an import of theirs.json',
+      why: [{ code: 'kept_why_import', params: { file: 'theirs.json' } }],
     });
     expect(await present.restore(saved.kept[0]!.id)).toBeNull();
     expect(present.deck.slides.map((s) => s.caption)).toEqual([
@@ -113,7 +124,12 @@ describe('a deck import', () => {
       'Theirs 2',
     ]);
     expect(saved.kept).toHaveLength(1);
-    expect(saved.kept[0]!.why).toMatch(/^replaced by restoring the deck kept on /);
+    const why = saved.kept[0]!.why as Said[];
+    expect(why[0]!.code).toBe('kept_why_restore');
+    expect(words(why, 'en')).toMatch(/^replaced by restoring the deck kept on \d{1,2} \w+ \d{4}$/);
+    expect(words(why, 'fr')).toMatch(
+      /^remplacée par la restauration de la présentation gardée le /,
+    );
   });
 });
 
@@ -146,6 +162,8 @@ describe('issue 27 regressions', () => {
       JSON.stringify({ id: 'z', name: 'Far', created: '', changes }),
       new Set(['goma']),
     );
-    expect(r.message).toMatch(/no effect: nowhere-0, nowhere-1, .*nowhere-9 and 890 more\.$/);
+    const words = r.message.map((x) => say(x, 'en')).join(' ');
+    expect(words).toMatch(/^Imported 1 scenario\. /);
+    expect(words).toMatch(/no effect: nowhere-0, nowhere-1, .*nowhere-9 and 890 more\.$/);
   });
 });

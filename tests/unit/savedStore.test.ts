@@ -12,6 +12,11 @@ import {
 } from '../../src/lib/data/savedStore.ts';
 import { parseScenarioRecord, type UserScenario } from '../../src/lib/domain/userScenario.ts';
 import { slide } from '../fixtures.ts';
+import { say, sayAll, type Said } from '../../src/lib/domain/problems.ts';
+
+/** What a person reads, in English: a problem, a list of them, or text an older copy kept. */
+const en = (x: Said | Said[] | string | null | undefined) =>
+  x == null ? x : typeof x === 'string' ? x : Array.isArray(x) ? sayAll(x, 'en') : say(x, 'en');
 
 const scenario = (id: string, changes: UserScenario['changes'] = []): UserScenario => ({
   id,
@@ -31,7 +36,7 @@ const opened: SavedStore[] = [];
 async function open(
   name: string,
   legacy: Storage | null = null,
-): Promise<{ store: SavedStore; notices: string[] }> {
+): Promise<{ store: SavedStore; notices: Said[] }> {
   const r = await SavedStore.open({ name, legacy });
   opened.push(r.store);
   return r;
@@ -113,14 +118,14 @@ describe('the saved store', () => {
     const future = { format: FORMATS.scenarios + 1, value: { shape: 'unknown to us' } };
     await poke(name, 'scenarios', [['future', future]]);
     const snap = await store.load('scenarios', readScenario);
-    expect(snap.readOnly).toMatch(
+    expect(en(snap.readOnly)).toMatch(
       /newer version of Drawdown Map \(format 2; this one reads up to 1\)/,
     );
     // Shown as far as it can be read; the newer record is neither shown nor moved.
     expect(snap.records.map((r) => r.key)).toEqual(['a']);
     expect(snap.moved).toEqual([]);
     const refused = await store.write('scenarios', (t) => t.put('a', scenario('a', [])));
-    expect(refused).toMatch(/^Not saved\. .*newer version/);
+    expect(en(refused)).toMatch(/^Not saved\. .*newer version/);
     const db = await openDB(name);
     expect(await db.get('scenarios', 'future')).toEqual(future);
     db.close();
@@ -133,8 +138,8 @@ describe('the saved store', () => {
     const { store } = await open(name);
     await store.load('slides', () => ({ ok: false, errors: [] }));
     await poke(name, 'meta', [['slides', { format: 9 }]]);
-    expect(await store.write('slides', (t) => t.setMeta({ name: 'x' }))).toMatch(/format 9/);
-    expect(store.refusal('slides')).toMatch(/format 9/);
+    expect(en(await store.write('slides', (t) => t.setMeta({ name: 'x' })))).toMatch(/format 9/);
+    expect(en(store.refusal('slides'))).toMatch(/format 9/);
   });
 
   test('a database from a newer version is opened read-only', async () => {
@@ -147,10 +152,10 @@ describe('the saved store', () => {
     });
     db.close();
     const { store } = await open(name);
-    expect(store.readOnly).toMatch(/newer version of Drawdown Map \(storage version 2/);
+    expect(en(store.readOnly)).toMatch(/newer version of Drawdown Map \(storage version 2/);
     const snap = await store.load('scenarios', readScenario);
     expect(snap.records.map((r) => r.key)).toEqual(['a']);
-    expect(await store.write('scenarios', (t) => t.delete('a'))).toMatch(/^Not saved/);
+    expect(en(await store.write('scenarios', (t) => t.delete('a')))).toMatch(/^Not saved/);
   });
 
   test('a newer version opened in another tab gets the database, and this tab stops saving', async () => {
@@ -162,18 +167,20 @@ describe('the saved store', () => {
       upgrade: (d) => void d.createObjectStore('imports'),
     });
     newer.close();
-    expect(await store.write('scenarios', (t) => t.add('b', scenario('b')))).toMatch(
+    expect(en(await store.write('scenarios', (t) => t.add('b', scenario('b'))))).toMatch(
       /newer version of Drawdown Map was opened in another tab\. Reload this tab/,
     );
     const snap = await store.load('scenarios', readScenario);
     expect(snap.failed).toBe(true);
-    expect(snap.readOnly).toMatch(/Reload this tab/);
+    expect(en(snap.readOnly)).toMatch(/Reload this tab/);
   });
 
   test('without IndexedDB: empty, and writes say why they are refused', async () => {
     const { store } = await SavedStore.open({ indexedDb: false, channel: false });
     expect((await store.load('slides', () => ({ ok: false, errors: [] }))).records).toEqual([]);
-    expect(await store.write('slides', (t) => t.put('a', 1))).toMatch(/does not let the app store/);
+    expect(en(await store.write('slides', (t) => t.put('a', 1)))).toMatch(
+      /does not let the app store/,
+    );
   });
 
   test('a write that fails half-way leaves nothing of it stored', async () => {
@@ -184,14 +191,14 @@ describe('the saved store', () => {
       // Cannot be stored (structured clone refuses functions): the write fails here.
       await t.put('b', { f: () => 0 });
     });
-    expect(error).toMatch(/^Not saved/);
+    expect(en(error)).toMatch(/^Not saved/);
     expect((await store.load('scenarios', readScenario)).records).toEqual([]);
     // A throw of the caller's own aborts it too.
     const thrown = await store.write('scenarios', async (t) => {
       await t.add('a', scenario('a'));
       throw new Error('stop');
     });
-    expect(thrown).toMatch(/stop/);
+    expect(en(thrown)).toMatch(/stop/);
     expect((await store.load('scenarios', readScenario)).records).toEqual([]);
   });
 
@@ -200,7 +207,7 @@ describe('the saved store', () => {
     { name: 'ConstraintError', out: /another tab added a record with the same id/ },
     { name: 'UnknownError', out: /^Not saved: the browser refused to store it/ },
   ])('a $name says what happened and that nothing changed', ({ name, out }) => {
-    expect(describeWriteError(new DOMException('x', name))).toMatch(out);
+    expect(en(describeWriteError(new DOMException('x', name)))).toMatch(out);
   });
 });
 
@@ -258,7 +265,7 @@ describe('two tabs', () => {
     const b = (await open(name)).store;
     expect(await a.write('scenarios', (t) => t.add('same', scenario('same')))).toBeNull();
     expect(
-      await b.write('scenarios', (t) => t.add('same', { ...scenario('same'), name: 'B' })),
+      en(await b.write('scenarios', (t) => t.add('same', { ...scenario('same'), name: 'B' }))),
     ).toMatch(/same id/);
     const [s] = (await a.load('scenarios', readScenario)).records;
     expect(s!.value.name).toBe('Scenario same');
@@ -302,9 +309,9 @@ describe('work saved by earlier versions (localStorage)', () => {
     expect(slides.meta).toMatchObject({ name: 'Brief', order: ['x', 'slide-3'] });
     const radii = await store.load('radii', (key, value) => ({ ok: true, value }));
     expect(radii.records).toEqual([{ key: 'cob', value: 40 }]);
-    expect(notices.join(' ')).toMatch(/repeated.*slide 2 repeated the id "x"/s);
+    expect(en(notices)).toMatch(/repeated.*slide 2 repeated the id "x"/s);
     const kept = await store.kept();
-    expect(kept.map((k) => [k.collection, k.why])).toEqual([
+    expect(kept.map((k) => [k.collection, en(k.why)])).toEqual([
       ['scenarios', 'set aside by an earlier version after it could not be read'],
       ['radii', expect.stringMatching(/tob: -3 is not a distance/)],
     ]);
@@ -329,7 +336,7 @@ describe('work saved by earlier versions (localStorage)', () => {
     const { store } = await open(fresh(), ls);
     const [k] = await store.kept();
     expect(k).toMatchObject({ collection: 'scenarios', key: null, reason: 'unreadable', text });
-    expect(k!.why).toMatch(why);
+    expect(en(k!.why)).toMatch(why);
     expect((await store.load('scenarios', readScenario)).records).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ describe('the site-kind registry', () => {
   test('ids are unique CSV words, labels unique', () => {
     expect(new Set(SITE_KINDS).size).toBe(SITE_KINDS.length);
     for (const id of SITE_KINDS) expect(id).toMatch(/^[a-z]+(_[a-z]+)*$/);
-    const labels = SITE_KIND_REGISTRY.map((k) => k.label);
+    const labels = SITE_KIND_REGISTRY.map((k) => k.label());
     expect(new Set(labels).size).toBe(labels.length);
   });
 

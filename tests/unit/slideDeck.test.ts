@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { overwriteGetLocale } from '../../src/paraglide/runtime.js';
 import {
   emptyDeck,
   MAX_SLIDES,
@@ -11,6 +12,10 @@ import {
   uniqueSlideIds,
   type Slide,
 } from '../../src/lib/domain/slideDeck.ts';
+import { say, type Said } from '../../src/lib/domain/problems.ts';
+
+/** Problems in English words, as a person reads them. */
+const words = (list: Said[]) => list.map((x) => say(x, 'en'));
 
 const slide = (id: string, extra: Partial<Slide> = {}): Slide => ({
   id,
@@ -58,12 +63,12 @@ describe('parseDeckJson', () => {
   ])('$json.version / $ok', ({ json, ok, error }) => {
     const r = parseDeckJson(JSON.stringify(json));
     expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r.errors.join('\n')).toMatch(error!);
+    if (!r.ok) expect(words(r.errors).join('\n')).toMatch(error!);
     else expect(r.deck).toEqual(json);
   });
   test('not JSON', () => {
     const r = parseDeckJson('{');
-    expect(r.ok || r.errors[0]).toMatch(/^not JSON/);
+    expect(r.ok || say(r.errors[0]!, 'en')).toMatch(/^not JSON/);
   });
 });
 
@@ -122,7 +127,10 @@ describe('repeated slide ids (issue 27)', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.deck.slides.map((s) => s.id)).toEqual(['intro', 'slide-3']);
-    expect(r.notices).toEqual(['slide 2 repeated the id "intro" and is now "slide-3"']);
+    expect(words(r.notices)).toEqual(['slide 2 repeated the id "intro" and is now "slide-3"']);
+    expect(r.notices).toEqual([
+      { code: 'slide_id_repeated', params: { n: 2, id: 'intro', newId: 'slide-3' } },
+    ]);
   });
 });
 
@@ -142,12 +150,23 @@ test('a stored slide is read under its key, or its problems are given', () => {
   expect(parseSlideRecord('key', s)).toEqual({ ok: true, slide: { ...s, id: 'key' } });
   const bad = parseSlideRecord('key', { ...s, date: '2021-13-01' });
   expect(bad.ok).toBe(false);
-  expect(!bad.ok && bad.errors[0]).toMatch(/^date: /);
+  expect(!bad.ok && say(bad.errors[0]!, 'en')).toMatch(/^date: /);
 });
 
 test('regression: a deck of more slides than anyone presents is refused, saying so', () => {
   const many = deck(...Array.from({ length: MAX_SLIDES + 1 }, (_, i) => `s${i}`));
   const r = parseDeckJson(JSON.stringify(many));
-  expect(r).toEqual({ ok: false, errors: [`slides: has more than ${MAX_SLIDES} slides`] });
+  expect(r.ok).toBe(false);
+  expect(!r.ok && words(r.errors)).toEqual([`slides: has more than ${MAX_SLIDES} slides`]);
   expect(parseDeckJson(JSON.stringify({ ...many, slides: many.slides.slice(1) })).ok).toBe(true);
+});
+
+test('a new deck is named in the interface’s language', () => {
+  expect(emptyDeck().name).toBe('Briefing');
+  overwriteGetLocale(() => 'fr');
+  try {
+    expect(emptyDeck().name).toBe('Point de situation');
+  } finally {
+    overwriteGetLocale(() => 'en');
+  }
 });

@@ -68,6 +68,42 @@ describe('tooltipText', () => {
     for (const n of not) expect(text).not.toContain(n);
   });
 
+  test.each([
+    {
+      what: 'an open site, in French',
+      o: site({ closed: null, closure: null, troops_estimate: 2700 }),
+      role: 'site' as const,
+      has: [
+        'Kananga',
+        'Base opérationnelle de compagnie (COB)',
+        'Ouverture\u00a0: 2017 (à l’année près)',
+        'Fermeture\u00a0: aucune, toujours ouvert',
+        'Effectifs (estimation)\u00a0: 2\u202f700',
+        'Cliquer pour les détails',
+      ],
+    },
+    {
+      what: 'its ghost, in French',
+      o: site({}),
+      role: 'ghost' as const,
+      has: ['Site fermé\u00a0: Retiré', 'Fermeture\u00a0: juin 2021 (au mois près)'],
+    },
+    {
+      what: 'its closure mark, unknown opening, in French',
+      o: site({ closure: 'handed_over_pnc', opened: null }),
+      role: 'closing' as const,
+      has: [
+        'Mode de fermeture\u00a0: Remis à la PNC',
+        'Ouverture\u00a0: inconnue (avant le début des données)',
+      ],
+    },
+  ])('$what', ({ o, role, has }) => {
+    const text = tooltipText({ datum: o, role } as SiteMark, 'fr')!.text;
+    for (const h of has) expect(text).toContain(h);
+    // No English word of the tooltip's own.
+    expect(text).not.toMatch(/Opened|Closed|Troops|Click|Company/);
+  });
+
   test('a hotspot, and nothing', () => {
     const h = {
       hotspot: {
@@ -79,6 +115,14 @@ describe('tooltipText', () => {
     } as unknown as HotspotDatum;
     expect(tooltipText(h)!.text).toBe(
       'ADF around Beni\nGroup: ADF\nFrom 2019 (year), still active\nClick for details',
+    );
+    expect(tooltipText(h, 'fr')!.text).toBe(
+      'ADF around Beni\nGroupe\u00a0: ADF\nActif depuis 2019 (à l’année près)\nCliquer pour les détails',
+    );
+    const ended = { hotspot: { ...h.hotspot, to: d('2021-06-30', 'day') } } as HotspotDatum;
+    expect(tooltipText(ended)!.text).toContain('From 2019 (year) to 30 Jun 2021');
+    expect(tooltipText(ended, 'fr')!.text).toContain(
+      'Période\u00a0: 2019 (à l’année près) – 30 juin 2021',
     );
     expect(tooltipText(undefined)).toBeNull();
   });

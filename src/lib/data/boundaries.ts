@@ -49,8 +49,8 @@ function objectOf(
       {
         file,
         field: `objects.${name}`,
-        message: 'missing TopoJSON object',
-        fix: 'rebuild the boundaries with `npm run data`',
+        message: { code: 'topojson_missing' },
+        fix: { code: 'fix_rebuild_boundaries', params: { command: '`npm run data`' } },
       },
     ]);
   return o;
@@ -72,8 +72,19 @@ export function decodeProvinces(
       {
         file,
         field: 'objects.provinces',
-        message: `expected the 26 provinces, found ${fc.features.length}${missing.length ? `; missing ${missing.map((p) => p.iso).join(', ')}` : ''}`,
-        fix: 'rebuild with `npm run data` (or `--provinces` with a complete admin-1 file)',
+        message: missing.length
+          ? {
+              code: 'provinces_missing',
+              params: {
+                found: fc.features.length,
+                missing: missing.map((p) => p.iso).join(', '),
+              },
+            }
+          : { code: 'provinces_count', params: { found: fc.features.length } },
+        fix: {
+          code: 'fix_rebuild_provinces',
+          params: { command: '`npm run data`', option: '`--provinces`' },
+        },
       },
     ]);
   return fc;
@@ -146,8 +157,8 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<MetaTopolog
     throw new DataError([
       {
         file: url,
-        message: `HTTP ${res.status} ${res.statusText}`,
-        fix: 'check the build includes data/boundaries',
+        message: { code: 'http', params: { status: res.status, statusText: res.statusText } },
+        fix: { code: 'fix_build_data', params: { folder: 'data/boundaries' } },
       },
     ]);
   return (await res.json()) as MetaTopology;

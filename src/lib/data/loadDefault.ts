@@ -25,8 +25,8 @@ async function bytes(url: string, signal?: AbortSignal): Promise<Uint8Array> {
     throw new DataError([
       {
         file: url,
-        message: `HTTP ${res.status} ${res.statusText}`,
-        fix: 'check the build includes data/',
+        message: { code: 'http', params: { status: res.status, statusText: res.statusText } },
+        fix: { code: 'fix_build_data', params: { folder: 'data/' } },
       },
     ]);
   return new Uint8Array(await res.arrayBuffer());

@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { DataIssue } from './errors.ts';
+import type { Said } from '../domain/problems.ts';
 
 export interface Located {
   file: string;
@@ -55,13 +56,27 @@ export function checkInProvince(
     const km = kmOutside(stated, it.lon, it.lat);
     if (km <= toleranceKm) continue;
     const actual = provinceAt(provinces, it.lon, it.lat);
+    const params = {
+      label: it.label,
+      lat: it.lat,
+      lon: it.lon,
+      // One decimal, as written in the data (a point, in every language: these are coordinates).
+      km: km.toFixed(1),
+      province: stated.properties.name,
+    };
+    const message: Said = actual
+      ? {
+          code: 'outside_province',
+          params: { ...params, actual: actual.properties.name, actualIso: actual.properties.iso },
+        }
+      : { code: 'outside_province_abroad', params };
     issues.push({
       file: it.file,
       line: it.line,
       field: 'province_iso',
       value: it.province_iso,
-      message: `${it.label} at ${it.lat}, ${it.lon} lies ${km.toFixed(1)} km outside ${stated.properties.name} (${actual ? `in ${actual.properties.name}, ${actual.properties.iso}` : 'outside the DRC'})`,
-      fix: 'check that lat and lon are not swapped and their signs are right, or correct the province code',
+      message,
+      fix: { code: 'fix_swapped' },
     });
   }
   return issues;

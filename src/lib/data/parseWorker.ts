@@ -6,6 +6,7 @@
 import { parseDeckJson } from '../domain/slideDeck.ts';
 import { parseScenarioJson } from '../domain/userScenario.ts';
 import type { ParseRequest } from './parseOffThread.ts';
+import type { Said } from '../domain/problems.ts';
 
 self.onmessage = (e: MessageEvent<ParseRequest>) => {
   const r = e.data;
@@ -17,6 +18,7 @@ self.onmessage = (e: MessageEvent<ParseRequest>) => {
     );
   } catch (err) {
     // The parsers return their problems; this is for the unforeseen, so the page never waits.
-    self.postMessage({ ok: false, errors: [`could not be read (${String(err)})`] });
+    const unreadable: Said = { code: 'unreadable', params: { detail: String(err) } };
+    self.postMessage({ ok: false, errors: [unreadable] });
   }
 };

@@ -16,15 +16,19 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { parseRadii } from '../domain/reach.ts';
 import { parseDeckJson } from '../domain/slideDeck.ts';
 import { parseScenarioJson } from '../domain/userScenario.ts';
+import type { Said } from '../domain/problems.ts';
 
 export type Collection = 'scenarios' | 'slides' | 'radii';
 export const COLLECTIONS = ['scenarios', 'slides', 'radii'] as const satisfies Collection[];
 
-/** What the collections are called in messages. */
-export const COLLECTION_NAMES: Record<Collection, string> = {
-  scenarios: 'what-if scenarios',
-  slides: 'slides',
-  radii: 'reach radii',
+/**
+ * What the collections are called in messages. Messages are codes with parameters
+ * (problems.ts), worded in the reader's language where they are shown.
+ */
+export const COLLECTION_NAMES: Record<Collection, Said> = {
+  scenarios: { code: 'saved_collection_scenarios' },
+  slides: { code: 'saved_collection_slides' },
+  radii: { code: 'saved_collection_radii' },
 };
 
 /** The record format this build writes and reads, per collection. */
@@ -57,8 +61,11 @@ export interface Kept {
   /** The record's key, or null for a whole collection (a replaced deck, an old store). */
   key: string | null;
   reason: 'unreadable' | 'replaced';
-  /** What was wrong with it, or what replaced it. */
-  why: string;
+  /**
+   * What was wrong with it, or what replaced it: problem codes; text in copies an earlier
+   * version kept (shown as written).
+   */
+  why: string | Said[];
   /** ISO timestamp. */
   at: string;
   /** The copy, as JSON text. */
@@ -69,17 +76,17 @@ export interface Kept {
 export type Parse<T> = (
   key: string,
   value: unknown,
-) => { ok: true; value: T; notices?: string[] } | { ok: false; errors: string[] };
+) => { ok: true; value: T; notices?: Said[] } | { ok: false; errors: Said[] };
 
 export interface Snapshot<T> {
   records: { key: string; value: T }[];
   meta: Meta;
   /** Why the collection may not be written (a newer build's), or null. */
-  readOnly: string | null;
+  readOnly: Said | null;
   /** Records that could not be read and were moved to the kept store by this load. */
   moved: Kept[];
   /** What was repaired so that records could be read. */
-  notices: string[];
+  notices: Said[];
   /** The read itself failed: the records are not known (not: there are none). */
   failed?: boolean;
 }
@@ -120,23 +127,27 @@ const isStored = (x: unknown): x is Stored =>
   'value' in x;
 
 /** A message for a failed write: what happened, and that nothing was saved. */
-export function describeWriteError(e: unknown): string {
+export function describeWriteError(e: unknown): Said {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
-  if (name === 'QuotaExceededError')
-    return "Not saved: this browser's storage for the app is full. Nothing was changed; export what you need and delete scenarios, slides or kept copies you no longer use.";
-  if (name === 'ConstraintError')
-    return 'Not saved: another tab added a record with the same id at the same moment. Try again.';
+  if (name === 'QuotaExceededError') return { code: 'saved_full' };
+  if (name === 'ConstraintError') return { code: 'saved_same_id' };
+  // The browser's own words, kept as a detail.
   const text = e instanceof Error ? e.message : String(e);
-  return `Not saved: the browser refused to store it (${text || name || 'unknown error'}). Nothing was changed.`;
+  return { code: 'saved_refused', params: { detail: text || name || '?' } };
 }
 
-const newerMessage = (c: Collection, format: number) =>
-  `The ${COLLECTION_NAMES[c]} saved in this browser were written by a newer version of Drawdown Map (format ${format}; this one reads up to ${FORMATS[c]}). They are shown as far as this version can read them, and are not changed here: open them with the newer version.`;
+const newerMessage = (c: Collection, format: number): Said => ({
+  code: 'saved_newer_collection',
+  params: { collection: COLLECTION_NAMES[c], format, known: FORMATS[c] },
+});
+
+/** A refusal to write, with why. */
+const notSaved = (why: Said): Said => ({ code: 'saved_not_saved', params: { why } });
 
 /** An opened store, with what its opening brought in from earlier versions and set aside. */
 export interface Opened {
   store: SavedStore;
-  notices: string[];
+  notices: Said[];
   moved: Kept[];
 }
 
@@ -144,17 +155,17 @@ export class SavedStore {
   readonly #db: Db | null;
   readonly #channel: BroadcastChannel | null;
   /** Why nothing may be written at all (no storage, or a newer build's database), or null. */
-  #readOnly: string | null;
-  get readOnly(): string | null {
+  #readOnly: Said | null;
+  get readOnly(): Said | null {
     return this.#readOnly;
   }
   /** Per collection, why it may not be written. */
-  readonly #newer = new Map<Collection, string>();
+  readonly #newer = new Map<Collection, Said>();
   /** Writes and loads run one after another, so a load sees every write made before it. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(c: Collection | 'kept') => void>();
 
-  private constructor(db: Db | null, readOnly: string | null, channelName: string | null) {
+  private constructor(db: Db | null, readOnly: Said | null, channelName: string | null) {
     this.#db = db;
     this.#readOnly = readOnly;
     this.#channel =
@@ -186,7 +197,7 @@ export class SavedStore {
     const channel = opts.channel === false ? null : `${CHANNEL}/${name}`;
     if (opts.indexedDb === false || typeof indexedDB === 'undefined')
       return {
-        store: new SavedStore(null, 'This browser does not let the app store anything.', channel),
+        store: new SavedStore(null, { code: 'saved_no_storage' }, channel),
         notices: [],
         moved: [],
       };
@@ -204,10 +215,7 @@ export class SavedStore {
         // A newer version of the app, open in another tab, needs the database upgraded: let it,
         // and stop writing here (this tab's records would be in the old shape).
         blocking() {
-          if (self)
-            self.#stop(
-              'A newer version of Drawdown Map was opened in another tab. Reload this tab to keep saving; what is on screen here is not saved from now on.',
-            );
+          if (self) self.#stop({ code: 'saved_newer_tab' });
         },
       });
     let db: Db;
@@ -226,11 +234,7 @@ export class SavedStore {
     } catch (e) {
       if ((e as DOMException)?.name === 'TimeoutError')
         return {
-          store: new SavedStore(
-            null,
-            'The saved work could not be opened: another tab of the app (an older version?) holds it. Close the other tabs of the app and reload this one; nothing is saved until then.',
-            channel,
-          ),
+          store: new SavedStore(null, { code: 'saved_held' }, channel),
           notices: [],
           moved: [],
         };
@@ -238,7 +242,7 @@ export class SavedStore {
         return {
           store: new SavedStore(
             null,
-            `The browser would not open the app's storage (${String(e)}); nothing is saved in this session.`,
+            { code: 'saved_open_refused', params: { detail: String(e) } },
             channel,
           ),
           notices: [],
@@ -251,7 +255,7 @@ export class SavedStore {
         return {
           store: new SavedStore(
             null,
-            `The app's storage could not be opened (${String(e2)}).`,
+            { code: 'saved_open_failed', params: { detail: String(e2) } },
             channel,
           ),
           notices: [],
@@ -260,7 +264,7 @@ export class SavedStore {
       }
       const store = new SavedStore(
         db,
-        `The work saved in this browser was stored by a newer version of Drawdown Map (storage version ${db.version}; this one knows ${DB_VERSION}). It is shown as far as this version can read it, and nothing is changed here.`,
+        { code: 'saved_newer_db', params: { version: db.version, known: DB_VERSION } },
         channel,
       );
       return { store, notices: [], moved: [] };
@@ -274,7 +278,7 @@ export class SavedStore {
   }
 
   /** Closes the database and refuses writes from now on, saying why. */
-  #stop(why: string): void {
+  #stop(why: Said): void {
     this.#readOnly = why;
     this.#db?.close();
     for (const c of COLLECTIONS) this.#newer.set(c, why);
@@ -282,7 +286,7 @@ export class SavedStore {
   }
 
   /** Why collection `c` may not be written, as far as this store knows, or null. */
-  refusal(c: Collection): string | null {
+  refusal(c: Collection): Said | null {
     return this.readOnly ?? this.#newer.get(c) ?? null;
   }
 
@@ -316,8 +320,10 @@ export class SavedStore {
       this.#load(c, parse).catch((e: unknown): Snapshot<T> => ({
         records: [],
         meta: { format: FORMATS[c] },
-        readOnly:
-          this.refusal(c) ?? `The saved ${COLLECTION_NAMES[c]} could not be read (${String(e)}).`,
+        readOnly: this.refusal(c) ?? {
+          code: 'saved_read_failed',
+          params: { collection: COLLECTION_NAMES[c], detail: String(e) },
+        },
         moved: [],
         notices: [],
         failed: true,
@@ -364,9 +370,14 @@ export class SavedStore {
       }
       // A record from a newer format is left where it is: the newer build reads it.
       if (readOnly || (isStored(stored) && stored.format > FORMATS[c])) continue;
-      const why = r
-        ? r.errors.join('; ')
-        : `not a record this version reads (${JSON.stringify(stored)?.slice(0, 80)})`;
+      const why: Said[] = r
+        ? r.errors
+        : [
+            {
+              code: 'saved_not_record',
+              params: { detail: JSON.stringify(stored)?.slice(0, 80) ?? String(stored) },
+            },
+          ];
       const copy = {
         collection: c,
         key,
@@ -389,12 +400,12 @@ export class SavedStore {
    * Runs `f` on collection `c` in one transaction. Returns null when it is stored, or a
    * message; on failure (a full disk, a refused key) nothing of it is stored.
    */
-  write(c: Collection, f: (t: Txn) => Promise<void>): Promise<string | null> {
+  write(c: Collection, f: (t: Txn) => Promise<void>): Promise<Said | null> {
     return this.#run(async () => {
       const refused = this.readOnly ?? this.#newer.get(c);
-      if (refused) return `Not saved. ${refused}`;
+      if (refused) return notSaved(refused);
       const db = this.#db;
-      if (!db) return 'Not saved: this browser does not let the app store anything.';
+      if (!db) return notSaved({ code: 'saved_no_storage' });
       let kept = false;
       let tx: IDBPTransaction<unknown, string[], 'readwrite'> | null = null;
       try {
@@ -411,7 +422,7 @@ export class SavedStore {
           rw.abort();
           tx = null;
           this.#newer.set(c, newerMessage(c, meta.format));
-          return `Not saved. ${newerMessage(c, meta.format)}`;
+          return notSaved(newerMessage(c, meta.format));
         }
         const wrap = (value: unknown): Stored => ({ format: FORMATS[c], value });
         const t: Txn = {
@@ -461,9 +472,13 @@ export class SavedStore {
   }
 
   /** Deletes a kept copy for good; a message if that failed. */
-  removeKept(id: number): Promise<string | null> {
+  removeKept(id: number): Promise<Said | null> {
     return this.#run(async () => {
-      if (this.readOnly || !this.#db) return `Not removed. ${this.readOnly ?? ''}`.trim();
+      if (this.readOnly || !this.#db)
+        return {
+          code: 'saved_not_removed',
+          params: { why: this.readOnly ?? { code: 'saved_no_storage' } },
+        };
       try {
         await this.#db.delete('kept', id);
       } catch (e) {
@@ -483,7 +498,7 @@ export class SavedStore {
    * unreadable values (and the copies an earlier reset set aside) become kept copies, and the
    * keys are removed only once all of it is stored.
    */
-  async #migrate(legacy: LegacyStorage): Promise<{ notices: string[]; moved: Kept[] }> {
+  async #migrate(legacy: LegacyStorage): Promise<{ notices: Said[]; moved: Kept[] }> {
     const read = (k: string) => {
       try {
         return legacy.getItem(k);
@@ -498,7 +513,7 @@ export class SavedStore {
       aside: read(LEGACY_KEYS[c] + LEGACY_UNREADABLE),
     })).filter((x) => x.text !== null || x.aside !== null);
     if (!texts.length || !this.#db) return { notices: [], moved: [] };
-    const notices: string[] = [];
+    const notices: Said[] = [];
     const moved: Kept[] = [];
     let tx: IDBPTransaction<unknown, string[], 'readwrite'> | null = null;
     try {
@@ -506,13 +521,12 @@ export class SavedStore {
       tx.done.catch(() => undefined);
       const at = new Date().toISOString();
       const t = tx;
-      const keep = async (c: Collection, why: string, text: string) => {
+      const keep = async (c: Collection, why: Said[], text: string) => {
         const copy = { collection: c, key: null, reason: 'unreadable' as const, why, at, text };
         moved.push({ ...copy, id: (await t.objectStore('kept').add(copy)) as number });
       };
       for (const { c, text, aside } of texts) {
-        if (aside !== null)
-          await keep(c, 'set aside by an earlier version after it could not be read', aside);
+        if (aside !== null) await keep(c, [{ code: 'saved_set_aside_before' }], aside);
         if (text === null) continue;
         const errors = await migrateOne(tx as unknown as AnyTx, c, text, notices);
         if (errors) await keep(c, errors, text);
@@ -525,9 +539,7 @@ export class SavedStore {
         // Already aborted by the failed request.
       }
       return {
-        notices: [
-          `The work saved by an earlier version could not be moved to the new storage: ${describeWriteError(e)}`,
-        ],
+        notices: [{ code: 'saved_migration_failed', params: { why: describeWriteError(e) } }],
         moved: [],
       };
     }
@@ -548,8 +560,8 @@ async function migrateOne(
   tx: AnyTx,
   c: Collection,
   text: string,
-  notices: string[],
-): Promise<string | null> {
+  notices: Said[],
+): Promise<Said[] | null> {
   const store = tx.objectStore(c);
   const addMissing = async (key: string, value: unknown) => {
     if ((await store.getKey(key)) === undefined)
@@ -557,14 +569,14 @@ async function migrateOne(
   };
   if (c === 'scenarios') {
     const r = parseScenarioJson(text, undefined, 'storage');
-    if (!r.ok) return r.errors.join('; ');
+    if (!r.ok) return r.errors;
     for (const s of r.scenarios) await addMissing(s.id, s);
-    notices.push(...r.notices.map((n) => `saved scenarios: ${n}`));
+    notices.push(...r.notices.map((n) => about('scenarios', n)));
     return null;
   }
   if (c === 'slides') {
     const r = parseDeckJson(text);
-    if (!r.ok) return r.errors.join('; ');
+    if (!r.ok) return r.errors;
     const held = await store.getAllKeys();
     // A deck is brought in whole or not at all: merged into slides already here, its order
     // would mean nothing. (Only a second pass over the same keys finds slides here.)
@@ -578,14 +590,14 @@ async function migrateOne(
       } satisfies Meta,
       'slides',
     );
-    notices.push(...r.notices.map((n) => `saved slides: ${n}`));
+    notices.push(...r.notices.map((n) => about('slides', n)));
     return null;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return 'not JSON';
+    return [{ code: 'saved_not_json' }];
   }
   const { radii, rejected } = parseRadii(json);
   // Only the radii the user set and that were accepted: a rejected one falls back to the
@@ -593,8 +605,13 @@ async function migrateOne(
   const given = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   for (const [kind, km] of Object.entries(radii))
     if (given[kind] === km) await addMissing(kind, km);
-  if (rejected.length) return `some radii were not kept: ${rejected.join('; ')}`;
+  if (rejected.length) return [{ code: 'saved_radii_not_kept' }, ...rejected];
   return null;
+}
+
+/** A notice about one collection's records: "saved scenarios: …". */
+function about(c: Collection, what: Said): Said {
+  return { code: 'saved_about', params: { collection: COLLECTION_NAMES[c], what } };
 }
 
 function json(x: unknown): string {

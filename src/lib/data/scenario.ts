@@ -2,7 +2,7 @@
  * The validating loader for the scenario files. The bundled default data and a user's import
  * go through the same functions: typed records out, plus every problem found, by line.
  */
-import { notBefore, parseFuzzyDate, type FuzzyDate } from '../domain/dates.ts';
+import { notBefore, readFuzzyDate, type FuzzyDate } from '../domain/dates.ts';
 import {
   CLOSURES,
   CONFIDENCES,
@@ -19,6 +19,7 @@ import {
 } from '../domain/schema.ts';
 import * as c from './columns.ts';
 import type { DataIssue } from './errors.ts';
+import type { Said } from '../domain/problems.ts';
 import { readTable, type Spec, type TableRow } from './table.ts';
 
 /** A loaded file: the records that passed, the line each came from, and every issue. */
@@ -28,20 +29,9 @@ export interface Loaded<T> {
   issues: DataIssue[];
 }
 
-const LAT = c.number(
-  -90,
-  90,
-  true,
-  'give decimal degrees, e.g. -1.6741 (south is negative); leave lat and lon empty if unknown',
-);
-const LON = c.number(
-  -180,
-  180,
-  true,
-  'give decimal degrees, e.g. 29.2285 (east is positive); leave lat and lon empty if unknown',
-);
-const DATE_FIX =
-  'write YYYY-MM-DD, YYYY-MM or YYYY, and set the precision column to day, month or year to match';
+const LAT = c.number(-90, 90, true, { code: 'fix_lat', params: { example: -1.6741 } });
+const LON = c.number(-180, 180, true, { code: 'fix_lon', params: { example: 29.2285 } });
+const DATE_FIX: Said = { code: 'fix_date' };
 
 /** Reads a date and its precision column; both empty gives null when allowed. */
 function datePair(
@@ -55,7 +45,7 @@ function datePair(
 ): FuzzyDate | null | undefined {
   if (!text && !precision) {
     if (!required) return null;
-    issues.push({ file, line, field, value: '', message: 'is empty', fix: DATE_FIX });
+    issues.push({ file, line, field, value: '', message: { code: 'is_empty' }, fix: DATE_FIX });
     return undefined;
   }
   if (!precision) {
@@ -64,13 +54,13 @@ function datePair(
       line,
       field: `${field}_precision`,
       value: '',
-      message: `is empty but ${field} is "${text}"`,
+      message: { code: 'precision_empty', params: { field, text } },
       fix: DATE_FIX,
     });
     return undefined;
   }
-  const d = parseFuzzyDate(text, precision);
-  if (typeof d === 'string') {
+  const d = readFuzzyDate(text, precision);
+  if ('code' in d) {
     issues.push({ file, line, field, value: text, message: d, fix: DATE_FIX });
     return undefined;
   }
@@ -94,15 +84,15 @@ function dateRange(
       line,
       field: end[0],
       value: end[1],
-      message: `is before ${start[0]} (${start[1]})`,
-      fix: 'check both dates',
+      message: { code: 'date_before', params: { start: start[0], text: start[1] } },
+      fix: { code: 'fix_check_dates' },
     });
   return a === undefined || b === undefined ? undefined : { start: a, end: b };
 }
 
 /** The columns that say where a record comes from and how sure it is. */
 const CITED = {
-  source: c.text('cite the source: a seed paragraph, a resolution, a press release or a dataset'),
+  source: c.text({ code: 'fix_cite_source' }),
   confidence: c.oneOf(CONFIDENCES),
   notes: c.optionalText,
 };
@@ -140,8 +130,8 @@ function coordinates(
     line,
     field: lat === null ? 'lat' : 'lon',
     value: '',
-    message: 'is empty while the other coordinate is given',
-    fix: 'give both lat and lon, or leave both empty when the location is unknown',
+    message: { code: 'coordinate_half' },
+    fix: { code: 'fix_coordinates' },
   });
   return false;
 }
@@ -157,8 +147,8 @@ function uniqueIds<T extends { id: string }>(loaded: Loaded<T>, file: string): L
         line: loaded.lines[i],
         field: 'id',
         value: r.id,
-        message: `repeats the id of line ${first}`,
-        fix: 'give every row its own id',
+        message: { code: 'id_repeated', params: { line: first } },
+        fix: { code: 'fix_unique_id' },
       });
     else {
       seen.set(r.id, loaded.lines[i]!);
@@ -207,8 +197,8 @@ export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded
         line,
         field: 'closure',
         value: '',
-        message: 'is empty but the site has a closing date',
-        fix: `say how it ended: ${CLOSURES.join(', ')}`,
+        message: { code: 'closure_missing' },
+        fix: { code: 'fix_closure_how', params: { options: CLOSURES.join(', ') } },
       });
     if (closed === null && r.closure)
       issues.push({
@@ -216,8 +206,8 @@ export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded
         line,
         field: 'closure',
         value: r.closure,
-        message: 'is set but the site has no closing date',
-        fix: 'add the closing date, or leave closure empty while the site is open',
+        message: { code: 'closure_without_date' },
+        fix: { code: 'fix_closure_add_date' },
       });
     if (r.province_iso === null && r.kind !== 'liaison_office')
       issues.push({
@@ -225,8 +215,8 @@ export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded
         line,
         field: 'province_iso',
         value: '',
-        message: 'is empty',
-        fix: 'give the province code; only a liaison office outside the DRC has none',
+        message: { code: 'is_empty' },
+        fix: { code: 'fix_province_needed' },
       });
     coordinates(issues, file, line, r.lat, r.lon);
     if (!dates) return undefined;
@@ -237,12 +227,12 @@ export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded
 
 const HOTSPOT_SPEC = {
   id: c.id,
-  group: c.text('name the armed group or conflict'),
-  label: c.text('describe the area, e.g. "ADF around Beni"'),
+  group: c.text({ code: 'fix_armed_group' }),
+  label: c.text({ code: 'fix_area_label', params: { example: 'ADF around Beni' } }),
   province_iso: c.province,
   lat: LAT,
   lon: LON,
-  radius_km: c.number(0.1, 500, false, 'give the radius of the area in km, e.g. 25'),
+  radius_km: c.number(0.1, 500, false, { code: 'fix_radius', params: { example: 25 } }),
   from: c.optionalText,
   from_precision: c.optionalText,
   to: c.optionalText,
@@ -285,7 +275,7 @@ const PHASE_SPEC = {
   end: c.optionalText,
   end_precision: c.optionalText,
   status: c.oneOf(PHASE_STATUSES),
-  source: c.text('cite the plan or document'),
+  source: c.text({ code: 'fix_cite_plan' }),
 };
 
 /** Reads phases.csv. */
@@ -321,7 +311,7 @@ const EVENT_SPEC = {
   description: c.optionalText,
   provinces: c.provinceList,
   kind: c.oneOf(EVENT_KINDS),
-  source: c.text('cite the source of the event'),
+  source: c.text({ code: 'fix_cite_event' }),
 };
 
 /** Reads events.csv. */
@@ -343,7 +333,10 @@ export function readEvents(text: string | Uint8Array, file = 'events.csv'): Load
 const MANDATE_SPEC = {
   resolution: {
     schema: c.text().schema,
-    fix: 'write "S/RES/2717", or "S/RES/2717 from 2024-07-01" for a ceiling step inside a resolution',
+    fix: {
+      code: 'fix_resolution',
+      params: { example: 'S/RES/2717', step: 'S/RES/2717 from 2024-07-01' },
+    } satisfies Said,
   },
   adopted: c.text(),
   mandate_until: c.text(),
@@ -351,7 +344,7 @@ const MANDATE_SPEC = {
   military_observers_staff: c.count(false),
   individual_police: c.count(false),
   formed_police: c.count(false),
-  source: c.text('cite the resolution text or the UN press release'),
+  source: c.text({ code: 'fix_cite_resolution' }),
 };
 const RESOLUTION = /^S\/RES\/(\d{4})(?: from (\d{4}-\d{2}-\d{2}))?$/;
 
@@ -365,23 +358,16 @@ export function readMandates(text: string | Uint8Array, file = 'mandates.csv'): 
         line,
         field: 'resolution',
         value: r.resolution,
-        message: 'is not a Security Council resolution symbol',
+        message: { code: 'not_resolution' },
         fix: MANDATE_SPEC.resolution.fix,
       });
       return undefined;
     }
     const day = (field: string, text: string) => {
-      const d = parseFuzzyDate(text, 'day');
-      if (typeof d === 'string')
-        issues.push({
-          file,
-          line,
-          field,
-          value: text,
-          message: d,
-          fix: 'write the full date, YYYY-MM-DD',
-        });
-      return typeof d === 'string' ? undefined : d;
+      const d = readFuzzyDate(text, 'day');
+      if ('code' in d)
+        issues.push({ file, line, field, value: text, message: d, fix: { code: 'fix_full_date' } });
+      return 'code' in d ? undefined : d;
     };
     const adopted = day('adopted', r.adopted);
     const until = day('mandate_until', r.mandate_until);
@@ -405,14 +391,14 @@ const PLACE_SPEC = {
   name: c.text(),
   alt_names: c.optionalText,
   province_iso: c.province,
-  lat: c.number(-90, 90, false, 'give decimal degrees, e.g. -1.6741'),
-  lon: c.number(-180, 180, false, 'give decimal degrees, e.g. 29.2285'),
+  lat: c.number(-90, 90, false, { code: 'fix_lat_required', params: { example: -1.6741 } }),
+  lon: c.number(-180, 180, false, { code: 'fix_lon_required', params: { example: 29.2285 } }),
   population: c.count(true),
   population_year: {
     schema: c.count(true).schema,
-    fix: 'give the year of the population figure, or leave it empty if the source does not say',
+    fix: { code: 'fix_population_year' } satisfies Said,
   },
-  source: c.text('cite where the coordinate and population come from'),
+  source: c.text({ code: 'fix_cite_place' }),
 };
 
 /** Reads places.csv (the gazetteer). */

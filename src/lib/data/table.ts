@@ -7,6 +7,7 @@
 import { decodeUtf8, parseCsv, type BadBytes } from './csv.ts';
 import { readCell, type Cell } from './columns.ts';
 import type { DataIssue } from './errors.ts';
+import type { Said } from '../domain/problems.ts';
 
 export type Spec = Record<string, Cell<unknown>>;
 export type RowOf<S extends Spec> = { [K in keyof S]: S[K] extends Cell<infer T> ? T : never };
@@ -16,11 +17,9 @@ export interface TableRow<S extends Spec> {
   values: RowOf<S>;
 }
 
-const QUOTE_FIX =
-  'close the quote, or double a quote inside a quoted cell ("He said ""no"""); a cell with a comma, a quote or a line break must be in double quotes';
+const QUOTE_FIX: Said = { code: 'fix_quote', params: { example: '"He said ""no"""' } };
 
-const UTF8_FIX =
-  'save the file as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)")';
+const UTF8_FIX: Said = { code: 'fix_utf8' };
 
 /** The issue for a line with bytes that are not UTF-8, naming the cell when it is known. */
 function badBytesIssue(file: string, b: BadBytes, field?: string, value?: string): DataIssue {
@@ -29,7 +28,9 @@ function badBytesIssue(file: string, b: BadBytes, field?: string, value?: string
     file,
     line: b.line,
     ...(field !== undefined ? { field, value } : {}),
-    message: `has a byte that is not UTF-8 (${hex}${b.before ? ` after "${b.before}"` : ''})`,
+    message: b.before
+      ? { code: 'bad_byte_after', params: { hex, before: b.before } }
+      : { code: 'bad_byte', params: { hex } },
     fix: UTF8_FIX,
   };
 }
@@ -65,7 +66,10 @@ export function readTable<S extends Spec>(
       file,
       line: q.line,
       ...(q.line > 1 && names[q.cell - 1] ? { field: names[q.cell - 1] } : {}),
-      message: `has an unbalanced double quote: the quote opening cell ${q.cell} ${q.closedLater ? 'does not close on this line, or text follows its closing quote' : 'is never closed'}; this line is left out, the lines after it are read`,
+      message: {
+        code: q.closedLater ? 'quote_not_closed_here' : 'quote_never_closed',
+        params: { cell: q.cell },
+      },
       fix: QUOTE_FIX,
     });
   const expected = Object.keys(spec);
@@ -74,8 +78,11 @@ export function readTable<S extends Spec>(
     issues.push({
       file,
       line: 1,
-      message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-      fix: `the first line must name the columns: ${expected.join(',')}`,
+      message: {
+        code: 'header_lacks',
+        params: { count: missing.length, columns: missing.join(', ') },
+      },
+      fix: { code: 'fix_header', params: { expected: expected.join(',') } },
     });
     return { rows: [], issues };
   }
@@ -84,8 +91,14 @@ export function readTable<S extends Spec>(
     issues.push({
       file,
       line: 1,
-      message: `unknown column${extra.length > 1 ? 's' : ''} ${extra.join(', ')} ignored`,
-      fix: `remove ${extra.length > 1 ? 'them' : 'it'} or check the spelling; expected: ${expected.join(',')}`,
+      message: {
+        code: 'unknown_columns',
+        params: { count: extra.length, columns: extra.join(', ') },
+      },
+      fix: {
+        code: 'fix_unknown_columns',
+        params: { count: extra.length, expected: expected.join(',') },
+      },
     });
   const index = new Map(names.map((n, i) => [n, i]));
   const rows: TableRow<S>[] = [];
@@ -102,8 +115,8 @@ export function readTable<S extends Spec>(
       issues.push({
         file,
         line,
-        message: `has ${cells.length} cells but the header has ${names.length}`,
-        fix: 'put double quotes around any cell that contains a comma, e.g. "13,000 troops"',
+        message: { code: 'cell_count', params: { cells: cells.length, header: names.length } },
+        fix: { code: 'fix_cell_count', params: { example: '"13,000 troops"' } },
       });
       continue;
     }

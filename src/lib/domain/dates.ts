@@ -2,6 +2,8 @@
  * Dates as the sources give them: a day, a month or only a year, with the precision said
  * out loud. A fuzzy date covers a range of days; comparisons use the range, never a guess.
  */
+import type { Said } from './problems.ts';
+
 export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
@@ -37,23 +39,32 @@ export function precisionOf(text: string): Precision | undefined {
 }
 
 /**
- * Parses a date and its stated precision. Returns an error string (what is wrong) when the
- * text is malformed, not a real calendar date, or does not match the stated precision.
+ * Parses a date and its stated precision. Returns what is wrong, as a problem code (the words
+ * are in problems.ts), when the text is malformed, not a real calendar date, or does not match
+ * the stated precision.
  */
 export function parseFuzzyDate(text: string, precision: string): FuzzyDate | string {
+  const r = readFuzzyDate(text, precision);
+  return 'code' in r ? r.code : r;
+}
+
+/** Like parseFuzzyDate, with the problem's parameters, for a data problem (scenario.ts). */
+export function readFuzzyDate(text: string, precision: string): FuzzyDate | Said {
   const implied = precisionOf(text);
-  if (!implied) return 'not a date in the form YYYY-MM-DD, YYYY-MM or YYYY';
+  if (!implied) return { code: 'date_form' };
   if (!(PRECISIONS as readonly string[]).includes(precision))
-    return `precision "${precision}" is not one of day, month, year`;
-  if (implied !== precision) return `written as a ${implied} but its precision says ${precision}`;
+    return { code: 'date_precision_unknown', params: { precision } };
+  if (implied !== precision)
+    return { code: 'date_precision_mismatch', params: { written: implied, precision } };
   const [, ys, ms, ds] = FORMAT[implied].exec(text)!;
   const y = Number(ys);
   const m = ms ? Number(ms) : undefined;
   const d = ds ? Number(ds) : undefined;
-  if (m !== undefined && (m < 1 || m > 12)) return `month ${m} does not exist`;
+  if (m !== undefined && (m < 1 || m > 12)) return { code: 'date_no_month', params: { month: m } };
   if (d !== undefined) {
     const first = dayNumber(y, m!, d);
-    if (isoOfDay(first) !== text) return `day ${d} does not exist in ${ys}-${ms}`;
+    if (isoOfDay(first) !== text)
+      return { code: 'date_no_day', params: { day: d, month: `${ys}-${ms}` } };
     return { text, precision: 'day', first, last: first };
   }
   if (m !== undefined)
@@ -69,14 +80,4 @@ export function parseFuzzyDate(text: string, precision: string): FuzzyDate | str
 /** True when b cannot be earlier than a: some day of b is on or after the first day of a. */
 export function notBefore(b: FuzzyDate, a: FuzzyDate): boolean {
   return b.last >= a.first;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Reads a fuzzy date honestly: "30 Jun 2021", "Feb 2020 (month)", "2019 (year)". */
-export function formatFuzzyDate(d: FuzzyDate): string {
-  const [y, m, day] = d.text.split('-');
-  if (d.precision === 'day') return `${Number(day)} ${MONTHS[Number(m) - 1]} ${y}`;
-  if (d.precision === 'month') return `${MONTHS[Number(m) - 1]} ${y} (month)`;
-  return `${y} (year)`;
 }

@@ -3,18 +3,22 @@
  * bar, north arrow and footer go, the scale bar's length, and the file name. Pure, so every
  * number is tested; the drawing itself is in export/snapshot.ts.
  */
+import { m } from '../../paraglide/messages.js';
+import { formatNumber } from './format.ts';
+import type { Locale } from './locales.ts';
 
 export const PRESETS = ['view-1x', 'view-2x', 'view-4x', 'hd', 'uhd', 'a4', 'a3'] as const;
 export type Preset = (typeof PRESETS)[number];
 
-export const PRESET_LABELS: Record<Preset, string> = {
-  'view-1x': 'Current view, 1×',
-  'view-2x': 'Current view, 2×',
-  'view-4x': 'Current view, 4×',
-  hd: 'Slide 16:9, 1920 × 1080',
-  uhd: 'Slide 16:9, 3840 × 2160',
-  a4: 'A4 landscape, 300 dpi (3508 × 2480)',
-  a3: 'A3 landscape, 300 dpi (4961 × 3508)',
+/** The presets' names: messages, called where shown so they follow the interface's language. */
+export const PRESET_LABELS: Record<Preset, () => string> = {
+  'view-1x': m.frame_preset_view_1x,
+  'view-2x': m.frame_preset_view_2x,
+  'view-4x': m.frame_preset_view_4x,
+  hd: m.frame_preset_hd,
+  uhd: m.frame_preset_uhd,
+  a4: m.frame_preset_a4,
+  a3: m.frame_preset_a3,
 };
 
 /** Pixels of a paper side at 300 dpi, rounded as print drivers do. */
@@ -109,18 +113,23 @@ export function metresPerPixel(zoom: number, lat: number): number {
 
 /**
  * The longest round distance (1, 2 or 5 × 10ⁿ, in m or km) whose bar fits in `maxPx` CSS
- * pixels, and that bar's length in pixels.
+ * pixels, and that bar's length in pixels; the label's number is written as `locale` writes it
+ * ("1,000 km", "1 000 km").
  */
 export function scaleBar(
   zoom: number,
   lat: number,
   maxPx: number,
+  locale: Locale = 'en',
 ): { px: number; metres: number; label: string } {
   const mpp = metresPerPixel(zoom, lat);
   const max = mpp * maxPx;
   const pow = 10 ** Math.floor(Math.log10(max));
   const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= max) ?? pow;
-  const label = metres >= 1000 ? `${(metres / 1000).toLocaleString('en')} km` : `${metres} m`;
+  const label =
+    metres >= 1000
+      ? `${formatNumber(metres / 1000, locale)} km`
+      : `${formatNumber(metres, locale)} m`;
   return { px: metres / mpp, metres, label };
 }
 
@@ -159,7 +168,10 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-/** `drawdown-map_<date>_<title-slug>.png`. */
-export function exportFilename(date: string, title: string, ext = 'png'): string {
-  return `drawdown-map_${date}_${slugify(title) || 'map'}.${ext}`;
+/**
+ * `drawdown-map_<date>_<title-slug>.png`; `untitled` (a word in the interface's language) when
+ * the title leaves no slug.
+ */
+export function exportFilename(date: string, title: string, ext = 'png', untitled = 'map'): string {
+  return `drawdown-map_${date}_${slugify(title) || slugify(untitled) || 'map'}.${ext}`;
 }

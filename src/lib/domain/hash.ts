@@ -1,11 +1,14 @@
 /**
  * The URL hash holds the whole view (a SavedView, savedView.ts), so a link opens the same map
  * anywhere: #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&plan=p&sel=id&scn=id&present=n
- * (scn: a what-if scenario saved in this browser; present: presenting this browser's slide
- * deck at slide n). What equals the default is left out. Parsing ignores what it cannot read
+ * &lang=fr (scn: a what-if scenario saved in this browser; present: presenting this browser's
+ * slide deck at slide n; lang: the interface's language). What equals the default is left out:
+ * English, the base language, is not written, so a link without `lang=` opens in the reader's
+ * own language (their stored choice or their browser's). Parsing ignores what it cannot read
  * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
  */
 import { parseFuzzyDate } from './dates.ts';
+import { BASE_LOCALE, isLocale, type Locale } from './locales.ts';
 import { DEFAULT_PLAN, type SavedView } from './savedView.ts';
 import { PLANS, type Plan } from './schema.ts';
 
@@ -16,6 +19,8 @@ export interface HashState extends Partial<Omit<SavedView, 'view' | 'sel' | 'scn
   scn?: string;
   /** Presenting this browser's slide deck, at this slide (1-based). */
   present?: number;
+  /** The interface's language; not part of a SavedView, since a slide keeps none. */
+  lang?: Locale;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,6 +47,8 @@ export function parseHash(hash: string): HashState {
   if (scn && ID.test(scn)) out.scn = scn;
   const present = Number(params.get('present'));
   if (Number.isInteger(present) && present >= 1 && present <= 999) out.present = present;
+  const lang = params.get('lang');
+  if (isLocale(lang)) out.lang = lang;
   return out;
 }
 
@@ -59,6 +66,7 @@ export function formatHash(s: HashState): string {
   if (s.sel) parts.push(`sel=${s.sel}`);
   if (s.scn) parts.push(`scn=${s.scn}`);
   if (s.present) parts.push(`present=${s.present}`);
+  if (s.lang && s.lang !== BASE_LOCALE) parts.push(`lang=${s.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

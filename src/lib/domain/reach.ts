@@ -3,6 +3,7 @@
  * assumptions, not facts: no source gives them. They are editable, and the UI and README show
  * each default with its reason (kept with each kind in siteKinds.ts).
  */
+import type { Said } from './problems.ts';
 import { SITE_KIND_REGISTRY, SITE_KINDS, type SiteKind } from './siteKinds.ts';
 
 /** Kilometres of reach for each site kind. */
@@ -30,14 +31,20 @@ export const MAX_REACH_KM = 500;
  * are kept, anything else falls back to the default. Returns what was rejected, so the UI
  * can say so.
  */
-export function parseRadii(value: unknown): { radii: Radii; rejected: string[] } {
+export function parseRadii(value: unknown): { radii: Radii; rejected: Said[] } {
   const radii = { ...DEFAULT_RADII };
-  const rejected: string[] = [];
-  if (typeof value !== 'object' || value === null) return { radii, rejected: ['not an object'] };
+  const rejected: Said[] = [];
+  if (typeof value !== 'object' || value === null)
+    return { radii, rejected: [{ code: 'reach_not_object' }] };
   for (const [k, v] of Object.entries(value)) {
-    if (!(SITE_KINDS as readonly string[]).includes(k)) rejected.push(`unknown kind "${k}"`);
+    if (!(SITE_KINDS as readonly string[]).includes(k))
+      rejected.push({ code: 'reach_unknown_kind', params: { kind: k } });
     else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_REACH_KM)
-      rejected.push(`${k}: ${JSON.stringify(v)} is not a distance from 0 to ${MAX_REACH_KM} km`);
+      rejected.push({
+        code: 'reach_not_distance',
+        params: { value: JSON.stringify(v) ?? String(v), max: MAX_REACH_KM },
+        path: k,
+      });
     else radii[k as SiteKind] = v;
   }
   return { radii, rejected };

@@ -3,12 +3,17 @@
  * symbol, whether it is a military position, whether its name is always on the map, and its
  * assumed reach with the reason. The CSV vocabulary, the reach defaults, the map's icons, the
  * legends and the tables are all drawn from it, in its order. Adding a kind: an entry here
- * (docs/contributing.md). Colours are named from the theme's colour-blind-safe palette.
+ * (docs/contributing.md), and its words in every catalogue (messages/*.json: `kind_<id>`, and
+ * `kind_reach_<id>`). Colours are named from the theme's colour-blind-safe palette. Words are
+ * stored as message functions, called where shown, so they follow the interface's language.
  *
  * The reach radii are assumptions, not facts: no source gives them. They are editable, and the
  * UI and README show each default with its reason. Seed 003 (CIVIC 2022) describes
  * "protection through projection" from HQs.
  */
+
+import { m } from '../../paraglide/messages.js';
+import type { Word } from './vocabulary.ts';
 
 export type SymbolShape =
   'star' | 'hexagon' | 'square' | 'circle' | 'triangle' | 'diamond' | 'cross';
@@ -20,9 +25,9 @@ export type PaletteColour =
 export interface SiteKindEntry {
   id: string;
   /** In the legends, tooltips and details. */
-  label: string;
+  label: Word;
   /** In the narrow sites table. */
-  short: string;
+  short: Word;
   /** Shape and colour; hollow (dashed) for temporary or liaison presence. */
   symbol: { shape: SymbolShape; colour: PaletteColour; hollow: boolean };
   /** A military position (the Sud-Kivu milestone counts these). */
@@ -32,104 +37,102 @@ export interface SiteKindEntry {
    * HQs); `always`, whatever its troops; `by-size`, from 650 troops (prepare.ts).
    */
   named: 'first' | 'always' | 'by-size';
-  reach: { km: number; reason: string };
+  /**
+   * `reason` is read as text by the reach defaults (reach.ts) and the reach dialog: a getter
+   * over its message, so it too is in the language of the moment it is read.
+   */
+  reach: { km: number; readonly reason: string };
 }
+
+/** A kind's assumed reach, its reason read in the current language (SiteKindEntry.reach). */
+const reach = (km: number, reason: () => string) => ({
+  km,
+  get reason() {
+    return reason();
+  },
+});
 
 export const SITE_KIND_REGISTRY = [
   {
     id: 'mission_hq',
-    label: 'Mission HQ',
-    short: 'Mission HQ',
+    label: m.kind_mission_hq,
+    short: m.kind_mission_hq,
     symbol: { shape: 'star', colour: 'black', hollow: false },
     military: false,
     named: 'first',
-    reach: {
-      km: 0,
-      reason:
-        'Kinshasa headquarters: political and support functions, no troops held for protection in the west.',
-    },
+    reach: reach(0, m.kind_reach_mission_hq),
   },
   {
     id: 'force_hq',
-    label: 'Force HQ',
-    short: 'Force HQ',
+    label: m.kind_force_hq,
+    short: m.kind_force_hq,
     symbol: { shape: 'hexagon', colour: 'black', hollow: false },
     military: true,
     named: 'always',
-    reach: {
-      km: 80,
-      reason:
-        'Rapidly deployable battalions project from force and sector HQs (seed 003, "protection through projection"); ~80 km is a few hours by road or one helicopter hop.',
-    },
+    reach: reach(80, m.kind_reach_force_hq),
   },
   {
     id: 'sector_hq',
-    label: 'Sector HQ',
-    short: 'Sector HQ',
+    label: m.kind_sector_hq,
+    short: m.kind_sector_hq,
     symbol: { shape: 'square', colour: 'blue', hollow: false },
     military: true,
     named: 'first',
-    reach: { km: 80, reason: 'As force HQ: projection reach of the sector reserve.' },
+    reach: reach(80, m.kind_reach_sector_hq),
   },
   {
     id: 'field_office',
-    label: 'Field office',
-    short: 'Field office',
+    label: m.kind_field_office,
+    short: m.kind_field_office,
     symbol: { shape: 'circle', colour: 'purple', hollow: false },
     military: false,
     named: 'by-size',
-    reach: {
-      km: 0,
-      reason: 'Civilian office: presence and early warning, but no physical protection.',
-    },
+    reach: reach(0, m.kind_reach_field_office),
   },
   {
     id: 'cob',
-    label: 'Company operating base (COB)',
-    short: 'Company operating base',
+    label: m.kind_cob,
+    short: m.kind_short_cob,
     symbol: { shape: 'triangle', colour: 'green', hollow: false },
     military: true,
     named: 'by-size',
-    reach: { km: 25, reason: 'A company base: day-patrol reach on eastern DRC roads and tracks.' },
+    reach: reach(25, m.kind_reach_cob),
   },
   {
     id: 'tob',
-    label: 'Temporary operating base (TOB)',
-    short: 'Temporary operating base',
+    label: m.kind_tob,
+    short: m.kind_short_tob,
     symbol: { shape: 'triangle', colour: 'orange', hollow: true },
     military: true,
     named: 'by-size',
-    reach: { km: 25, reason: 'A temporary base patrols like a company base while it stands.' },
+    reach: reach(25, m.kind_reach_tob),
   },
   {
     id: 'scd',
-    label: 'Standing combat deployment (SCD)',
-    short: 'Standing combat deployment',
+    label: m.kind_scd,
+    short: m.kind_short_scd,
     symbol: { shape: 'diamond', colour: 'vermillion', hollow: true },
     military: true,
     named: 'by-size',
-    reach: {
-      km: 25,
-      reason: 'A standing combat deployment patrols like a company base while it stands.',
-    },
+    reach: reach(25, m.kind_reach_scd),
   },
   {
     id: 'police',
-    label: 'UN police',
-    short: 'UN police',
+    label: m.kind_police,
+    short: m.kind_police,
     symbol: { shape: 'cross', colour: 'skyBlue', hollow: false },
     military: false,
     named: 'by-size',
-    reach: { km: 10, reason: 'A formed police unit: the town it is based in.' },
+    reach: reach(10, m.kind_reach_police),
   },
   {
     id: 'liaison_office',
-    label: 'Liaison office',
-    short: 'Liaison office',
+    label: m.kind_liaison_office,
+    short: m.kind_liaison_office,
     symbol: { shape: 'circle', colour: 'grey', hollow: true },
     military: false,
     named: 'by-size',
-    reach: { km: 0, reason: 'Liaison office: no physical protection.' },
+    reach: reach(0, m.kind_reach_liaison_office),
   },
 ] as const satisfies readonly SiteKindEntry[];
 

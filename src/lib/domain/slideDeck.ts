@@ -5,7 +5,9 @@
  * from storage.
  */
 import * as v from 'valibot';
-import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
+import { m } from '../../paraglide/messages.js';
+import type { Said } from './problems.ts';
+import { code, describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { SavedView } from './savedView.ts';
 import { PLANS } from './schema.ts';
 
@@ -33,8 +35,8 @@ export const MAX_SLIDES = 500;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SlideSchema = v.object({
-  id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
-  caption: v.pipe(v.string(), v.maxLength(300, 'has a caption over 300 characters')),
+  id: v.pipe(v.string(), v.nonEmpty(code('empty_id'))),
+  caption: v.pipe(v.string(), v.maxLength(300, code('caption_long'))),
   date: isoDay,
   playTo: v.nullable(isoDay),
   view: v.nullable(
@@ -42,25 +44,27 @@ const SlideSchema = v.object({
       v.tuple([v.number(), v.number(), v.number()]),
       v.check(
         ([lon, lat, z]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && z >= 0 && z <= 24,
-        'is not a longitude, latitude and zoom',
+        code('not_view'),
       ),
     ),
   ),
-  layers: v.array(v.pipe(v.string(), v.regex(ID, 'is not a layer id'))),
-  plan: v.picklist(PLANS, `is not one of ${PLANS.join(', ')}`),
-  sel: v.nullable(v.pipe(v.string(), v.regex(ID, 'is not a site or hotspot id'))),
-  scn: v.nullable(v.pipe(v.string(), v.regex(ID, 'is not a scenario id'))),
+  layers: v.array(v.pipe(v.string(), v.regex(ID, code('not_layer_id')))),
+  plan: v.picklist(PLANS, code('not_plan')),
+  sel: v.nullable(v.pipe(v.string(), v.regex(ID, code('not_feature_id')))),
+  scn: v.nullable(v.pipe(v.string(), v.regex(ID, code('not_scenario_id')))),
 });
 const DeckSchema = v.object({
-  version: v.literal(DECK_VERSION, `is not version ${DECK_VERSION}`),
-  name: v.pipe(v.string(), v.maxLength(120, 'has a name over 120 characters')),
-  slides: v.pipe(
-    v.array(SlideSchema),
-    v.maxLength(MAX_SLIDES, `has more than ${MAX_SLIDES} slides`),
-  ),
+  version: v.literal(DECK_VERSION, code('not_version')),
+  name: v.pipe(v.string(), v.maxLength(120, code('name_long'))),
+  slides: v.pipe(v.array(SlideSchema), v.maxLength(MAX_SLIDES, code('too_many_slides'))),
 });
 
-export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Briefing', slides: [] });
+/** A new deck, named in the interface's language (the name is then the user's, kept as is). */
+export const emptyDeck = (): SlideDeck => ({
+  version: DECK_VERSION,
+  name: m.slides_default_deck_name(),
+  slides: [],
+});
 
 /**
  * A deck from JSON text, or the problems with where they are. Slides that repeat an id are
@@ -69,8 +73,8 @@ export const emptyDeck = (): SlideDeck => ({ version: DECK_VERSION, name: 'Brief
  */
 export function parseDeckJson(
   text: string,
-): { ok: true; deck: SlideDeck; notices: string[] } | { ok: false; errors: string[] } {
-  const read = readJsonObject(text, 'a slide deck');
+): { ok: true; deck: SlideDeck; notices: Said[] } | { ok: false; errors: Said[] } {
+  const read = readJsonObject(text, 'not_deck_object');
   if (!read.ok) return read;
   const r = v.safeParse(DeckSchema, read.json);
   if (!r.success) return { ok: false, errors: describeIssues(r.issues) };
@@ -78,10 +82,10 @@ export function parseDeckJson(
 }
 
 /** The deck with each repeated slide id replaced by a fresh one, and a notice for each. */
-export function uniqueSlideIds(deck: SlideDeck): { deck: SlideDeck; notices: string[] } {
+export function uniqueSlideIds(deck: SlideDeck): { deck: SlideDeck; notices: Said[] } {
   const taken = new Set(deck.slides.map((s) => s.id));
   const seen = new Set<string>();
-  const notices: string[] = [];
+  const notices: Said[] = [];
   let n = deck.slides.length;
   const slides = deck.slides.map((s, i) => {
     if (!seen.has(s.id)) {
@@ -92,7 +96,7 @@ export function uniqueSlideIds(deck: SlideDeck): { deck: SlideDeck; notices: str
     while (taken.has(id)) id = `slide-${++n}`;
     taken.add(id);
     seen.add(id);
-    notices.push(`slide ${i + 1} repeated the id "${s.id}" and is now "${id}"`);
+    notices.push({ code: 'slide_id_repeated', params: { n: i + 1, id: s.id, newId: id } });
     return { ...s, id };
   });
   return notices.length ? { deck: { ...deck, slides }, notices } : { deck, notices };
@@ -123,7 +127,7 @@ export function newSlideId(deck: SlideDeck, now = Date.now()): string {
 export function parseSlideRecord(
   id: string,
   value: unknown,
-): { ok: true; slide: Slide } | { ok: false; errors: string[] } {
+): { ok: true; slide: Slide } | { ok: false; errors: Said[] } {
   const r = v.safeParse(SlideSchema, value);
   return r.success
     ? { ok: true, slide: { ...(r.output as Slide), id } }

@@ -4,7 +4,9 @@
  * 1970-01-01, UTC). Fuzzy dates are read inclusively: a site closed "2020 (year)" may have
  * been there until 31 Dec 2020, one opened "2017 (year)" from 1 Jan 2017.
  */
-import { dayNumber, isoOfDay } from './dates.ts';
+import { dayNumber } from './dates.ts';
+import { formatDay, formatMonth } from './format.ts';
+import type { Locale } from './locales.ts';
 import type { Hotspot, Mandate, Phase, Plan, Site, SiteKind } from './schema.ts';
 
 /** The timeline's first day: the product covers the drawdown from 2019. */
@@ -127,29 +129,12 @@ export function mandateAt(mandates: Mandate[], day: number): Mandate | null {
   return best;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The date in words, for screen readers and the large date stamp: "15 July 2021". */
-export function dayInWords(day: number): string {
-  const [y, m, d] = isoOfDay(day).split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+export function dayInWords(day: number, locale: Locale = 'en'): string {
+  return formatDay(day, locale);
 }
 
 /** "July 2021": the month the slider shows. */
-export function monthInWords(day: number): string {
-  const [y, m] = isoOfDay(day).split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+export function monthInWords(day: number, locale: Locale = 'en'): string {
+  return formatMonth(day, locale);
 }

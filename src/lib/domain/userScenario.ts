@@ -6,7 +6,12 @@
  */
 import * as v from 'valibot';
 import { parseFuzzyDate, type FuzzyDate } from './dates.ts';
-import { describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatDay } from './format.ts';
+import { formatFuzzyDate } from './formatFuzzyDate.ts';
+import type { Locale } from './locales.ts';
+import type { Said } from './problems.ts';
+import { code, describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { Site } from './schema.ts';
 
 export const STORE_VERSION = 1;
@@ -38,40 +43,33 @@ export interface ScenarioStore {
 }
 
 const ChangeSchema = v.object({
-  site: v.pipe(
-    v.string(),
-    v.nonEmpty('names no site'),
-    v.maxLength(80, 'names a site id over 80 characters'),
-  ),
+  site: v.pipe(v.string(), v.nonEmpty(code('no_site')), v.maxLength(80, code('site_id_long'))),
   close: v.nullable(isoDay),
 });
 const ScenarioSchema = v.object({
-  id: v.pipe(v.string(), v.nonEmpty('has an empty id')),
+  id: v.pipe(v.string(), v.nonEmpty(code('empty_id'))),
   name: v.pipe(
     v.string(),
     v.trim(),
-    v.nonEmpty('has an empty name'),
-    v.maxLength(120, 'has a name over 120 characters'),
+    v.nonEmpty(code('empty_name')),
+    v.maxLength(120, code('name_long')),
   ),
-  created: v.pipe(v.string(), v.maxLength(40, 'has a creation time over 40 characters')),
-  changes: v.pipe(
-    v.array(ChangeSchema),
-    v.maxLength(MAX_CHANGES, `has more than ${MAX_CHANGES} changes`),
-  ),
+  created: v.pipe(v.string(), v.maxLength(40, code('created_long'))),
+  changes: v.pipe(v.array(ChangeSchema), v.maxLength(MAX_CHANGES, code('too_many_changes'))),
 });
 const StoreSchema = v.object({
-  version: v.literal(STORE_VERSION, `is not version ${STORE_VERSION}`),
+  version: v.literal(STORE_VERSION, code('not_version')),
   scenarios: v.pipe(
     v.array(ScenarioSchema),
-    v.maxLength(MAX_SCENARIOS, `has more than ${MAX_SCENARIOS} scenarios`),
+    v.maxLength(MAX_SCENARIOS, code('too_many_scenarios')),
   ),
 });
 
 export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenarios: [] });
 
 /**
- * A store from JSON text: a whole store, or one exported scenario. Returns the problems
- * instead of throwing; `unknownSites` lists changes that name no site in `siteIds`.
+ * A store from JSON text: a whole store, or one exported scenario. Returns the problems (codes,
+ * worded where they are shown: problems.ts) instead of throwing; `unknownSites` lists changes that name no site in `siteIds`.
  *
  * Duplicates: a repeated scenario id is made unique, with a notice (only the active scenario
  * and slides point at an id, and they keep pointing at the first). Two changes to one site
@@ -84,9 +82,9 @@ export function parseScenarioJson(
   siteIds?: ReadonlySet<string>,
   from: 'import' | 'storage' = 'import',
 ):
-  | { ok: true; scenarios: UserScenario[]; unknownSites: string[]; notices: string[] }
-  | { ok: false; errors: string[] } {
-  const read = readJsonObject(text, 'a scenario or a set of scenarios');
+  | { ok: true; scenarios: UserScenario[]; unknownSites: string[]; notices: Said[] }
+  | { ok: false; errors: Said[] } {
+  const read = readJsonObject(text, 'not_scenario_object');
   if (!read.ok) return read;
   const json = read.json;
   const asStore = v.safeParse(StoreSchema, json);
@@ -100,22 +98,22 @@ export function parseScenarioJson(
     const looksLikeStore = 'scenarios' in json;
     return { ok: false, errors: describeIssues(looksLikeStore ? asStore.issues! : asOne!.issues!) };
   }
-  const notices: string[] = [];
-  const errors: string[] = [];
+  const notices: Said[] = [];
+  const errors: Said[] = [];
   const ids = new Set<string>();
   const scenarios = parsed.map((s, i) => {
-    const where = asStore.success ? `scenarios.${i}` : 'the file';
+    const where = asStore.success ? `scenarios.${i}` : '';
     const changes = lastChangePerSite(s.changes);
     for (const d of changes.repeated) {
-      const at = `${asStore.success ? `scenarios.${i}.` : ''}changes.${d.index}`;
-      const what = `${at}: scenario "${s.name}" changes the site "${d.site}" again (first in change ${d.first})`;
-      if (from === 'import') errors.push(`${what}; keep one change per site`);
-      else notices.push(`${what}; the last change is kept`);
+      const path = `${asStore.success ? `scenarios.${i}.` : ''}changes.${d.index}`;
+      const params = { scenario: s.name, site: d.site, first: d.first };
+      if (from === 'import') errors.push({ code: 'change_repeated', params, path });
+      else notices.push({ code: 'change_repeated_kept', params, path });
     }
     let id = s.id;
     for (let n = 2; ids.has(id); n++) id = `${s.id}-${n}`;
     if (id !== s.id)
-      notices.push(`${where}: the id "${s.id}" is repeated; this copy is now "${id}"`);
+      notices.push({ code: 'scenario_id_repeated', params: { id: s.id, newId: id }, path: where });
     ids.add(id);
     return { ...s, id, changes: changes.kept };
   });
@@ -138,14 +136,14 @@ export function parseScenarioJson(
 export function parseScenarioRecord(
   id: string,
   value: unknown,
-): { ok: true; scenario: UserScenario; notices: string[] } | { ok: false; errors: string[] } {
+): { ok: true; scenario: UserScenario; notices: Said[] } | { ok: false; errors: Said[] } {
   const r = v.safeParse(ScenarioSchema, value);
   if (!r.success) return { ok: false, errors: describeIssues(r.issues) };
   const changes = lastChangePerSite(r.output.changes);
-  const notices = changes.repeated.map(
-    (d) =>
-      `scenario "${r.output.name}" changed the site "${d.site}" twice (changes ${d.first} and ${d.index}); the last change is kept`,
-  );
+  const notices = changes.repeated.map((d): Said => ({
+    code: 'record_change_twice',
+    params: { scenario: r.output.name, site: d.site, first: d.first, index: d.index },
+  }));
   return { ok: true, scenario: { ...r.output, id, changes: changes.kept }, notices };
 }
 
@@ -166,8 +164,15 @@ function lastChangePerSite(changes: SiteChange[]): {
   return { kept: [...first.keys()].map((site) => last.get(site)!), repeated };
 }
 
-/** The sites with the scenario's changes applied; unchanged sites are the same objects. */
-export function applyScenario(sites: Site[], scenario: UserScenario | null): Site[] {
+/**
+ * The sites with the scenario's changes applied; unchanged sites are the same objects. A changed
+ * site's notes say so first, in `locale`.
+ */
+export function applyScenario(
+  sites: Site[],
+  scenario: UserScenario | null,
+  locale: Locale = 'en',
+): Site[] {
   if (!scenario?.changes.length) return sites;
   const changes = new Map(scenario.changes.map((c) => [c.site, c]));
   return sites.map((s) => {
@@ -179,10 +184,25 @@ export function applyScenario(sites: Site[], scenario: UserScenario | null): Sit
       closed,
       closure: closed === null ? null : (s.closure ?? 'closed'),
       confidence: 'low',
-      notes:
-        `Scenario "${scenario.name}": ${c.close === null ? 'kept open' : `closes ${c.close}`} (baseline: ${s.closed ? s.closed.text : 'open'}). ${s.notes}`.trim(),
+      notes: `${scenarioNote(scenario.name, closed, s.closed, locale)} ${s.notes}`.trim(),
     };
   });
+}
+
+/** What a scenario did to a site, for its notes. */
+function scenarioNote(
+  name: string,
+  closed: FuzzyDate | null,
+  baselineClosed: FuzzyDate | null,
+  locale: Locale,
+): string {
+  const o = { locale };
+  const baseline = baselineClosed
+    ? formatFuzzyDate(baselineClosed, locale)
+    : m.scenario_note_open_baseline({}, o);
+  return closed === null
+    ? m.scenario_note_kept_open({ name, baseline }, o)
+    : m.scenario_note_closes({ name, date: formatDay(closed.first, locale), baseline }, o);
 }
 
 /** The scenario with the site's change set (null close: keep open), or removed (undefined). */

@@ -7,6 +7,14 @@ import { kindsIn, layerKeys, type KeySwatch, type LayerId } from '../map/layerRe
 import type { IconMapping } from '../map/symbols.ts';
 import type { LegendItem, Swatch } from './snapshot.ts';
 
+/**
+ * A registry's label as text. The registries (layerRegistry.ts, theme.ts) are turning their
+ * labels into message functions, called where shown so they follow the language (issue 22):
+ * either form is read here, and a message is called now, in the language of this legend.
+ */
+export const textOf = (label: string | (() => string)): string =>
+  typeof label === 'function' ? label() : label;
+
 /** A key's swatch, with its icon found in the atlas. */
 const swatchOf = (s: KeySwatch, mapping: IconMapping): Swatch =>
   s.type === 'icon' ? { type: 'icon', x: mapping[s.icon]?.x ?? 0 } : s;
@@ -27,10 +35,10 @@ export function legendOf(
     comparing,
   );
   return keys.flatMap((k) => [
-    { kind: 'heading' as const, text: k.title },
+    { kind: 'heading' as const, text: textOf(k.title) },
     ...k.rows.map((r) => ({
       kind: 'item' as const,
-      text: r.text,
+      text: textOf(r.text),
       swatch: swatchOf(r.swatch, mapping),
     })),
   ]);

@@ -10,6 +10,7 @@
  * a slow machine can drop frames and writes no duration.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { m } from '../../paraglide/messages.js';
 import { addMonths } from '../domain/timeline.ts';
 import { copyMapPixels } from './mapPixels.ts';
 
@@ -22,6 +23,7 @@ export interface ReplayOptions {
   footer: string;
   /** Moves the app to a day (the timeline's go). */
   goTo: (day: number) => void;
+  /** The date in words, in the language of the export (not one switched to while recording). */
   dateText: (day: number) => string;
   onProgress: (done: number, total: number) => void;
   signal: AbortSignal;
@@ -138,7 +140,7 @@ export function orAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Records the replay as a WebM: frame by frame where WebCodecs exists, else in real time. */
 export async function recordReplay(o: ReplayOptions): Promise<Blob> {
-  if (!replayDays(o.from, o.to).length) throw new Error('the start date is after the end date');
+  if (!replayDays(o.from, o.to).length) throw new Error(m.export_error_range());
   if (typeof VideoEncoder !== 'undefined') return encodeReplay(o);
   return recordRealtime(o);
 }
@@ -202,7 +204,7 @@ async function encodeReplay(o: ReplayOptions): Promise<Blob> {
 /** MediaRecorder on a canvas stream, in real time: one month every `msPerMonth`. */
 async function recordRealtime(o: ReplayOptions): Promise<Blob> {
   const type = webmType();
-  if (!type) throw new Error('this browser cannot record WebM video');
+  if (!type) throw new Error(m.export_error_no_webm());
   const { canvas, ctx, paint } = frameCanvas(o);
   const stream = canvas.captureStream(0);
   const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;

@@ -6,6 +6,8 @@
  * north arrow, sources, disclaimer) is drawn around it with the app's own fonts.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../domain/locales.ts';
 import { copyMapPixels } from './mapPixels.ts';
 import {
   frameLayout,
@@ -36,6 +38,8 @@ export interface FrameText {
   sources: string[];
   disclaimer: string;
   note: string;
+  /** The language the frame's own words (the sources line, the scale) are written in. */
+  locale: Locale;
 }
 
 const FONT_FAMILY = '"Noto Sans", sans-serif';
@@ -126,11 +130,14 @@ export async function renderMap(
 
 const font = (px: number, weight = 400) => `${weight} ${px}px ${FONT_FAMILY}`;
 
-/** Splits text into lines no wider than `max` pixels at the context's font. */
+/**
+ * Splits text into lines no wider than `max` pixels at the context's font, at ordinary spaces
+ * only: French puts no-break spaces before ':' and inside « » (and `\s` would break there).
+ */
 function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/[ \t\n]+/)) {
     const next = line ? `${line} ${word}` : word;
     if (ctx.measureText(next).width > max && line) {
       lines.push(line);
@@ -221,16 +228,17 @@ function drawScaleAndNorth(
   map: MapLibreMap,
   f: FrameLayout,
   view: { zoom: number; lat: number; pr: number },
+  locale: Locale,
 ) {
-  const m = f.map;
+  const area = f.map;
   const u = f.unit;
   // The scale bar: at the map's centre latitude, in output pixels.
   const maxPx = 220 * u;
   // The exported map's own zoom, in its CSS pixels; pr of them make one output pixel.
-  const bar = scaleBar(view.zoom, view.lat, maxPx / view.pr);
+  const bar = scaleBar(view.zoom, view.lat, maxPx / view.pr, locale);
   const px = bar.px * view.pr;
-  const x = m.x + f.margin;
-  const y = m.y + m.h - f.margin;
+  const x = area.x + f.margin;
+  const y = area.y + area.h - f.margin;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(x - 8 * u, y - 34 * u, px + 16 * u, 42 * u);
   ctx.strokeStyle = INK;
@@ -247,8 +255,8 @@ function drawScaleAndNorth(
   ctx.fillText(bar.label, x + 4 * u, y - 12 * u);
   // The north arrow, turned against the map's bearing.
   const r = 22 * u;
-  const cx = m.x + f.margin + r;
-  const cy = m.y + f.margin + r + 10 * u;
+  const cx = area.x + f.margin + r;
+  const cy = area.y + f.margin + r + 10 * u;
   ctx.save();
   ctx.translate(cx, cy);
   ctx.rotate((-map.getBearing() * Math.PI) / 180);
@@ -292,7 +300,7 @@ export async function composeSnapshot(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(rendered.canvas, f.map.x, f.map.y);
-  drawScaleAndNorth(ctx, map, f, rendered);
+  drawScaleAndNorth(ctx, map, f, rendered, text.locale);
   drawLegend(ctx, legend, f, atlas?.image ?? null, atlas?.cell ?? 0);
   drawHeader(ctx, f, text);
   drawFooter(ctx, f, text);
@@ -347,7 +355,8 @@ function drawFooter(ctx: CanvasRenderingContext2D, f: FrameLayout, t: FrameText)
   ctx.font = font(f.font.footer);
   const lh = f.font.footer * 1.45;
   // Sources on up to two lines; the disclaimer always gets the last line to itself, with the note.
-  const sources = wrap(ctx, `Sources: ${t.sources.join(' · ')}`, r.w - 2 * f.margin);
+  const line = m.export_sources({ list: t.sources.join(' · ') }, { locale: t.locale });
+  const sources = wrap(ctx, line, r.w - 2 * f.margin);
   const shown = sources.length > 2 ? [sources[0]!, sources.slice(1).join(' ')] : sources;
   const lines = [...shown, [t.disclaimer, t.note].filter(Boolean).join(' · ')];
   lines.forEach((l, i) => {
@@ -364,9 +373,6 @@ function fillRect(ctx: CanvasRenderingContext2D, r: Rect) {
 /** PNG bytes of a canvas. */
 export function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))),
-      'image/png',
-    ),
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(m.export_error_png()))), 'image/png'),
   );
 }

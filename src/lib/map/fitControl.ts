@@ -6,6 +6,8 @@
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import { fitPadding, mercatorAspect, type Box, type Padding } from './fitPadding.ts';
+import { FIT_BUTTON, nameButton } from './controlWords.ts';
+import { m } from '../../paraglide/messages.js';
 
 /** [west, south, east, north] */
 export type Bounds = [number, number, number, number];
@@ -187,9 +189,9 @@ export function countryFit(bounds: Bounds): IControl {
       container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'fit-country';
-      button.setAttribute('aria-label', 'Whole country');
-      button.title = 'Whole country';
+      button.className = FIT_BUTTON;
+      // Named again on a switch of language (controlWords.ts).
+      nameButton(button, m.map_fit_country());
       button.append(cornersIcon());
       button.addEventListener('click', () => fit(true));
       container.append(button);

@@ -2,9 +2,14 @@
  * The one registry of the map's layers: for each, its id (the URL's `layers=` word), the label
  * of its toggle, whether it is on at a first visit, and its key. The layer panel, the export
  * legend and the presentation legend are all drawn from `layerKeys()`, so a layer's key is
- * written once. Adding a layer: an entry here, and its layer function (docs/contributing.md).
+ * written once. Adding a layer: an entry here, its words in the catalogues (`layers_…`), and
+ * its layer function (docs/contributing.md). Labels are messages, and keys are written in the
+ * current language each time `layerKeys()` is called, so both follow a switch of language.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Plan, SiteKind } from '../domain/schema.ts';
+import type { Word } from '../domain/vocabulary.ts';
+import { siteKind } from '../domain/siteKinds.ts';
 import {
   CLOSURE_STYLE,
   COVERAGE_STYLE,
@@ -47,7 +52,7 @@ export interface KeyContext {
 export interface LayerEntry {
   id: string;
   /** The toggle's label, in the layer panel (and the toggle's accessible name). */
-  label: string;
+  label: Word;
   /** Shown at a first visit. */
   initial: boolean;
   /**
@@ -61,15 +66,15 @@ export interface LayerEntry {
 export const LAYERS = [
   {
     id: 'phases',
-    label: 'Province phases',
+    label: m.layers_phases,
     initial: true,
     key: {
       fold: 2,
       rows: (c) => ({
-        title: `Province phase (${PLAN_LABEL[c.plan]})`,
+        title: m.layers_key_phases({ plan: PLAN_LABEL[c.plan] }),
         rows: Object.entries(PHASE_STYLE).map(([id, p]) => ({
           id,
-          text: p.label,
+          text: p.label(),
           swatch: { type: 'fill', fill: p.color, stroke: '#8f8a82' },
         })),
       }),
@@ -77,57 +82,57 @@ export const LAYERS = [
   },
   {
     id: 'coverage',
-    label: 'Reach of open sites',
+    label: m.layers_coverage,
     // An analysis layer, opened from the impact panel.
     initial: false,
     key: {
       fold: 4,
       rows: () => ({
-        title: 'Reach (assumed radii)',
+        title: m.layers_key_coverage(),
         rows: [
           {
             id: 'reach',
-            text: 'Within reach of an open site',
+            text: m.layers_reach_within(),
             swatch: { type: 'fill', fill: COVERAGE_STYLE.fill, stroke: COVERAGE_STYLE.line },
           },
           {
             id: 'uncovered',
-            text: 'Active hotspot out of reach',
+            text: m.layers_reach_uncovered(),
             swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.uncovered) },
           },
         ],
-        note: 'Radii are assumptions: see Impact',
+        note: m.layers_reach_note(),
       }),
     },
   },
   {
     id: 'hotspots',
-    label: 'Armed-group hotspots',
+    label: m.layers_hotspots,
     initial: true,
     key: {
       fold: 1,
       rows: () => ({
-        title: 'Armed-group hotspots',
+        title: m.layers_hotspots(),
         rows: GROUP_FAMILIES.map((g) => ({
           id: g.id,
-          text: g.label,
+          text: g.label(),
           swatch: { type: 'dot', fill: rgb(g.color, 0.45), stroke: rgb(g.color) },
         })),
-        note: 'Opacity: intensity 1 to 3',
+        note: m.layers_hotspots_note(),
       }),
     },
   },
   {
     id: 'sites',
-    label: 'Sites',
+    label: m.layers_sites,
     initial: true,
     key: {
       fold: 3,
       rows: (c) => ({
-        title: 'Sites open at the date',
+        title: m.layers_key_sites(),
         rows: c.kinds.map((k) => ({
           id: k,
-          text: KIND_STYLE[k].label,
+          text: siteKind(k).label(),
           swatch: { type: 'icon', icon: k },
         })),
       }),
@@ -135,26 +140,26 @@ export const LAYERS = [
   },
   {
     id: 'ghosts',
-    label: 'Closed sites',
+    label: m.layers_ghosts,
     initial: true,
     key: {
       fold: 0,
       rows: () => ({
-        title: 'Closed sites',
+        title: m.layers_ghosts(),
         rows: [
           ...Object.entries(CLOSURE_STYLE).map(([id, s]) => ({
             id,
-            text: s.label,
+            text: s.label(),
             swatch: { type: 'icon' as const, icon: `ghost-${id}` },
           })),
           // The mark a site shows in the month it closes comes with the closed sites' layer.
-          { id: 'closing', text: 'Closing this month', swatch: { type: 'icon', icon: 'closing' } },
+          { id: 'closing', text: m.layers_closing(), swatch: { type: 'icon', icon: 'closing' } },
         ],
       }),
     },
   },
   // Names have no key: they explain themselves.
-  { id: 'labels', label: 'Site labels', initial: true },
+  { id: 'labels', label: m.layers_labels, initial: true },
 ] as const satisfies readonly LayerEntry[];
 
 export type LayerId = (typeof LAYERS)[number]['id'];
@@ -163,22 +168,26 @@ export const INITIAL_LAYERS: readonly LayerId[] = LAYERS.filter((l) => l.initial
 export const layerEntry = (id: LayerId): LayerEntry => LAYERS.find((l) => l.id === id)!;
 
 /** The comparison's key: not a layer of its own, shown while a scenario is compared. */
-const COMPARISON_KEY: LayerKey = {
+const comparisonKey = (): LayerKey => ({
   layer: 'comparison',
-  title: 'Scenario against baseline',
+  title: m.layers_key_comparison(),
   rows: [
     {
       id: 'gained',
-      text: 'Reach gained',
+      text: m.layers_reach_gained(),
       swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.gained) },
     },
-    { id: 'lost', text: 'Reach lost', swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.lost) } },
+    {
+      id: 'lost',
+      text: m.layers_reach_lost(),
+      swatch: { type: 'ring', stroke: rgb(COVERAGE_STYLE.lost) },
+    },
   ],
-};
+});
 
 /**
- * The keys of the map as shown: one per visible layer that has a key, in the registry's order,
- * then the comparison's if a scenario is compared.
+ * The keys of the map as shown, in the current language: one per visible layer that has a key,
+ * in the registry's order, then the comparison's if a scenario is compared.
  */
 export function layerKeys(
   visible: (id: LayerId) => boolean,
@@ -188,7 +197,7 @@ export function layerKeys(
   const keys: LayerKey[] = [];
   for (const l of LAYERS as readonly LayerEntry[])
     if (l.key && visible(l.id as LayerId)) keys.push({ layer: l.id, ...l.key.rows(c) });
-  if (comparing) keys.push(COMPARISON_KEY);
+  if (comparing) keys.push(comparisonKey());
   return keys;
 }
 

@@ -2,13 +2,16 @@
  * The one theme: base-map colours and fonts, shared by the MapLibre style and (later) the
  * deck.gl layers and exports. Muted, projector-safe neutrals so data colours carry meaning.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Plan } from '../domain/schema.ts';
 import { SITE_KIND_REGISTRY, type SiteKind, type SymbolShape } from '../domain/siteKinds.ts';
+import { CLOSURE_LABEL, PLAN_NAME, PROVINCE_PHASE_LABEL, type Word } from '../domain/vocabulary.ts';
 export const THEME = {
   sea: '#dfe5ea',
   neighbourFill: '#eceae6',
   neighbourLine: '#b8b4ad',
-  neighbourLabel: '#8a857d',
+  // Text colours at least 4.5:1 on their halos (WCAG AA; tests/unit/contrast.test.ts).
+  neighbourLabel: '#65605a',
   provinceFill: '#fbfaf7',
   provinceLine: '#8f8a82',
   provinceLabel: '#3b3833',
@@ -16,7 +19,7 @@ export const THEME = {
   nationalBorder: '#4a4640',
   water: '#a9cbe6',
   waterLine: '#7fb0d8',
-  waterLabel: '#2f6690',
+  waterLabel: '#1f4e74',
 } as const;
 
 /** Site names' ink (siteLabels.ts), and their leader lines' (leaders.ts): the same, fainter. */
@@ -58,58 +61,75 @@ export const OKABE_ITO = {
 
 export type { SymbolShape } from '../domain/siteKinds.ts';
 
-/** How each kind of site is drawn, from the site-kind registry (siteKinds.ts), in its order. */
+/**
+ * How each kind of site is drawn, from the site-kind registry (siteKinds.ts), in its order.
+ * `label` is the kind's name as text in the current language, read when shown (a getter over
+ * the registry's message), for components that show it as is.
+ */
 export const KIND_STYLE = Object.fromEntries(
   SITE_KIND_REGISTRY.map((k) => [
     k.id,
     {
-      label: k.label,
+      get label(): string {
+        return k.label();
+      },
       shape: k.symbol.shape,
       color: OKABE_ITO[k.symbol.colour],
       hollow: k.symbol.hollow,
     },
   ]),
-) as Record<SiteKind, { label: string; shape: SymbolShape; color: RGB; hollow: boolean }>;
+) as Record<SiteKind, { readonly label: string; shape: SymbolShape; color: RGB; hollow: boolean }>;
 
-/** How a closed site's ghost is ringed, by how it ended. */
+/** How a closed site's ghost is ringed, by how it ended; `label` is the vocabulary's word. */
 export const CLOSURE_STYLE = {
-  closed: { label: 'Closed', color: OKABE_ITO.grey, dashed: false },
-  handed_over_fardc: { label: 'Handed over to the FARDC', color: OKABE_ITO.green, dashed: false },
-  handed_over_pnc: { label: 'Handed over to the PNC', color: OKABE_ITO.skyBlue, dashed: false },
-  withdrawn: { label: 'Withdrawn', color: OKABE_ITO.grey, dashed: true },
-  lost: { label: 'Lost', color: OKABE_ITO.vermillion, dashed: false },
-} as const satisfies Record<string, { label: string; color: RGB; dashed: boolean }>;
+  closed: { label: CLOSURE_LABEL.closed, color: OKABE_ITO.grey, dashed: false },
+  handed_over_fardc: {
+    label: CLOSURE_LABEL.handed_over_fardc,
+    color: OKABE_ITO.green,
+    dashed: false,
+  },
+  handed_over_pnc: {
+    label: CLOSURE_LABEL.handed_over_pnc,
+    color: OKABE_ITO.skyBlue,
+    dashed: false,
+  },
+  withdrawn: { label: CLOSURE_LABEL.withdrawn, color: OKABE_ITO.grey, dashed: true },
+  lost: { label: CLOSURE_LABEL.lost, color: OKABE_ITO.vermillion, dashed: false },
+} as const satisfies Record<string, { label: Word; color: RGB; dashed: boolean }>;
 
-/** Armed-group families for hotspot colours; the legend names the groups in each. */
+/**
+ * Armed-group families for hotspot colours; the legend names the groups in each. Two families
+ * are one group each, named as the sources do; the others' names are messages.
+ */
 export const GROUP_FAMILIES = [
-  { id: 'adf', label: 'ADF', color: OKABE_ITO.vermillion, match: /^ADF/ },
-  { id: 'm23', label: 'M23', color: OKABE_ITO.purple, match: /^M23/ },
+  { id: 'adf', label: () => 'ADF', color: OKABE_ITO.vermillion, match: /^ADF/ },
+  { id: 'm23', label: () => 'M23', color: OKABE_ITO.purple, match: /^M23/ },
   {
     id: 'ituri',
-    label: 'Ituri militias (CODECO, FPIC, FRPI)',
+    label: m.layers_group_ituri,
     color: OKABE_ITO.orange,
     match: /^(CODECO|FPIC|FRPI)/,
   },
-  { id: 'maimai', label: 'Mai-Mai and NDC-R', color: OKABE_ITO.green, match: /^(Mai-Mai|NDC)/ },
+  { id: 'maimai', label: m.layers_group_maimai, color: OKABE_ITO.green, match: /^(Mai-Mai|NDC)/ },
   {
     id: 'foreign',
-    label: 'Foreign groups (FDLR, Red-Tabara)',
+    label: m.layers_group_foreign,
     color: OKABE_ITO.blue,
     match: /^(FDLR|Red-Tabara)/,
   },
   {
     id: 'selfdefence',
-    label: 'Self-defence groups (Twirwaneho)',
+    label: m.layers_group_selfdefence,
     color: OKABE_ITO.skyBlue,
     match: /^Twirwaneho/,
   },
   {
     id: 'other',
-    label: 'Kasai militias, Twa militias, land clashes',
+    label: m.layers_group_other,
     color: OKABE_ITO.grey,
     match: /./,
   },
-] as const;
+] as const satisfies readonly { id: string; label: Word; color: RGB; match: RegExp }[];
 
 /** The family a group belongs to (the last family catches the rest). */
 export function groupFamily(group: string): (typeof GROUP_FAMILIES)[number] {
@@ -123,9 +143,9 @@ export const INTENSITY_ALPHA = { 1: 45, 2: 80, 3: 120 } as const;
 
 /** Province tints by phase on the chosen plan; lightness differs too, for grey-scale prints. */
 export const PHASE_STYLE = {
-  active: { label: 'Mission active', color: '#cfe1ee' },
-  drawing_down: { label: 'Drawing down', color: '#f5d68f' },
-  withdrawn: { label: 'Withdrawn', color: '#d9cfbf' },
+  active: { label: PROVINCE_PHASE_LABEL.active, color: '#cfe1ee' },
+  drawing_down: { label: PROVINCE_PHASE_LABEL.drawing_down, color: '#f5d68f' },
+  withdrawn: { label: PROVINCE_PHASE_LABEL.withdrawn, color: '#d9cfbf' },
 } as const;
 
 /**
@@ -141,14 +161,25 @@ export const COVERAGE_STYLE = {
   lost: [200, 40, 20] as RGB,
 };
 
-/** The plans' names: in full (legend, exports) and short (the timeline's narrow row labels). */
-export const PLAN_LABEL = {
-  joint_strategy_2020: '2020 joint strategy',
-  disengagement_plan_2023: '2023 disengagement plan',
-  actual: 'What happened',
-} as const satisfies Record<Plan, string>;
-export const PLAN_SHORT = {
-  joint_strategy_2020: '2020 strategy',
-  disengagement_plan_2023: '2023 plan',
-  actual: 'Actual',
-} as const satisfies Record<Plan, string>;
+/**
+ * The plans' names: in full (legend, plan menu, exports) and short (the timeline's narrow row
+ * labels). Both follow the interface's language: PLAN_SHORT holds messages, to call where shown
+ * (as does PLAN_NAME, domain/vocabulary.ts); PLAN_LABEL reads PLAN_NAME's as text each time it
+ * is read (getters), for code that shows it as is.
+ */
+export const PLAN_LABEL: Readonly<Record<Plan, string>> = {
+  get joint_strategy_2020() {
+    return PLAN_NAME.joint_strategy_2020();
+  },
+  get disengagement_plan_2023() {
+    return PLAN_NAME.disengagement_plan_2023();
+  },
+  get actual() {
+    return PLAN_NAME.actual();
+  },
+};
+export const PLAN_SHORT: Record<Plan, () => string> = {
+  joint_strategy_2020: m.plan_short_joint_strategy_2020,
+  disengagement_plan_2023: m.plan_short_disengagement_plan_2023,
+  actual: m.plan_short_actual,
+};

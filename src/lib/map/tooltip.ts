@@ -1,8 +1,16 @@
-/** Hover text for sites and hotspots. Plain text: deck.gl renders `text` as text, not HTML. */
-import { formatFuzzyDate } from '../domain/dates.ts';
+/**
+ * Hover text for sites and hotspots, in the interface's language (the map asks for it on each
+ * hover, so it follows a switch). Plain text: deck.gl renders `text` as text, not HTML.
+ */
+import { m } from '../../paraglide/messages.js';
+import type { FuzzyDate } from '../domain/dates.ts';
+import { formatNumber } from '../domain/format.ts';
+import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
+import type { Locale } from '../domain/locales.ts';
+import { siteKind } from '../domain/siteKinds.ts';
 import type { HotspotDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
-import { CLOSURE_STYLE, KIND_STYLE } from './theme.ts';
+import { CLOSURE_STYLE } from './theme.ts';
 
 /**
  * deck.gl's tooltip box, restyled: its default grey on slate is hard to read on a projector.
@@ -20,39 +28,49 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
 };
 
 /**
- * The tooltip for a picked object, or null for nothing. Of a site, the site itself, its ghost
- * or its closure mark may be picked (siteMarks.ts).
+ * The tooltip for a picked object in `locale`, or null for nothing. Of a site, the site itself,
+ * its ghost or its closure mark may be picked (siteMarks.ts). Names, groups and hotspot labels
+ * are the data's, as written.
  */
 export function tooltipText(
   o: SiteMark | HotspotDatum | undefined,
+  locale: Locale = 'en',
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
+  const to = { locale };
+  const date = (d: FuzzyDate) => formatFuzzyDate(d, locale);
   if ('role' in o) {
     const { role } = o;
     const s = o.datum.site;
-    const ended = CLOSURE_STYLE[s.closure ?? 'closed'].label;
+    const how = CLOSURE_STYLE[s.closure ?? 'closed'].label({}, to);
     const lines = [
       s.name,
-      KIND_STYLE[s.kind].label,
+      siteKind(s.kind).label({}, to),
       // A ghost or a closure mark says what it is, and how the site ended.
-      role === 'ghost' ? `Closed site: ${ended}` : '',
-      role === 'closing' ? `Closure: ${ended}` : '',
-      `Opened: ${s.opened ? formatFuzzyDate(s.opened) : 'unknown (before the data begins)'}`,
-      `Closed: ${s.closed ? formatFuzzyDate(s.closed) : 'open'}`,
+      role === 'ghost' ? m.map_tooltip_ghost({ how }, to) : '',
+      role === 'closing' ? m.map_tooltip_closure({ how }, to) : '',
+      s.opened
+        ? m.map_tooltip_opened({ date: date(s.opened) }, to)
+        : m.map_tooltip_opened_unknown({}, to),
+      s.closed
+        ? m.map_tooltip_closed({ date: date(s.closed) }, to)
+        : m.map_tooltip_still_open({}, to),
       s.troops_estimate !== null
-        ? `Troops (estimate): ${s.troops_estimate.toLocaleString('en')}`
+        ? m.map_tooltip_troops({ n: formatNumber(s.troops_estimate, locale) }, to)
         : '',
-      'Click for details',
+      m.map_tooltip_click({}, to),
     ];
     return { text: lines.filter(Boolean).join('\n'), style: TOOLTIP_STYLE };
   }
   const h = o.hotspot;
   return {
     text: [
-      `${h.label}`,
-      `Group: ${h.group}`,
-      `From ${formatFuzzyDate(h.from)}${h.to ? ` to ${formatFuzzyDate(h.to)}` : ', still active'}`,
-      'Click for details',
+      h.label,
+      m.map_tooltip_group({ group: h.group }, to),
+      h.to
+        ? m.map_tooltip_span({ from: date(h.from), to: date(h.to) }, to)
+        : m.map_tooltip_active({ from: date(h.from) }, to),
+      m.map_tooltip_click({}, to),
     ].join('\n'),
     style: TOOLTIP_STYLE,
   };

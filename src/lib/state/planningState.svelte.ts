@@ -4,7 +4,9 @@
  * storage problems become messages, never a blank app.
  */
 import { createContext } from 'svelte';
+import { m } from '../../paraglide/messages.js';
 import { parseOffThread } from '../data/parseOffThread.ts';
+import type { Said } from '../domain/problems.ts';
 import type { Snapshot } from '../data/savedStore.ts';
 import { DEFAULT_RADII, parseRadii, type Radii } from '../domain/reach.ts';
 import type { SiteKind } from '../domain/schema.ts';
@@ -32,8 +34,8 @@ export class PlanningState {
   store = $state.raw<ScenarioStore>(emptyStore());
   /** Whether the saved scenarios and radii have been read (a link's scenario waits for it). */
   loaded = $state(false);
-  /** Storage messages: repairs made on load, a save that failed. */
-  notice = $state<string | null>(null);
+  /** Storage messages: repairs made on load, a save that failed (worded where shown). */
+  notice = $state.raw<Said | null>(null);
   activeId = $state<string | null>(null);
   /** A scenario a link or slide named that this browser does not hold (the baseline shows). */
   missing = $state<{ id: string; from: 'link' | 'slide' } | null>(null);
@@ -48,7 +50,7 @@ export class PlanningState {
   readonly #radii: SyncedCollection<number>;
 
   constructor(saved: SavedState) {
-    const fail = (m: string) => (this.notice = m);
+    const fail = (why: Said) => (this.notice = why);
     this.#scenarios = new SyncedCollection(
       saved,
       'scenarios',
@@ -84,7 +86,7 @@ export class PlanningState {
     // Deleted in another tab: the map goes back to the baseline rather than show a ghost.
     if (this.activeId && !scenarios.some((s) => s.id === this.activeId)) this.activeId = null;
     if (snap.notices.length)
-      this.notice = `The saved scenarios were repaired: ${snap.notices.join('; ')}.`;
+      this.notice = { code: 'notice_scenarios_repaired', params: { what: snap.notices } };
   }
 
   get active(): UserScenario | null {
@@ -114,7 +116,7 @@ export class PlanningState {
   create(name: string): UserScenario {
     const s: UserScenario = {
       id: newScenarioId(this.store.scenarios.map((x) => x.id)),
-      name: name.trim() || `Scenario ${this.store.scenarios.length + 1}`,
+      name: name.trim() || m.scenario_default_name({ n: this.store.scenarios.length + 1 }),
       // A timestamp string, not reactive state.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       created: new Date().toISOString(),
@@ -154,13 +156,17 @@ export class PlanningState {
     if (this.activeId) this.update(this.activeId, (s) => withChange(s, site, close));
   }
 
-  /** Adds the scenarios in the JSON (a store or one scenario), under fresh ids. */
+  /**
+   * Adds the scenarios in the JSON (a store or one scenario), under fresh ids. The message is
+   * said by code, sentence after sentence, so it follows a switch of language.
+   */
   async importJson(
     text: string,
     siteIds: ReadonlySet<string>,
-  ): Promise<{ ok: boolean; message: string }> {
+  ): Promise<{ ok: boolean; message: Said[] }> {
     const r = await parseOffThread({ kind: 'scenarios', text, siteIds: [...siteIds] });
-    if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
+    if (!r.ok)
+      return { ok: false, message: [{ code: 'scenario_not_imported', params: { why: r.errors } }] };
     const taken = this.store.scenarios.map((s) => s.id);
     const added = r.scenarios.map((s, i) => {
       const id = newScenarioId(taken, Date.now() + i);
@@ -171,16 +177,20 @@ export class PlanningState {
     const error = await this.#scenarios.write(async (t) => {
       for (const s of added) await t.add(s.id, s);
     });
-    if (error) return { ok: false, message: `Not imported: ${error}` };
+    if (error)
+      return { ok: false, message: [{ code: 'scenario_not_imported', params: { why: [error] } }] };
     // The first few by name: a status line is no place for thousands.
     const u = r.unknownSites;
-    const more = u.length > 10 ? ` and ${u.length - 10} more` : '';
-    const unknown = u.length
-      ? ` Changes to unknown sites are kept but have no effect: ${u.slice(0, 10).join(', ')}${more}.`
-      : '';
+    const sites = u.slice(0, 10).join(', ');
+    const unknown: Said[] =
+      u.length > 10
+        ? [{ code: 'scenario_unknown_sites_more', params: { sites, more: u.length - 10 } }]
+        : u.length
+          ? [{ code: 'scenario_unknown_sites', params: { sites } }]
+          : [];
     return {
       ok: true,
-      message: `Imported ${added.length} scenario${added.length === 1 ? '' : 's'}.${unknown}`,
+      message: [{ code: 'scenario_imported', params: { count: added.length } }, ...unknown],
     };
   }
 

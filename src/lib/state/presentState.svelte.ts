@@ -4,6 +4,7 @@
  */
 import { createContext } from 'svelte';
 import { parseOffThread } from '../data/parseOffThread.ts';
+import { say, type Said } from '../domain/problems.ts';
 import type { Snapshot, Txn } from '../data/savedStore.ts';
 import {
   DECK_VERSION,
@@ -45,7 +46,7 @@ export class PresentState {
         return r.ok ? { ok: true, value: r.slide } : r;
       },
       (snap) => this.#show(snap),
-      (m) => (this.notice = m),
+      (m) => (this.notice = say(m)),
     );
     void this.#slides.reload().then(() => (this.loaded = true));
   }
@@ -118,7 +119,7 @@ export class PresentState {
   }
 
   /** Sets the deck aside in the kept copies, as JSON a deck import reads. */
-  static async #keepDeck(t: Txn, why: string): Promise<number> {
+  static async #keepDeck(t: Txn, why: Said[]): Promise<number> {
     const keys = await t.keys();
     const meta = await t.meta();
     const slides: Slide[] = [];
@@ -141,10 +142,13 @@ export class PresentState {
     text: string,
     mode: ImportMode,
     file = 'the file',
-  ): Promise<{ ok: boolean; message: string }> {
+  ): Promise<{ ok: boolean; message: Said[] }> {
     const r = await parseOffThread({ kind: 'deck', text });
-    if (!r.ok) return { ok: false, message: `Not imported: ${r.errors.join('; ')}` };
-    const renamed = r.notices.length ? ` Renumbered: ${r.notices.join('; ')}.` : '';
+    if (!r.ok)
+      return { ok: false, message: [{ code: 'slides_not_imported', params: { why: r.errors } }] };
+    const renamed: Said[] = r.notices.length
+      ? [{ code: 'slides_renumbered', params: { list: r.notices } }]
+      : [];
     const n = r.deck.slides.length;
     if (mode === 'add') {
       const taken = { ...this.deck, slides: [...this.deck.slides] };
@@ -159,50 +163,56 @@ export class PresentState {
         for (const s of slides) await t.add(s.id, s);
         await PresentState.#reorder(t, (o) => [...o, ...slides.map((s) => s.id)]);
       });
-      if (error) return { ok: false, message: `Not imported: ${error}` };
-      return { ok: true, message: `Added ${n} slide${n === 1 ? '' : 's'} from "${r.deck.name}".` };
+      if (error)
+        return { ok: false, message: [{ code: 'slides_not_imported', params: { why: error } }] };
+      return {
+        ok: true,
+        message: [{ code: 'slides_added', params: { count: n, name: r.deck.name } }, ...renamed],
+      };
     }
     this.deck = r.deck;
     this.index = 0;
     let kept = 0;
     const error = await this.#write(async (t) => {
-      kept = await PresentState.#keepDeck(t, `replaced by an import of ${file}`);
+      kept = await PresentState.#keepDeck(t, [{ code: 'kept_why_import', params: { file } }]);
       await t.clear();
       for (const s of r.deck.slides) await t.put(s.id, s);
       await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
     });
-    if (error) return { ok: false, message: `Not imported: ${error}` };
-    const aside = kept
-      ? ` The deck it replaced (${kept} slide${kept === 1 ? '' : 's'}) is kept aside and can be restored.`
-      : '';
+    if (error)
+      return { ok: false, message: [{ code: 'slides_not_imported', params: { why: error } }] };
+    const aside: Said[] = kept ? [{ code: 'slides_replaced_kept', params: { count: kept } }] : [];
     return {
       ok: true,
-      message: `Imported "${r.deck.name}": ${n} slide${n === 1 ? '' : 's'}.${renamed}${aside}`,
+      message: [
+        { code: 'slides_imported', params: { count: n, name: r.deck.name } },
+        ...renamed,
+        ...aside,
+      ],
     };
   }
 
   /** Puts a kept deck back in place of the saved one, which is kept aside in turn. */
-  async restore(keptId: number): Promise<string | null> {
+  async restore(keptId: number): Promise<Said | null> {
     const copy = this.#saved.kept.find((k) => k.id === keptId);
-    if (!copy) return 'That copy is no longer kept.';
+    if (!copy) return { code: 'kept_gone' };
     const r = parseDeckJson(copy.text);
-    if (!r.ok) return `That copy cannot be read as a deck: ${r.errors.join('; ')}`;
+    if (!r.ok) return { code: 'kept_unreadable_deck', params: { why: r.errors } };
     const error = await this.#write(async (t) => {
-      await PresentState.#keepDeck(
-        t,
-        `replaced by restoring the deck kept on ${copy.at.slice(0, 10)}`,
-      );
+      await PresentState.#keepDeck(t, [
+        { code: 'kept_why_restore', params: { date: copy.at.slice(0, 10) } },
+      ]);
       await t.clear();
       for (const s of r.deck.slides) await t.put(s.id, s);
       await t.setMeta({ name: r.deck.name, order: r.deck.slides.map((s) => s.id) });
     });
     if (error) return error;
     this.index = 0;
-    return this.#saved.removeKept(keptId);
+    return await this.#saved.removeKept(keptId);
   }
 
   /** A write whose outcome the caller reports itself. */
-  #write(f: (t: Txn) => Promise<void>): Promise<string | null> {
+  #write(f: (t: Txn) => Promise<void>): Promise<Said | null> {
     return this.#slides.write(f);
   }
 

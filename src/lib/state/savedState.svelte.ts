@@ -15,6 +15,7 @@ import {
   type Snapshot,
   type Txn,
 } from '../data/savedStore.ts';
+import type { Said } from '../domain/problems.ts';
 
 /** localStorage where the browser allows it: the old home of saved work, read once. */
 function legacyStorage(): Storage | null {
@@ -32,10 +33,13 @@ export class SavedState {
   moved = $state.raw<Kept[]>([]);
   /** Whether the kept copies' list is open. */
   showKept = $state(false);
-  /** What was repaired or brought in from an earlier version, or why nothing can be saved. */
-  notice = $state<string | null>(null);
+  /**
+   * What was repaired or brought in from an earlier version, or why nothing can be saved. Codes
+   * (problems.ts), worded where shown, so they follow a switch of language.
+   */
+  notice = $state.raw<Said[] | null>(null);
   /** Per collection: why it is read-only (a newer version wrote it), if it is. */
-  readonly readOnly = new SvelteMap<Collection, string>();
+  readonly readOnly = new SvelteMap<Collection, Said>();
   readonly #store: Promise<SavedStore>;
   // Callbacks, not state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -44,7 +48,7 @@ export class SavedState {
   constructor(open: () => Promise<Opened>) {
     this.#store = open().then(({ store, notices, moved }) => {
       // Why it is read-only is said per collection, by `readOnly`.
-      if (notices.length) this.notice = notices.join('; ');
+      if (notices.length) this.notice = notices;
       // What the opening set aside (an earlier version's unreadable store) is said like what
       // a load sets aside.
       this.moved = [...moved, ...this.moved];
@@ -73,7 +77,7 @@ export class SavedState {
     return snap;
   }
 
-  async write(c: Collection, f: (t: Txn) => Promise<void>): Promise<string | null> {
+  async write(c: Collection, f: (t: Txn) => Promise<void>): Promise<Said | null> {
     const store = await this.#store;
     const error = await store.write(c, f);
     // A newer version may have written since the load: say so where it is shown.
@@ -92,7 +96,7 @@ export class SavedState {
     }
   }
 
-  async removeKept(id: number): Promise<string | null> {
+  async removeKept(id: number): Promise<Said | null> {
     const error = await (await this.#store).removeKept(id);
     await this.refreshKept();
     return error;
@@ -121,7 +125,7 @@ export class SyncedCollection<T> {
     private readonly collection: Collection,
     private readonly parse: Parse<T>,
     private readonly apply: (snap: Snapshot<T>) => void,
-    private readonly onError: (message: string) => void,
+    private readonly onError: (message: Said) => void,
   ) {
     saved.watch(collection, () => void this.reload());
   }
@@ -133,7 +137,7 @@ export class SyncedCollection<T> {
   }
 
   /** Null when stored; otherwise the message, which `onError` has been given too. */
-  async write(f: (t: Txn) => Promise<void>): Promise<string | null> {
+  async write(f: (t: Txn) => Promise<void>): Promise<Said | null> {
     this.#pending++;
     const error = await this.saved.write(this.collection, f);
     this.#pending--;

@@ -6,8 +6,9 @@
 import { createContext } from 'svelte';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
-import type { DataIssue } from '../data/errors.ts';
+import { DataError, type DataIssue } from '../data/errors.ts';
 import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
+import { locale } from './locale.svelte.ts';
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -16,11 +17,14 @@ export class ScenarioState {
   scenario = $state.raw<Scenario | null>(null);
   issues = $state.raw<DataIssue[]>([]);
   rowsRead = $state.raw<Record<string, number>>({});
-  error = $state<string | null>(null);
+  /** Why the load failed: the data problems (worded where shown), or the error's own words. */
+  error = $state.raw<string | DataIssue[] | null>(null);
   /** The what-if scenario being replayed, or null for the baseline (set by the planning state). */
   active = $state.raw<UserScenario | null>(null);
   /** The sites everything draws and counts: the baseline with the active scenario applied. */
-  sites = $derived(this.scenario ? applyScenario(this.scenario.sites, this.active) : []);
+  sites = $derived(
+    this.scenario ? applyScenario(this.scenario.sites, this.active, locale.current) : [],
+  );
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
   async loadDefault(
@@ -36,7 +40,7 @@ export class ScenarioState {
       this.rowsRead = r.rowsRead;
       this.status = 'ready';
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = e instanceof DataError ? e.issues : e instanceof Error ? e.message : String(e);
       this.status = 'error';
     }
   }

@@ -3,13 +3,7 @@
  * so day-precise dates (a handover on the 28th) stay meaningful while the slider moves in months.
  */
 import { createContext, untrack } from 'svelte';
-import {
-  addMonths,
-  clampDay,
-  dayInWords,
-  stepTowards,
-  TIMELINE_START,
-} from '../domain/timeline.ts';
+import { addMonths, clampDay, stepTowards, TIMELINE_START } from '../domain/timeline.ts';
 
 /** Milliseconds per month at 1× speed: 84 months of drawdown replay in about 50 s. */
 export const MS_PER_MONTH = 600;
@@ -22,8 +16,11 @@ export class TimelineState {
   playing = $state(false);
   speed = $state<number>(1);
   loop = $state(false);
-  /** What the polite live region says after a step; empty during playback. */
-  announcement = $state('');
+  /**
+   * The day the polite live region says after a step, or null (during playback). A day, not
+   * words: the panel words it in the interface's language, which may change after the step.
+   */
+  announced = $state<number | null>(null);
   /** Where playback stops (a slide that plays to a date, earlier or later), or null for the end. */
   until = $state<number | null>(null);
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -43,7 +40,7 @@ export class TimelineState {
   /** Goes to a day (clamped), announcing it unless playing. */
   go(day: number, announce = true): void {
     this.day = clampDay(day, this.min, this.max);
-    this.announcement = announce && !this.playing ? dayInWords(this.day) : '';
+    this.announced = announce && !this.playing ? this.day : null;
   }
 
   /** Steps by months (negative goes back). */
@@ -55,7 +52,7 @@ export class TimelineState {
     if (this.playing) return;
     if (this.day >= this.max) this.day = this.min;
     this.playing = true;
-    this.announcement = '';
+    this.announced = null;
     this.#schedule();
   }
 
@@ -71,7 +68,7 @@ export class TimelineState {
       return;
     }
     this.playing = true;
-    this.announcement = '';
+    this.announced = null;
     this.#schedule();
   }
 

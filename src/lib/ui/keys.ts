@@ -1,32 +1,40 @@
 /**
- * Keys that work anywhere on the page (not only on the slider): Space plays and pauses,
- * ←/→ step a month, Shift+←/→ a year, Home/End jump to the ends. Controls that use these keys
- * themselves (buttons, inputs, selects) keep them.
+ * The timeline's keys on the whole page (the rules are in src/lib/domain/keyboard.ts): ← → step
+ * a month (Shift: a year), Home and End jump to the ends, Space plays and pauses, wherever focus
+ * is, unless the focused control needs the key itself or a dialog is open.
  */
+import { keepsKey, timelineAction, type Focused } from '../domain/keyboard.ts';
 import type { TimelineState } from '../state/timelineState.svelte.ts';
 
-const OWN_KEYS = /^(INPUT|SELECT|TEXTAREA|BUTTON|A|SUMMARY)$/;
+/** The focused element as the keyboard rules describe it. */
+export function describeFocused(el: Element | null): Focused {
+  if (!(el instanceof HTMLElement)) return { tag: 'BODY' };
+  return {
+    tag: el.tagName,
+    type: el instanceof HTMLInputElement ? el.type : undefined,
+    role: el.getAttribute('role') ?? undefined,
+    editable: el.isContentEditable,
+    inDialog: !!el.closest('dialog[open]'),
+  };
+}
 
 /** Handles a window keydown for the timeline; returns true if it did something. */
 export function globalKey(e: KeyboardEvent, t: TimelineState): boolean {
-  const target = e.target as HTMLElement | null;
-  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return false;
-  if (
-    target &&
-    (OWN_KEYS.test(target.tagName) || target.isContentEditable || target.closest('dialog'))
-  )
-    return false;
-  const step = e.shiftKey ? 12 : 1;
-  const actions: Record<string, () => void> = {
-    ' ': () => t.toggle(),
-    ArrowLeft: () => t.step(-step),
-    ArrowRight: () => t.step(step),
-    Home: () => t.go(t.min),
-    End: () => t.go(t.max),
-  };
-  const f = actions[e.key];
-  if (!f) return false;
+  if (e.defaultPrevented) return false;
+  const action = timelineAction({
+    key: e.key,
+    shift: e.shiftKey,
+    ctrl: e.ctrlKey,
+    alt: e.altKey,
+    meta: e.metaKey,
+  });
+  if (!action) return false;
+  // A modal dialog makes the page behind it inert: its keys are its own wherever focus is.
+  if (document.querySelector('dialog[open]:modal')) return false;
+  if (keepsKey(describeFocused(e.target as Element | null), e.key)) return false;
   e.preventDefault();
-  f();
+  if (action.kind === 'toggle') t.toggle();
+  else if (action.kind === 'step') t.step(action.months);
+  else t.go(action.kind === 'start' ? t.min : t.max);
   return true;
 }

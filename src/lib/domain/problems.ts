@@ -1,0 +1,239 @@
+/**
+ * The words of every problem found in data or in a file a user imports, in the reader's language.
+ *
+ * Readers and validators (table.ts, scenario.ts, userScenario.ts, slideDeck.ts…) are pure, some
+ * run in a worker, and the reader may switch language after a problem was found; so they never
+ * write text. They record a `Said`: a code and its parameters (a count, a value, a column, a
+ * limit). The text is written where it is shown, from the catalogues, by `say(said, locale)`;
+ * Node-side tools (the pipeline, `npm run validate-data`) get the English with the default.
+ *
+ * To add a problem (issue 24's ACLED and UCDP importers will):
+ * 1. add `problem_<code>` to messages/en.json and messages/fr.json, with its `{placeholders}`;
+ * 2. add `<code>: m.problem_<code>,` to `TEXT` below;
+ * 3. record `{ code: '<code>', params: { … } }` where it is found. The code's type comes from
+ *    `TEXT`, so svelte-check refuses a code that has no words.
+ */
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import { dayNumber } from './dates.ts';
+import { formatDay } from './format.ts';
+import { formatBytes } from './jsonFile.ts';
+import type { Locale } from './locales.ts';
+
+/** A problem's parameters; one may be a problem itself (why a save was refused), worded too. */
+export type Params = { [name: string]: string | number | Said | Said[] };
+
+/** A problem, or a fix, said by code: plain data, so it crosses a worker and is stored. */
+export interface Said {
+  code: ProblemCode;
+  params?: Params;
+  /**
+   * Where in a JSON file (a dotted path such as "scenarios.0.name"); '' is the whole file.
+   * Shown before the text.
+   */
+  path?: string;
+}
+
+type MessageFn = (inputs: Record<string, string | number>, options: { locale?: Locale }) => string;
+/** Any message: each takes its own parameters, checked where the problem is recorded. */
+type AnyMessage = (inputs: never, options: { locale?: Locale }) => string;
+
+const TEXT = {
+  // The CSV files: bytes, quotes, header, cells (table.ts, columns.ts).
+  bad_byte: m.problem_bad_byte,
+  bad_byte_after: m.problem_bad_byte_after,
+  fix_utf8: m.problem_fix_utf8,
+  quote_not_closed_here: m.problem_quote_not_closed_here,
+  quote_never_closed: m.problem_quote_never_closed,
+  fix_quote: m.problem_fix_quote,
+  header_lacks: m.problem_header_lacks,
+  fix_header: m.problem_fix_header,
+  unknown_columns: m.problem_unknown_columns,
+  fix_unknown_columns: m.problem_fix_unknown_columns,
+  cell_count: m.problem_cell_count,
+  fix_cell_count: m.problem_fix_cell_count,
+  is_empty: m.problem_is_empty,
+  not_id: m.problem_not_id,
+  not_allowed: m.problem_not_allowed,
+  not_province: m.problem_not_province,
+  not_empty_or_province: m.problem_not_empty_or_province,
+  not_province_list: m.problem_not_province_list,
+  not_number: m.problem_not_number,
+  not_number_required: m.problem_not_number_required,
+  outside_range: m.problem_outside_range,
+  not_whole_number: m.problem_not_whole_number,
+  fix_fill_in: m.problem_fix_fill_in,
+  fix_id: m.problem_fix_id,
+  fix_one_of: m.problem_fix_one_of,
+  fix_empty_or_one_of: m.problem_fix_empty_or_one_of,
+  fix_province: m.problem_fix_province,
+  fix_maybe_province: m.problem_fix_maybe_province,
+  fix_province_list: m.problem_fix_province_list,
+  fix_digits: m.problem_fix_digits,
+  fix_digits_or_empty: m.problem_fix_digits_or_empty,
+  // Dates (dates.ts) and the scenario files' own checks (scenario.ts, locations.ts).
+  date_form: m.problem_date_form,
+  date_precision_unknown: m.problem_date_precision_unknown,
+  date_precision_mismatch: m.problem_date_precision_mismatch,
+  date_no_month: m.problem_date_no_month,
+  date_no_day: m.problem_date_no_day,
+  precision_empty: m.problem_precision_empty,
+  date_before: m.problem_date_before,
+  fix_date: m.problem_fix_date,
+  fix_check_dates: m.problem_fix_check_dates,
+  fix_full_date: m.problem_fix_full_date,
+  closure_missing: m.problem_closure_missing,
+  fix_closure_how: m.problem_fix_closure_how,
+  closure_without_date: m.problem_closure_without_date,
+  fix_closure_add_date: m.problem_fix_closure_add_date,
+  fix_province_needed: m.problem_fix_province_needed,
+  coordinate_half: m.problem_coordinate_half,
+  fix_coordinates: m.problem_fix_coordinates,
+  id_repeated: m.problem_id_repeated,
+  fix_unique_id: m.problem_fix_unique_id,
+  not_resolution: m.problem_not_resolution,
+  fix_resolution: m.problem_fix_resolution,
+  fix_lat: m.problem_fix_lat,
+  fix_lon: m.problem_fix_lon,
+  fix_lat_required: m.problem_fix_lat_required,
+  fix_lon_required: m.problem_fix_lon_required,
+  fix_radius: m.problem_fix_radius,
+  fix_cite_source: m.problem_fix_cite_source,
+  fix_cite_plan: m.problem_fix_cite_plan,
+  fix_cite_event: m.problem_fix_cite_event,
+  fix_cite_resolution: m.problem_fix_cite_resolution,
+  fix_cite_place: m.problem_fix_cite_place,
+  fix_armed_group: m.problem_fix_armed_group,
+  fix_area_label: m.problem_fix_area_label,
+  fix_population_year: m.problem_fix_population_year,
+  outside_province: m.problem_outside_province,
+  outside_province_abroad: m.problem_outside_province_abroad,
+  fix_swapped: m.problem_fix_swapped,
+  // The bundled files themselves (loadDefault.ts, boundaries.ts).
+  http: m.problem_http,
+  fix_build_data: m.problem_fix_build_data,
+  topojson_missing: m.problem_topojson_missing,
+  fix_rebuild_boundaries: m.problem_fix_rebuild_boundaries,
+  provinces_count: m.problem_provinces_count,
+  provinces_missing: m.problem_provinces_missing,
+  fix_rebuild_provinces: m.problem_fix_rebuild_provinces,
+  // JSON files a user saves and imports (jsonFile.ts, userScenario.ts, slideDeck.ts).
+  not_json: m.problem_not_json,
+  not_scenario_object: m.problem_not_scenario_object,
+  not_deck_object: m.problem_not_deck_object,
+  not_iso_day: m.problem_not_iso_day,
+  not_real_day: m.problem_not_real_day,
+  empty_id: m.problem_empty_id,
+  no_site: m.problem_no_site,
+  site_id_long: m.problem_site_id_long,
+  empty_name: m.problem_empty_name,
+  name_long: m.problem_name_long,
+  created_long: m.problem_created_long,
+  too_many_changes: m.problem_too_many_changes,
+  too_many_scenarios: m.problem_too_many_scenarios,
+  too_many_slides: m.problem_too_many_slides,
+  not_version: m.problem_not_version,
+  caption_long: m.problem_caption_long,
+  not_view: m.problem_not_view,
+  not_layer_id: m.problem_not_layer_id,
+  not_plan: m.problem_not_plan,
+  not_feature_id: m.problem_not_feature_id,
+  not_scenario_id: m.problem_not_scenario_id,
+  wrong_type: m.problem_wrong_type,
+  change_repeated: m.problem_change_repeated,
+  change_repeated_kept: m.problem_change_repeated_kept,
+  record_change_twice: m.problem_record_change_twice,
+  scenario_id_repeated: m.problem_scenario_id_repeated,
+  slide_id_repeated: m.problem_slide_id_repeated,
+  unreadable: m.problem_unreadable,
+  too_large: m.problem_too_large,
+  // Reach radii (reach.ts).
+  reach_not_object: m.reach_not_object,
+  reach_unknown_kind: m.reach_unknown_kind,
+  reach_not_distance: m.reach_not_distance,
+  // Saved work in this browser (savedStore.ts).
+  saved_collection_scenarios: m.saved_collection_scenarios,
+  saved_collection_slides: m.saved_collection_slides,
+  saved_collection_radii: m.saved_collection_radii,
+  saved_full: m.saved_full,
+  saved_same_id: m.saved_same_id,
+  saved_refused: m.saved_refused,
+  saved_newer_collection: m.saved_newer_collection,
+  saved_not_saved: m.saved_not_saved,
+  saved_not_removed: m.saved_not_removed,
+  saved_no_storage: m.saved_no_storage,
+  saved_newer_tab: m.saved_newer_tab,
+  saved_held: m.saved_held,
+  saved_open_refused: m.saved_open_refused,
+  saved_open_failed: m.saved_open_failed,
+  saved_newer_db: m.saved_newer_db,
+  saved_read_failed: m.saved_read_failed,
+  saved_not_record: m.saved_not_record,
+  saved_not_json: m.saved_not_json,
+  saved_set_aside_before: m.saved_set_aside_before,
+  saved_migration_failed: m.saved_migration_failed,
+  saved_radii_not_kept: m.saved_radii_not_kept,
+  saved_about: m.saved_about,
+  // What-if scenarios (planningState.svelte.ts).
+  notice_scenarios_repaired: m.notice_scenarios_repaired,
+  scenario_not_imported: m.scenario_not_imported,
+  scenario_imported: m.scenario_imported,
+  scenario_unknown_sites: m.scenario_unknown_sites,
+  scenario_unknown_sites_more: m.scenario_unknown_sites_more,
+  // Kept copies (KeptCopies.svelte).
+  kept_deleted: m.kept_deleted,
+  kept_restored: m.kept_restored,
+  kept_gone: m.kept_gone,
+  kept_unreadable_deck: m.kept_unreadable_deck,
+  kept_why_import: m.kept_why_import,
+  kept_why_restore: m.kept_why_restore,
+  // Slide decks (presentState.svelte.ts).
+  slides_not_imported: m.slides_not_imported,
+  slides_renumbered: m.slides_renumbered,
+  slides_added: m.slides_added,
+  slides_imported: m.slides_imported,
+  slides_replaced_kept: m.slides_replaced_kept,
+} satisfies Record<string, AnyMessage>;
+
+/** Every problem and fix the app can name. */
+export type ProblemCode = keyof typeof TEXT;
+export const PROBLEM_CODES = Object.keys(TEXT) as ProblemCode[];
+
+/** Whether `s` names a problem (a valibot issue's message is one, or valibot's own English). */
+export function isProblemCode(s: string): s is ProblemCode {
+  return Object.hasOwn(TEXT, s);
+}
+
+/** Parameters written in the reader's language (sizes), per code; the rest go in as they are. */
+const FORMAT: Partial<Record<ProblemCode, (p: Params, locale: Locale) => Params>> = {
+  kept_why_restore: (p, l) => {
+    const [y, mo, d] = String(p.date).split('-').map(Number);
+    return { ...p, date: y && mo && d ? formatDay(dayNumber(y, mo, d), l) : String(p.date) };
+  },
+  too_large: (p, l) => ({
+    ...p,
+    size: formatBytes(Number(p.size), l),
+    limit: formatBytes(Number(p.limit), l),
+  }),
+};
+
+/** The words of a problem or fix, in `locale` (the current language when omitted). */
+export function say(s: Said, locale?: Locale): string {
+  const options = locale ? { locale } : {};
+  const format = FORMAT[s.code];
+  const given = format ? format(s.params ?? {}, locale ?? getLocale()) : (s.params ?? {});
+  const params = Object.fromEntries(
+    Object.entries(given).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? sayAll(v, locale) : typeof v === 'object' ? say(v, locale) : v,
+    ]),
+  );
+  const text = (TEXT[s.code] as MessageFn)(params, options);
+  if (s.path === undefined) return text;
+  return m.problem_at({ at: s.path || m.problem_the_file({}, options), text }, options);
+}
+
+/** Several problems, one after another. */
+export function sayAll(list: readonly Said[], locale?: Locale): string {
+  return list.map((s) => say(s, locale)).join(m.problem_separator({}, locale ? { locale } : {}));
+}
