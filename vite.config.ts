@@ -56,6 +56,9 @@ export default defineConfig({
           // against 1 s), and held in both runs.
           fileParallelism: true,
           maxWorkers: 2,
+          // After the unit tests (group 0): Vitest runs projects with their own worker counts
+          // only in groups of their own.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
