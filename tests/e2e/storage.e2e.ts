@@ -233,6 +233,10 @@ describe('importing a deck', () => {
         .getByText('Not imported: huge.json is 12 MB, over the 10 MB limit')
         .first()
         .waitFor();
+      // And said in the page's live region, from either panel.
+      await expect
+        .poll(() => page.getByTestId('announcer').innerText())
+        .toContain('Not imported: huge.json is 12 MB');
       expect(await took).toBeLessThan(1000);
       expect(errorsOf(page)).toEqual([]);
       await ctx.close();
