@@ -65,6 +65,11 @@ async function exportBench(url: string): Promise<{ view2x: Summary; hd: Summary;
     const page = await newPage(browser);
     await page.goto(url + '/#date=2024-07-15');
     await page.getByText(/\d+ sites · \d+ hotspots/).waitFor({ timeout: 60_000 });
+    // The Export dialog loads on first use and then stays: open it once, as a user would, for
+    // the export hook it installs.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export the map' }).waitFor();
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => typeof window.__drawdown?.exportPng === 'function');
     const time = (preset: string) =>
       page.evaluate(async (p) => {
