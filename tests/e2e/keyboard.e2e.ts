@@ -52,6 +52,10 @@ describe('keyboard', () => {
     expect((await toMap.boundingBox())!.width).toBeGreaterThan(60);
     await page.keyboard.press('Enter');
     expect((await focused()).tag).toBe('CANVAS');
+    // Focus is visible on the map too (deck.gl writes outline: none into the canvas's style).
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe(
+      'solid',
+    );
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     expect(await toMap.evaluate((el) => el === document.activeElement)).toBe(true);
