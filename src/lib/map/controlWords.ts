@@ -3,7 +3,7 @@
  * name, and the "Whole country" button) in the interface's language. MapLibre takes its words
  * once, as the map's `locale` option (https://maplibre.org/maplibre-gl-js/docs/API/type-aliases/MapOptions/),
  * and writes them into each control as it is added; a switch of language keeps the map, so
- * `relabelControls` puts the new words in the map's table and in the buttons already made.
+ * `relabelControls` puts the new words in the buttons and on the canvas.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { m } from '../../paraglide/messages.js';
@@ -36,19 +36,16 @@ export function nameButton(el: Element, words: string): void {
   el.setAttribute('aria-label', words);
 }
 
-/** Gives `map`'s controls the current language's words. */
+/**
+ * Gives `map`'s controls the current language's words, in the DOM MapLibre wrote them to (its
+ * public containers and canvas): MapLibre has no public way to change its `locale` after the
+ * map is made, so a control added after a switch is relabelled by calling this again.
+ */
 export function relabelControls(map: MapLibreMap, words = controlWords()): void {
-  const before = map._locale['Map.Title'];
-  // The map's own copy of its words (MapLibre copies its defaults per map), read by controls
-  // added later.
-  Object.assign(map._locale, words);
   const container = map.getContainer();
   for (const [selector, id] of WRITTEN)
     for (const el of container.querySelectorAll(selector)) nameButton(el, words[id]!);
   for (const el of container.querySelectorAll(`.${FIT_BUTTON}`))
     nameButton(el, m.map_fit_country());
-  // The canvas keeps a name the app gave it in place of MapLibre's.
-  const canvas = map.getCanvas();
-  if (canvas.getAttribute('aria-label') === before)
-    canvas.setAttribute('aria-label', words['Map.Title']!);
+  map.getCanvas().setAttribute('aria-label', words['Map.Title']!);
 }
