@@ -3,7 +3,7 @@
  * checks and the milestones; prints each problem (file, line, column, value, fix), the named
  * exceptions and the totals. Exits 1 on any problem.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { decodeProvinces } from '../lib/data/boundaries.ts';
@@ -22,7 +22,9 @@ const provinces = decodeProvinces(
   'provinces.topo.json',
 );
 const texts = Object.fromEntries(
-  Object.entries(SCENARIO_FILES).map(([k, f]) => [k, readBytes(f)]),
+  Object.entries(SCENARIO_FILES)
+    .filter(([, f]) => existsSync(join(DATA, f)))
+    .map(([k, f]) => [k, readBytes(f)]),
 ) as ScenarioTexts;
 const { scenario, issues, rowsRead } = validateScenario(texts, provinces);
 const milestones = checkMilestones(scenario.sites);

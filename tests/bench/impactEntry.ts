@@ -35,6 +35,7 @@ export function synthetic(nSites: number, nPlaces: number): ImpactData {
     lat: -12 + rnd() * 16,
     lon: 18 + rnd() * 13,
     opened: null,
+    opened_basis: null,
     closed: null,
     closure: null,
     troops_estimate: null,

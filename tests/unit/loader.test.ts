@@ -9,8 +9,9 @@ import { formatIssue } from '../../src/lib/data/errors.ts';
 import { say } from '../../src/lib/domain/problems.ts';
 
 const HEAD =
-  'id,name,kind,province_iso,lat,lon,opened,opened_precision,closed,closed_precision,closure,troops_estimate,contingent,source,confidence,notes';
-const GOOD = 'goma,Goma,sector_hq,CD-NK,-1.68,29.23,2010,year,,,,2700,,Geo-PKO v2.3,high,';
+  'id,name,kind,province_iso,lat,lon,opened,opened_precision,opened_basis,closed,closed_precision,closure,troops_estimate,contingent,source,confidence,notes';
+const GOOD =
+  'goma,Goma,sector_hq,CD-NK,-1.68,29.23,2010,year,present_by,,,,2700,,Geo-PKO v2.3,high,';
 const sites = (...rows: string[]) => readSites([HEAD, ...rows].join('\n'), 'sites.csv');
 
 describe('readSites', () => {
@@ -143,7 +144,19 @@ describe('readSites', () => {
   test('reports a row with an unquoted comma by its cell count', () => {
     const r = sites(GOOD.replace('Geo-PKO v2.3', 'Geo-PKO, v2.3'));
     expect(r.records).toEqual([]);
-    expect(say(r.issues[0]!.message, 'en')).toBe('has 17 cells but the header has 16');
+    expect(say(r.issues[0]!.message, 'en')).toBe('has 18 cells but the header has 17');
+  });
+
+  test('a file written before opened_basis still loads, its openings without a basis', () => {
+    const old = HEAD.replace('opened_basis,', '');
+    const r = readSites(`${old}\n${GOOD.replace('present_by,', '')}`, 'sites.csv');
+    expect(r.issues).toEqual([]);
+    expect(r.records[0]!.opened_basis).toBeNull();
+  });
+
+  test('a basis without an opening date is refused, by its column', () => {
+    const r = sites(GOOD.replace('2010,year,present_by', ',,present_by'));
+    expect(r.issues[0]).toMatchObject({ field: 'opened_basis', value: 'present_by' });
   });
 
   test('a missing column stops the file with the header it needs', () => {

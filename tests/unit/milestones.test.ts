@@ -17,6 +17,7 @@ const site = (
   lat: null,
   lon: null,
   opened: null,
+  opened_basis: null,
   closed,
   closure: closed ? 'closed' : null,
   troops_estimate: null,

@@ -90,12 +90,12 @@ describe('openNamed: the labelled sites open on the day', () => {
 
 describe('nameRank: HQs first, then the largest sites', () => {
   const site = (kind: string, troops: number | null) =>
-    ({ site: { kind, troops_estimate: troops } }) as unknown as SiteDatum;
+    ({ site: { kind }, troops }) as unknown as SiteDatum;
   test.each([
     { a: site('sector_hq', null), b: site('tob', 2900), first: 'a' },
     { a: site('mission_hq', 100), b: site('sector_hq', 50), first: 'a' },
     { a: site('cob', 650), b: site('cob', 800), first: 'b' },
-  ])('$a.site.kind ($a.site.troops_estimate) against $b.site.kind', ({ a, b, first }) => {
+  ])('$a.site.kind ($a.troops) against $b.site.kind', ({ a, b, first }) => {
     expect(nameRank(a) < nameRank(b) ? 'a' : 'b').toBe(first);
   });
 });

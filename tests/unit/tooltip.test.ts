@@ -11,6 +11,7 @@ const site = (over: object) =>
       name: 'Kananga',
       kind: 'cob',
       opened: d('2017', 'year'),
+      opened_basis: 'present_by',
       closed: d('2021-06', 'month'),
       closure: 'withdrawn',
       troops_estimate: 650,
@@ -24,15 +25,35 @@ describe('tooltipText', () => {
       what: 'an open site',
       o: site({ closed: null, closure: null }),
       role: 'site' as const,
-      has: ['Kananga', 'Company operating base (COB)', 'Opened: 2017 (year)', 'Closed: open'],
-      not: ['Closed site'],
+      has: [
+        'Kananga',
+        'Company operating base (COB)',
+        'Present by: 2017 (year) (may be older)',
+        'Closed: open',
+      ],
+      not: ['Closed site', 'Opened'],
+    },
+    {
+      what: 'an opening a source dates',
+      o: site({ opened_basis: 'opened' }),
+      role: 'site' as const,
+      has: ['Opened: 2017 (year)'],
+      not: ['Present by', 'From'],
+    },
+    {
+      what: 'an imported opening that does not say its basis',
+      o: site({ opened_basis: null }),
+      role: 'site' as const,
+      has: ['From: 2017 (year)'],
+      not: ['Present by', 'Opened'],
     },
     {
       what: 'a closed site still drawn (its last month)',
       o: site({}),
       role: 'site' as const,
-      has: ['Closed: Jun 2021 (month)', 'Troops (estimate): 650'],
-      not: ['Closed site'],
+      has: ['Closed: Jun 2021 (month)'],
+      // Without the day's figure (no context), no troop line: never the site's single figure.
+      not: ['Closed site', 'Troops'],
     },
     {
       what: 'its ghost',
@@ -76,9 +97,9 @@ describe('tooltipText', () => {
       has: [
         'Kananga',
         'Base opérationnelle de compagnie (COB)',
-        'Ouverture\u00a0: 2017 (à l’année près)',
+        'Présent dès\u00a0: 2017 (à l’année près) (peut être plus ancien)',
         'Fermeture\u00a0: aucune, toujours ouvert',
-        'Effectifs (estimation)\u00a0: 2\u202f700',
+        'Effectifs (estimation, 2021)\u00a0: 2\u202f700',
         'Cliquer pour les détails',
       ],
     },
@@ -98,7 +119,12 @@ describe('tooltipText', () => {
       ],
     },
   ])('$what', ({ o, role, has }) => {
-    const text = tooltipText({ datum: o, role } as SiteMark, 'fr')!.text;
+    const text = tooltipText({ datum: o, role } as SiteMark, 'fr', {
+      troopsAt: (s) =>
+        s.troops_estimate === null
+          ? null
+          : { troops: s.troops_estimate, basis: 'year', year: 2021, min: null, max: null },
+    })!.text;
     for (const h of has) expect(text).toContain(h);
     // No English word of the tooltip's own.
     expect(text).not.toMatch(/Opened|Closed|Troops|Click|Company/);
@@ -111,13 +137,14 @@ describe('tooltipText', () => {
         group: 'ADF',
         from: d('2019', 'year'),
         to: null,
+        intensity: 3,
       },
     } as unknown as HotspotDatum;
     expect(tooltipText(h)!.text).toBe(
-      'ADF around Beni\nGroup: ADF\nFrom 2019 (year), still active\nClick for details',
+      'ADF around Beni\nGroup: ADF\nFrom 2019 (year), still active\nIntensity: 3, severe\nClick for details',
     );
     expect(tooltipText(h, 'fr')!.text).toBe(
-      'ADF around Beni\nGroupe\u00a0: ADF\nActif depuis 2019 (à l’année près)\nCliquer pour les détails',
+      'ADF around Beni\nGroupe\u00a0: ADF\nActif depuis 2019 (à l’année près)\nIntensité\u00a0: 3, grave\nCliquer pour les détails',
     );
     const ended = { hotspot: { ...h.hotspot, to: d('2021-06-30', 'day') } } as HotspotDatum;
     expect(tooltipText(ended)!.text).toContain('From 2019 (year) to 30 Jun 2021');

@@ -26,6 +26,7 @@ const site = (id: string, closed: string | null): Site => ({
   lat: -2.5,
   lon: 28.9,
   opened: null,
+  opened_basis: null,
   closed: closed ? d(closed) : null,
   closure: closed ? 'withdrawn' : null,
   troops_estimate: 100,

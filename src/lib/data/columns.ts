@@ -13,7 +13,15 @@ export interface Cell<T> {
   fix: Said;
   /** Parameters of the schema's problems (a range's limits). */
   params?: Params;
+  /**
+   * The column may be left out of the header; its cells then read as empty. Only for columns
+   * added after a format was published, so files written before them still load.
+   */
+  optionalColumn?: true;
 }
+
+/** The same cell, in a column a file may leave out (Cell.optionalColumn). */
+export const mayOmit = <T>(cell: Cell<T>): Cell<T> => ({ ...cell, optionalColumn: true });
 
 /** A problem code as a valibot message. */
 const code = (c: ProblemCode) => c;

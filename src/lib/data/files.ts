@@ -6,6 +6,15 @@ export const SCENARIO_FILES = {
   phases: 'scenario/phases.csv',
   events: 'scenario/events.csv',
   mandates: 'scenario/mandates.csv',
+  siteTroops: 'scenario/site-troops.csv',
+  strength: 'scenario/strength.csv',
 } as const;
+/** Files a scenario may do without: left out, they read as having no rows. */
+export const OPTIONAL_FILES = ['siteTroops', 'strength'] as const;
+type OptionalFile = (typeof OPTIONAL_FILES)[number];
 /** Each file's content: bytes (decoded as strict UTF-8, bad bytes reported) or text. */
-export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string | Uint8Array>;
+export type ScenarioTexts = Record<
+  Exclude<keyof typeof SCENARIO_FILES, OptionalFile>,
+  string | Uint8Array
+> &
+  Partial<Record<OptionalFile, string | Uint8Array>>;

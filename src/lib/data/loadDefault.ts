@@ -9,13 +9,15 @@ import mandatesUrl from '../../../data/scenario/mandates.csv?url';
 import { DataError } from './errors.ts';
 import { validateScenario, type ScenarioTexts, type ValidatedScenario } from './loadScenario.ts';
 
-const URLS: Record<keyof ScenarioTexts, string> = {
+const URLS: Record<keyof ScenarioTexts, string | undefined> = {
   places: placesUrl,
   sites: sitesUrl,
   hotspots: hotspotsUrl,
   phases: phasesUrl,
   events: eventsUrl,
   mandates: mandatesUrl,
+  siteTroops: undefined,
+  strength: undefined,
 };
 
 /** The file's bytes: the loader decodes them strictly, so bad bytes are reported by line. */
@@ -38,7 +40,9 @@ export async function loadDefaultScenario(
   signal?: AbortSignal,
 ): Promise<ValidatedScenario> {
   const entries = await Promise.all(
-    Object.entries(URLS).map(async ([k, u]) => [k, await bytes(u, signal)] as const),
+    Object.entries(URLS)
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(async ([k, u]) => [k, await bytes(u, signal)] as const),
   );
   return validateScenario(Object.fromEntries(entries) as ScenarioTexts, provinces);
 }

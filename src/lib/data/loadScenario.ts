@@ -14,6 +14,8 @@ import {
   readPhases,
   readPlaces,
   readSites,
+  readSiteTroops,
+  readStrength,
   type Loaded,
 } from './scenario.ts';
 
@@ -58,6 +60,27 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
   const phases = readPhases(texts.phases, f.phases);
   const events = readEvents(texts.events, f.events);
   const mandates = readMandates(texts.mandates, f.mandates);
+  const none = { records: [], lines: [], issues: [] };
+  const siteTroops =
+    texts.siteTroops === undefined ? none : readSiteTroops(texts.siteTroops, f.siteTroops);
+  const strength = texts.strength === undefined ? none : readStrength(texts.strength, f.strength);
+  // A per-year figure for a site the file does not have would be summed for nothing.
+  const siteIds = new Set(sites.records.map((s) => s.id));
+  const troopIssues: DataIssue[] = [];
+  siteTroops.records.forEach((r, i) => {
+    if (!siteIds.has(r.site))
+      troopIssues.push({
+        file: f.siteTroops,
+        line: siteTroops.lines[i],
+        field: 'site',
+        value: r.site,
+        message: { code: 'unknown_site', params: { file: f.sites } },
+        fix: {
+          code: 'fix_known_site',
+          params: { file: f.sites, example: sites.records[0]?.id ?? 'goma' },
+        },
+      });
+  });
 
   const placeIssues = checkInProvince(
     located(places, f.places, (p) => p.name),
@@ -82,8 +105,11 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
     ...phases.issues,
     ...events.issues,
     ...mandates.issues,
+    ...siteTroops.issues,
+    ...troopIssues,
+    ...strength.issues,
   ];
-  const rows = (t: string | Uint8Array) =>
+  const rows = (t: string | Uint8Array = '') =>
     Math.max(
       0,
       (typeof t === 'string' ? t : new TextDecoder().decode(t)).split('\n').filter((l) => l.trim())
@@ -97,6 +123,8 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       phases: phases.records,
       events: events.records,
       mandates: mandates.records,
+      siteTroops: withoutMisplaced(siteTroops, troopIssues),
+      strength: strength.records,
     },
     issues,
     rowsRead: {
@@ -106,6 +134,8 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       phases: rows(texts.phases),
       events: rows(texts.events),
       mandates: rows(texts.mandates),
+      siteTroops: rows(texts.siteTroops),
+      strength: rows(texts.strength),
     },
   };
 }

@@ -7,6 +7,8 @@ import {
   CLOSURES,
   CONFIDENCES,
   EVENT_KINDS,
+  FIGURES,
+  OPENED_BASES,
   PHASE_STATUSES,
   PLANS,
   SITE_KINDS,
@@ -16,6 +18,8 @@ import {
   type Place,
   type ScenarioEvent,
   type Site,
+  type SiteTroops,
+  type StrengthFigure,
 } from '../domain/schema.ts';
 import * as c from './columns.ts';
 import type { DataIssue } from './errors.ts';
@@ -171,6 +175,7 @@ const SITE_SPEC = {
   lon: LON,
   opened: c.optionalText,
   opened_precision: c.optionalText,
+  opened_basis: c.mayOmit(c.maybeOneOf(OPENED_BASES)),
   closed: c.optionalText,
   closed_precision: c.optionalText,
   closure: c.maybeOneOf(CLOSURES),
@@ -209,6 +214,15 @@ export function readSites(text: string | Uint8Array, file = 'sites.csv'): Loaded
         message: { code: 'closure_without_date' },
         fix: { code: 'fix_closure_add_date' },
       });
+    if (r.opened_basis && !r.opened)
+      issues.push({
+        file,
+        line,
+        field: 'opened_basis',
+        value: r.opened_basis,
+        message: { code: 'basis_without_date' },
+        fix: { code: 'fix_basis_add_date' },
+      });
     if (r.province_iso === null && r.kind !== 'liaison_office')
       issues.push({
         file,
@@ -237,7 +251,8 @@ const HOTSPOT_SPEC = {
   from_precision: c.optionalText,
   to: c.optionalText,
   to_precision: c.optionalText,
-  intensity: c.oneOf(['1', '2', '3'] as const),
+  intensity: c.maybeOneOf(['1', '2', '3'] as const),
+  intensity_basis: c.mayOmit(c.optionalText),
   ...CITED,
 };
 
@@ -259,7 +274,7 @@ export function readHotspots(text: string | Uint8Array, file = 'hotspots.csv'): 
       radius_km: r.radius_km!,
       from: dates.start,
       to: dates.end,
-      intensity: Number(r.intensity) as 1 | 2 | 3,
+      intensity: r.intensity === null ? null : (Number(r.intensity) as 1 | 2 | 3),
     } as Hotspot;
   });
   return uniqueIds(loaded, file);
@@ -409,4 +424,113 @@ export function readPlaces(text: string | Uint8Array, file = 'places.csv'): Load
     lat: r.lat!,
     lon: r.lon!,
   }));
+}
+
+const SITE_TROOPS_SPEC = {
+  site: c.id,
+  year: c.number(1999, 2100, false, { code: 'fix_year', params: { example: 2021 } }),
+  troops: c.count(false),
+  troops_min: c.count(true),
+  troops_max: c.count(true),
+  unit_types: c.optionalText,
+  source: c.text({ code: 'fix_cite_source' }),
+  notes: c.optionalText,
+};
+
+/** Reads site-troops.csv: one site's estimated troops in one year. */
+export function readSiteTroops(
+  text: string | Uint8Array,
+  file = 'site-troops.csv',
+): Loaded<SiteTroops> {
+  const seen = new Map<string, number>();
+  return build(text, file, SITE_TROOPS_SPEC, ({ line, values: r }, issues) => {
+    const year = r.year!;
+    if (!Number.isInteger(year))
+      issues.push({
+        file,
+        line,
+        field: 'year',
+        value: String(year),
+        message: { code: 'not_whole_number' },
+        fix: { code: 'fix_year', params: { example: 2021 } },
+      });
+    const lo = r.troops_min ?? -Infinity;
+    const hi = r.troops_max ?? Infinity;
+    if (r.troops! < lo || r.troops! > hi)
+      issues.push({
+        file,
+        line,
+        field: 'troops',
+        value: String(r.troops),
+        message: { code: 'troops_outside_range' },
+        fix: { code: 'fix_troops_range' },
+      });
+    const key = `${r.site} ${year}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      issues.push({
+        file,
+        line,
+        field: 'year',
+        value: String(year),
+        message: { code: 'site_year_repeated', params: { line: first } },
+        fix: { code: 'fix_site_year_once' },
+      });
+    else seen.set(key, line);
+    return { ...r, year, troops: r.troops! } as SiteTroops;
+  });
+}
+
+const STRENGTH_SPEC = {
+  date: c.text({ code: 'fix_date' }),
+  date_precision: c.text({ code: 'fix_date' }),
+  troops: c.count(true),
+  military_observers_staff: c.count(true),
+  police_individual: c.count(true),
+  police_formed: c.count(true),
+  police_total: c.count(true),
+  uniformed_total: c.count(true),
+  figure: c.oneOf(FIGURES),
+  ...CITED,
+};
+
+/** Reads strength.csv: the mission's deployed strength, one dated figure a row. */
+export function readStrength(
+  text: string | Uint8Array,
+  file = 'strength.csv',
+): Loaded<StrengthFigure> {
+  return build(text, file, STRENGTH_SPEC, ({ line, values: r }, issues) => {
+    const date = datePair(issues, file, line, 'date', r.date, r.date_precision, true);
+    const numbers = [
+      r.troops,
+      r.military_observers_staff,
+      r.police_individual,
+      r.police_formed,
+      r.police_total,
+      r.uniformed_total,
+    ];
+    if (numbers.every((n) => n === null))
+      issues.push({
+        file,
+        line,
+        field: 'troops',
+        value: '',
+        message: { code: 'no_figure' },
+        fix: { code: 'fix_give_figure' },
+      });
+    if (!date) return undefined;
+    return {
+      date,
+      troops: r.troops,
+      military_observers_staff: r.military_observers_staff,
+      police_individual: r.police_individual,
+      police_formed: r.police_formed,
+      police_total: r.police_total,
+      uniformed_total: r.uniformed_total,
+      figure: r.figure,
+      source: r.source,
+      confidence: r.confidence,
+      notes: r.notes,
+    };
+  });
 }

@@ -73,7 +73,7 @@ export function readTable<S extends Spec>(
       fix: QUOTE_FIX,
     });
   const expected = Object.keys(spec);
-  const missing = expected.filter((c) => !names.includes(c));
+  const missing = expected.filter((c) => !names.includes(c) && !spec[c]!.optionalColumn);
   if (missing.length) {
     issues.push({
       file,
@@ -123,7 +123,8 @@ export function readTable<S extends Spec>(
     const values: Record<string, unknown> = {};
     let ok = true;
     for (const [col, cell] of Object.entries(spec)) {
-      const raw = cells[index.get(col)!] ?? '';
+      const at = index.get(col);
+      const raw = at === undefined ? '' : (cells[at] ?? '');
       const r = readCell(cell, raw);
       if (r.ok) values[col] = r.value;
       else {

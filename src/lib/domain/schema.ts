@@ -21,6 +21,17 @@ export const CLOSURES = [
 ] as const;
 export type Closure = (typeof CLOSURES)[number];
 
+/**
+ * What an opening date rests on: a source that dates the opening itself, or only the first
+ * source that shows the site there (Geo-PKO's first map year), so the site may be older.
+ */
+export const OPENED_BASES = ['opened', 'present_by'] as const;
+export type OpenedBasis = (typeof OPENED_BASES)[number];
+
+/** How a deployed-strength figure was given: as stated, rounded, or "more than". */
+export const FIGURES = ['exact', 'rounded', 'lower_bound'] as const;
+export type Figure = (typeof FIGURES)[number];
+
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
@@ -37,6 +48,8 @@ export const EVENT_KINDS = [
   'armed_group',
   'protest',
   'plan',
+  'agreement',
+  'deployment',
   'other',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -63,8 +76,15 @@ export interface Site {
   lon: number | null;
   /** Null when the opening is unknown (present before the data begins). */
   opened: FuzzyDate | null;
+  /** Null when the opening is unknown, or when an imported register does not say. */
+  opened_basis: OpenedBasis | null;
   closed: FuzzyDate | null;
   closure: Closure | null;
+  /**
+   * One troop figure for the site, used only where there are no per-year figures for it
+   * (`SiteTroops`): an imported register's strength, say. Never summed for a year it does not
+   * describe without saying so.
+   */
   troops_estimate: number | null;
   contingent: string;
   source: string;
@@ -83,7 +103,10 @@ export interface Hotspot {
   from: FuzzyDate;
   /** Null while the hotspot is still active. */
   to: FuzzyDate | null;
-  intensity: 1 | 2 | 3;
+  /** The scale is in README ("Hotspot intensity"); null when no source read allows a rating. */
+  intensity: 1 | 2 | 3 | null;
+  /** What the rating rests on: the source's words, or an event count in a stated period. */
+  intensity_basis: string;
   source: string;
   confidence: Confidence;
   notes: string;
@@ -123,6 +146,36 @@ export interface Mandate {
   source: string;
 }
 
+/** Geo-PKO's estimate of the troops at a site in one year (site-troops.csv). */
+export interface SiteTroops {
+  site: string;
+  year: number;
+  /** The mean over that year's UN deployment maps, from standard unit sizes: not a headcount. */
+  troops: number;
+  troops_min: number | null;
+  troops_max: number | null;
+  unit_types: string;
+  source: string;
+  notes: string;
+}
+
+/** The mission's deployed strength on a date, as a UN or news source gives it (strength.csv). */
+export interface StrengthFigure {
+  date: FuzzyDate;
+  troops: number | null;
+  military_observers_staff: number | null;
+  police_individual: number | null;
+  police_formed: number | null;
+  /** Only where the source does not split individual and formed police. */
+  police_total: number | null;
+  /** Where the source gives one number for all uniformed personnel. */
+  uniformed_total: number | null;
+  figure: Figure;
+  source: string;
+  confidence: Confidence;
+  notes: string;
+}
+
 export interface Scenario {
   places: Place[];
   sites: Site[];
@@ -130,4 +183,6 @@ export interface Scenario {
   phases: Phase[];
   events: ScenarioEvent[];
   mandates: Mandate[];
+  siteTroops: SiteTroops[];
+  strength: StrengthFigure[];
 }

@@ -94,27 +94,18 @@ export function clampDay(day: number, min: number, max: number): number {
 export interface Counters {
   byKind: Partial<Record<SiteKind, number>>;
   sites: number;
-  troops: number;
-  /** Sites open whose troop estimate is unknown: the sum leaves them out. */
-  troopsUnknown: number;
   provinces: string[];
 }
 
-/** What is open on the day: sites by kind, summed troop estimate, provinces with presence. */
+/** What is open on the day: sites by kind, provinces with presence. Troops: troops.ts. */
 export function countersAt(sites: Site[], day: number): Counters {
   const open = sites.filter((s) => siteOpenAt(s, day));
   const byKind: Partial<Record<SiteKind, number>> = {};
-  let troops = 0;
-  let troopsUnknown = 0;
-  for (const s of open) {
-    byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
-    if (s.troops_estimate === null) troopsUnknown++;
-    else troops += s.troops_estimate;
-  }
+  for (const s of open) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
   const provinces = [
     ...new Set(open.map((s) => s.province_iso).filter((p): p is string => !!p)),
   ].sort();
-  return { byKind, sites: open.length, troops, troopsUnknown, provinces };
+  return { byKind, sites: open.length, provinces };
 }
 
 /** The mandate whose ceilings are in force on the day, or null before the first one. */

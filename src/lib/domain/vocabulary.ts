@@ -52,6 +52,18 @@ export const CONFIDENCE_LABEL: Words<Confidence> = {
   low: m.vocab_confidence_low,
 };
 
+/** A hotspot's intensity on the scale of README "Hotspot intensity", lower case. */
+export const INTENSITY_LABEL: Words<'1' | '2' | '3' | 'none'> = {
+  '1': m.vocab_intensity_1,
+  '2': m.vocab_intensity_2,
+  '3': m.vocab_intensity_3,
+  none: m.vocab_intensity_none,
+};
+
+/** The words of a hotspot's intensity, or of its absence. */
+export const intensityWord = (i: 1 | 2 | 3 | null): Word =>
+  INTENSITY_LABEL[i === null ? 'none' : (`${i}` as '1' | '2' | '3')];
+
 /** What kind of event a dated event is. */
 export const EVENT_KIND_LABEL: Words<EventKind> = {
   closure: m.vocab_event_closure,
@@ -60,5 +72,7 @@ export const EVENT_KIND_LABEL: Words<EventKind> = {
   armed_group: m.vocab_event_armed_group,
   protest: m.vocab_event_protest,
   plan: m.vocab_event_plan,
+  agreement: m.vocab_event_agreement,
+  deployment: m.vocab_event_deployment,
   other: m.vocab_event_other,
 };

@@ -104,7 +104,7 @@ export const shortName = (d: SiteDatum) => d.site.name.replace(/ \(.*\)$/, '');
 
 /** Lower sorts first: HQs, then the largest sites, win the space. */
 export const nameRank = (d: SiteDatum) =>
-  (siteKind(d.site.kind).named === 'first' ? -10_000 : 0) - (d.site.troops_estimate ?? 0);
+  (siteKind(d.site.kind).named === 'first' ? -10_000 : 0) - (d.troops ?? 0);
 
 /** The labelled sites open on the day. */
 export const openNamed = (major: SiteDatum[], day: number) =>

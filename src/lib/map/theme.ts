@@ -140,6 +140,8 @@ export function groupFamily(group: string): (typeof GROUP_FAMILIES)[number] {
 
 /** Hotspot fill opacity (0–255) by intensity 1–3. */
 export const INTENSITY_ALPHA = { 1: 45, 2: 80, 3: 120 } as const;
+/** An unrated hotspot's fill: grey, as light as intensity 1, so it claims no severity. */
+export const UNRATED_FILL = [...OKABE_ITO.grey, 45] as const;
 
 /** Province tints by phase on the chosen plan; lightness differs too, for grey-scale prints. */
 export const PHASE_STYLE = {

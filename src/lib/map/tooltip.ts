@@ -4,10 +4,13 @@
  */
 import { m } from '../../paraglide/messages.js';
 import type { FuzzyDate } from '../domain/dates.ts';
-import { formatNumber } from '../domain/format.ts';
 import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
 import type { Locale } from '../domain/locales.ts';
+import type { Site } from '../domain/schema.ts';
 import { siteKind } from '../domain/siteKinds.ts';
+import { openedLine, troopsLine } from '../domain/siteWords.ts';
+import type { SiteTroopsAt } from '../domain/troops.ts';
+import { intensityWord } from '../domain/vocabulary.ts';
 import type { HotspotDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
 import { CLOSURE_STYLE } from './theme.ts';
@@ -27,6 +30,11 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   maxWidth: '340px',
 };
 
+/** What the tooltip needs beyond the object: the site's troop figure on the day shown. */
+export interface TooltipContext {
+  troopsAt?: (s: Site) => SiteTroopsAt | null;
+}
+
 /**
  * The tooltip for a picked object in `locale`, or null for nothing. Of a site, the site itself,
  * its ghost or its closure mark may be picked (siteMarks.ts). Names, groups and hotspot labels
@@ -35,6 +43,7 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
 export function tooltipText(
   o: SiteMark | HotspotDatum | undefined,
   locale: Locale = 'en',
+  ctx: TooltipContext = {},
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
   const to = { locale };
@@ -49,15 +58,11 @@ export function tooltipText(
       // A ghost or a closure mark says what it is, and how the site ended.
       role === 'ghost' ? m.map_tooltip_ghost({ how }, to) : '',
       role === 'closing' ? m.map_tooltip_closure({ how }, to) : '',
-      s.opened
-        ? m.map_tooltip_opened({ date: date(s.opened) }, to)
-        : m.map_tooltip_opened_unknown({}, to),
+      openedLine(s, locale),
       s.closed
         ? m.map_tooltip_closed({ date: date(s.closed) }, to)
         : m.map_tooltip_still_open({}, to),
-      s.troops_estimate !== null
-        ? m.map_tooltip_troops({ n: formatNumber(s.troops_estimate, locale) }, to)
-        : '',
+      ctx.troopsAt ? troopsLine(ctx.troopsAt(s), locale) : '',
       m.map_tooltip_click({}, to),
     ];
     return { text: lines.filter(Boolean).join('\n'), style: TOOLTIP_STYLE };
@@ -70,6 +75,7 @@ export function tooltipText(
       h.to
         ? m.map_tooltip_span({ from: date(h.from), to: date(h.to) }, to)
         : m.map_tooltip_active({ from: date(h.from) }, to),
+      m.map_tooltip_intensity({ level: intensityWord(h.intensity)({}, to) }, to),
       m.map_tooltip_click({}, to),
     ].join('\n'),
     style: TOOLTIP_STYLE,

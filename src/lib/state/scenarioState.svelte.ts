@@ -9,6 +9,7 @@ import type { Scenario } from '../domain/schema.ts';
 import { DataError, type DataIssue } from '../data/errors.ts';
 import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
 import { locale } from './locale.svelte.ts';
+import { troopIndex } from '../domain/troops.ts';
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -25,6 +26,9 @@ export class ScenarioState {
   sites = $derived(
     this.scenario ? applyScenario(this.scenario.sites, this.active, locale.current) : [],
   );
+
+  /** The per-year troop figures by site (troops.ts), indexed once per scenario. */
+  troops = $derived(troopIndex(this.scenario?.siteTroops ?? []));
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
   async loadDefault(

@@ -5,7 +5,8 @@
 import { siteKind } from '../../domain/siteKinds.ts';
 import type { Hotspot, Site } from '../../domain/schema.ts';
 import { hotspotSpan, siteSpan } from '../../domain/timeline.ts';
-import { groupFamily, INTENSITY_ALPHA, type RGB } from '../theme.ts';
+import type { TroopIndex } from '../../domain/troops.ts';
+import { groupFamily, INTENSITY_ALPHA, UNRATED_FILL, type RGB } from '../theme.ts';
 
 /** Stand-ins for ±infinity that float32 holds exactly, far outside any day number. */
 export const NEVER_BEFORE = -1e6;
@@ -20,6 +21,8 @@ export interface SiteDatum {
   position: [number, number];
   /** [first day open, last day open]. */
   span: [number, number];
+  /** The size class's troops (sizeTroops): ranks the names too. */
+  troops: number | null;
   size: number;
   major: boolean;
 }
@@ -44,17 +47,32 @@ export function symbolSize(troops: number | null): number {
   return MIN_SYMBOL_PX + (MAX_SYMBOL_PX - MIN_SYMBOL_PX) * t;
 }
 
+/**
+ * A site's size class: its largest yearly estimate (troops.ts), or its single register figure.
+ * One size for the whole timeline, so a step never rebuilds the symbols; the counters and the
+ * details give the year's own figure.
+ */
+export function sizeTroops(s: Site, index: TroopIndex | null): number | null {
+  const years = index?.bySite.get(s.id);
+  if (!years) return s.troops_estimate;
+  return Math.max(...[...years.values()].map((r) => r.troops));
+}
+
 /** Sites that have a coordinate, ready to draw. Sites without one are listed, not drawn. */
-export function prepareSites(sites: Site[]): SiteDatum[] {
+export function prepareSites(sites: Site[], index: TroopIndex | null = null): SiteDatum[] {
   return sites
     .filter((s) => s.lat !== null && s.lon !== null)
-    .map((s) => ({
-      site: s,
-      position: [s.lon!, s.lat!],
-      span: finite(siteSpan(s)),
-      size: symbolSize(s.troops_estimate),
-      major: siteKind(s.kind).named !== 'by-size' || (s.troops_estimate ?? 0) >= 650,
-    }));
+    .map((s) => {
+      const troops = sizeTroops(s, index);
+      return {
+        site: s,
+        position: [s.lon!, s.lat!],
+        span: finite(siteSpan(s)),
+        troops,
+        size: symbolSize(troops),
+        major: siteKind(s.kind).named !== 'by-size' || (troops ?? 0) >= 650,
+      };
+    });
 }
 
 /** Hotspots that have a coordinate, with colour by group family and opacity by intensity. */
@@ -67,7 +85,8 @@ export function prepareHotspots(hotspots: Hotspot[]): HotspotDatum[] {
         hotspot: h,
         position: [h.lon!, h.lat!],
         span: finite(hotspotSpan(h)),
-        fill: [...c, INTENSITY_ALPHA[h.intensity]],
+        // Unrated: a neutral grey fill, the group's colour kept on the outline only.
+        fill: h.intensity === null ? [...UNRATED_FILL] : [...c, INTENSITY_ALPHA[h.intensity]],
         line: c,
       };
     });
