@@ -80,14 +80,30 @@ describe('checkMilestones', () => {
       violations: 1,
     },
     {
-      name: 'Uvira, a named exception',
+      name: 'Uvira with no closing date (no exception since the sources were checked)',
       s: site('uvira', 'CD-SK', 'cob', null),
       milestone: 'sud-kivu-2024',
+      violations: 1,
+    },
+    {
+      name: 'a Sud-Kivu base handed over on 11 July 2024 (Minembwe, Mikenge)',
+      s: site('minembwe', 'CD-SK', 'cob', d('2024-07-11', 'day')),
+      milestone: 'sud-kivu-2024',
       violations: 0,
+    },
+    {
+      name: 'a Sud-Kivu base closed in July 2024 (month only)',
+      s: site('b', 'CD-SK', 'cob', d('2024-07', 'month')),
+      milestone: 'sud-kivu-2024',
+      violations: 1,
     },
   ])('$name → $violations violation(s)', ({ s, milestone, violations }) => {
     const r = checkMilestones([s]).find((x) => x.milestone.id === milestone)!;
     expect(r.violations).toHaveLength(violations);
+  });
+
+  test('Sud-Kivu has no exception: none was built on a primary source', () => {
+    expect(MILESTONES.find((m) => m.id === 'sud-kivu-2024')!.exceptions).toEqual([]);
   });
 
   test('every exception cites a source', () => {

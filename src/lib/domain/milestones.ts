@@ -45,24 +45,13 @@ export const MILESTONES: Milestone[] = [
   },
   {
     id: 'sud-kivu-2024',
-    rule: 'No military site in Sud-Kivu is open after 5 July 2024',
+    rule: 'No military site in Sud-Kivu is open after 11 July 2024',
     provinces: ['CD-SK'],
-    by: '2024-07-05',
+    by: '2024-07-11',
     militaryOnly: true,
     source:
-      'S/RES/2717; phase 1 completion, 30 Jun 2024; withdrawal from Mikenge, 5 Jul 2024 (cs-hub.org)',
-    exceptions: [
-      {
-        site: 'minembwe',
-        source:
-          'presence maintained at Minembwe as of Sep 2024 (cs-hub.org); handover pending (AFP, 30 Jun 2024)',
-      },
-      {
-        site: 'uvira',
-        source:
-          'operations ceased but handover pending at phase 1 completion (AFP via elwatan-dz, 30 Jun 2024)',
-      },
-    ],
+      'S/RES/2717 (Force out of Sud-Kivu by end-April 2024); MONUSCO release of 25 Jun 2024 (operations ceased at Mikenge, Minembwe and Uvira, all other bases transferred or closed); MONUSCO communiqué of 11 Jul 2024 (Minembwe and Mikenge handed to the FARDC; via monde24.net)',
+    exceptions: [],
   },
 ];
 
