@@ -12,6 +12,12 @@ import { SCENARIO_FILES, validateScenario, type ScenarioTexts } from '../lib/dat
 import { checkMilestones } from '../lib/domain/milestones.ts';
 import { countBy, latestFact, openPerYear } from '../lib/domain/summary.ts';
 import { formatFuzzyDate } from '../lib/domain/formatFuzzyDate.ts';
+import { dayNumber } from '../lib/domain/dates.ts';
+import { MILITARY_KINDS } from '../lib/domain/schema.ts';
+import { troopIndex, troopPicture } from '../lib/domain/troops.ts';
+
+/** How old the newest fact may be, against the build date, before the validator warns. */
+const STALE_AFTER_DAYS = 90;
 
 const DATA = process.argv[2] ?? 'data';
 const read = (f: string) => readFileSync(join(DATA, f), 'utf8');
@@ -42,8 +48,34 @@ console.log(
   `\nSites present at some point of each year:\n${table(openPerYear(scenario.sites, 2019, 2026))}`,
 );
 console.log(`\nHotspots by group:\n${table(countBy(scenario.hotspots, (h) => h.group))}`);
+
+// The troop figures by year: our estimate against the ceiling and what UN sources reported.
+const index = troopIndex(scenario.siteTroops);
+const military = (k: (typeof MILITARY_KINDS)[number]) => MILITARY_KINDS.includes(k);
+console.log('\nTroops on 1 July (estimate of located units / ceiling / latest deployed figure):');
+for (let y = 2019; y <= 2026; y++) {
+  const p = troopPicture(
+    { sites: scenario.sites, index, strength: scenario.strength, mandates: scenario.mandates },
+    dayNumber(y, 7, 1),
+    military,
+  );
+  const deployed = p.deployed
+    ? `${p.deployed.troops} (${formatFuzzyDate(p.deployed.date)}, ${p.deployed.figure})`
+    : 'none';
+  console.log(
+    `  ${y}  ${String(p.estimate.troops).padStart(6)} / ${String(p.ceiling ?? '–').padStart(6)} / ${deployed}${p.notes.length ? `  [${p.notes.join(', ')}]` : ''}`,
+  );
+}
+
+// The data date: the newest dated fact. A build long after it is warned about, not refused:
+// the data may simply have no newer fact to give, but whoever builds should know.
 const latest = latestFact(scenario);
-console.log(`\nLatest dated fact: ${latest ? formatFuzzyDate(latest) : 'none'}`);
+console.log(`\nData as of (newest dated fact): ${latest ? formatFuzzyDate(latest) : 'none'}`);
+const today = Math.floor(Date.now() / 86_400_000);
+if (latest && today - latest.last > STALE_AFTER_DAYS)
+  console.log(
+    `  WARNING: the newest fact is ${today - latest.last} days older than today (over ${STALE_AFTER_DAYS}). See docs/updating-data.md.`,
+  );
 
 console.log('\nMilestones:');
 for (const r of milestones) {

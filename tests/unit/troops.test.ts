@@ -113,7 +113,11 @@ describe('troopSumAt', () => {
   });
 });
 
-const figure = (date: string, troops: number | null): StrengthFigure => ({
+const figure = (
+  date: string,
+  troops: number | null,
+  confidence: StrengthFigure['confidence'] = 'high',
+): StrengthFigure => ({
   date: d(date),
   troops,
   military_observers_staff: null,
@@ -123,18 +127,25 @@ const figure = (date: string, troops: number | null): StrengthFigure => ({
   uniformed_total: null,
   figure: 'exact',
   source: 's',
-  confidence: 'high',
+  confidence,
   notes: '',
 });
 
 describe('strengthAt', () => {
-  const figures = [figure('2020-12', 12500), figure('2022-11-18', 12531), figure('2023-06', null)];
+  const figures = [
+    figure('2020-12', 12500),
+    figure('2022-11-18', 12531),
+    figure('2023-06', null),
+    figure('2024-03', 16000, 'low'),
+  ];
   test.each([
     { at: '2020-06-01', date: null },
     { at: '2020-12-15', date: '2020-12' },
     { at: '2022-11-17', date: '2020-12' },
     // A figure without troops (police only) is not a troop figure.
     { at: '2024-01-01', date: '2022-11-18' },
+    // A weak report is not quoted as the deployed strength.
+    { at: '2024-06-01', date: '2022-11-18' },
   ])('$at', ({ at, date }) => {
     const f = strengthAt(figures, day(at));
     expect(f ? f.date.first : null).toBe(date ? d(date).first : null);

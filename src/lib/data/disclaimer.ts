@@ -1,4 +1,6 @@
 import { m } from '../../paraglide/messages.js';
+import type { FuzzyDate } from '../domain/dates.ts';
+import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
 import type { Locale } from '../domain/locales.ts';
 
 /**
@@ -6,6 +8,13 @@ import type { Locale } from '../domain/locales.ts';
  * A message, called where shown so it is in the interface's language (or an export's).
  */
 export const DISCLAIMER: () => string = m.export_disclaimer;
+
+/**
+ * "Data as of 23 Feb 2026": the date of the newest dated fact (summary.ts dataDate), on the
+ * screen, in About and in every export, so an old picture is never mistaken for a current one.
+ */
+export const dataAsOfLine = (date: FuzzyDate | null, locale: Locale): string[] =>
+  date ? [m.data_as_of({ date: formatFuzzyDate(date, locale) }, { locale })] : [];
 
 /** Credits for the bundled scenario data, shown on the map beside the boundary sources. */
 export const DATA_ATTRIBUTION = (): string[] => [m.export_credit_towns(), m.export_credit_sites()];

@@ -6,6 +6,8 @@ import hotspotsUrl from '../../../data/scenario/hotspots.csv?url';
 import phasesUrl from '../../../data/scenario/phases.csv?url';
 import eventsUrl from '../../../data/scenario/events.csv?url';
 import mandatesUrl from '../../../data/scenario/mandates.csv?url';
+import siteTroopsUrl from '../../../data/scenario/site-troops.csv?url';
+import strengthUrl from '../../../data/scenario/strength.csv?url';
 import { DataError } from './errors.ts';
 import { validateScenario, type ScenarioTexts, type ValidatedScenario } from './loadScenario.ts';
 
@@ -16,8 +18,8 @@ const URLS: Record<keyof ScenarioTexts, string | undefined> = {
   phases: phasesUrl,
   events: eventsUrl,
   mandates: mandatesUrl,
-  siteTroops: undefined,
-  strength: undefined,
+  siteTroops: siteTroopsUrl,
+  strength: strengthUrl,
 };
 
 /** The file's bytes: the loader decodes them strictly, so bad bytes are reported by line. */

@@ -123,20 +123,26 @@ export function troopSumAt(
 export const deployedTroops = (f: StrengthFigure): number | null => f.troops;
 
 /**
- * The latest deployed-strength figure with troops on or before the day. A figure describes its
+ * A figure the counters may quote: it gives troops, and its source is better than weak. Weak
+ * reports ("about 16,000 troops" in a wire story) are drawn on the chart as such, never quoted
+ * as the deployed strength.
+ */
+export const quotable = (f: StrengthFigure): boolean =>
+  deployedTroops(f) !== null && f.confidence !== 'low';
+
+/**
+ * The latest quotable deployed-strength figure on or before the day. A figure describes its
  * own date; carried to later days it is shown with that date, never as current.
  */
 export function strengthAt(figures: readonly StrengthFigure[], day: number): StrengthFigure | null {
   let best: StrengthFigure | null = null;
   for (const f of figures)
-    if (
-      deployedTroops(f) !== null &&
-      f.date.first <= day &&
-      (!best || f.date.first > best.date.first)
-    )
-      best = f;
+    if (quotable(f) && f.date.first <= day && (!best || f.date.first > best.date.first)) best = f;
   return best;
 }
+
+/** True if a figure is too old to describe the day (STALE_DAYS): shown as the last one known. */
+export const isStale = (f: StrengthFigure, day: number) => day - f.date.last > STALE_DAYS;
 
 /** Why the estimate and the other figures disagree on a day; empty when they agree. */
 export type TroopNote =
@@ -184,7 +190,7 @@ export function troopPicture(
   const notes: TroopNote[] = [];
   if (ceiling !== null && estimate.troops > ceiling) notes.push('above_ceiling');
   const d = deployed ? deployedTroops(deployed) : null;
-  if (d && day - deployed!.date.last <= STALE_DAYS) {
+  if (d && !isStale(deployed!, day)) {
     if (estimate.troops > d * (1 + DISAGREEMENT)) notes.push('above_deployed');
     else if (estimate.troops < d * (1 - DISAGREEMENT)) notes.push('below_deployed');
   }

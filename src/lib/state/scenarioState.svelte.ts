@@ -10,6 +10,7 @@ import { DataError, type DataIssue } from '../data/errors.ts';
 import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
 import { locale } from './locale.svelte.ts';
 import { troopIndex } from '../domain/troops.ts';
+import { latestFact } from '../domain/summary.ts';
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -29,6 +30,9 @@ export class ScenarioState {
 
   /** The per-year troop figures by site (troops.ts), indexed once per scenario. */
   troops = $derived(troopIndex(this.scenario?.siteTroops ?? []));
+
+  /** The data's "as of" date: its newest dated fact (summary.ts). */
+  asOf = $derived(this.scenario ? latestFact(this.scenario) : null);
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
   async loadDefault(
