@@ -72,4 +72,6 @@ export const ASSUMPTIONS: ((locale: Locale) => string)[] = [
   m.about_assumption_east,
   m.about_assumption_no_coordinate,
   m.about_assumption_boundaries,
+  m.about_assumption_intensity,
+  m.about_assumption_data_date,
 ].map((msg) => (locale: Locale) => msg({}, { locale }));
