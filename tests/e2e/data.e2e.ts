@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
+import { loadDefaultData } from '../defaultData.ts';
+import { formatFuzzyDate } from '../../src/lib/domain/formatFuzzyDate.ts';
+import { latestFact } from '../../src/lib/domain/summary.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -68,9 +71,9 @@ describe('the default data in the app', () => {
       'Natural Earth',
       'public domain',
       'How to cite',
-      'estimates from standard unit sizes',
+      'from standard unit sizes',
       'present at some point that year',
-      'Latest dated fact: 19 Dec 2025',
+      `Data as of: ${formatFuzzyDate(latestFact(loadDefaultData())!, 'en')}`,
     ])
       expect(text).toContain(s);
     const table = dialog.getByRole('table', { name: 'Records loaded per file' });
@@ -113,7 +116,8 @@ describe('the default data in the app', () => {
 
   test('a row that fails validation is reported on screen, as text, and the rest still load', async () => {
     const page = await newPage(browser);
-    const bad = 'evil,<img src=x onerror=alert(1)>,base,CD-NK,-1.6,29.2,2020,year,,,,,,,high,';
+    const bad =
+      'evil,<img src=x onerror=alert(1)>,base,CD-NK,-1.6,29.2,2020,year,present_by,,,,,,,high,';
     await page.route(/sites-[^/]*\.csv$/, async (route) => {
       const res = await route.fetch();
       await route.fulfill({

@@ -51,7 +51,7 @@ describe('what if a site closes now', () => {
       .toMatch(/also in reach of another open site/);
 
     // A shorter HQ reach (edited in the settings, a planner's what-if on the assumption).
-    await page.getByRole('button', { name: 'Impact' }).click();
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
     await page.getByRole('button', { name: 'Edit reach…' }).click();
     const input = page.getByLabel('Reach of Sector HQ in km');
     await input.fill('30');
@@ -71,7 +71,7 @@ describe('what if a site closes now', () => {
     // The edited radius is kept across a reload.
     await page.reload();
     await ready(page);
-    await page.getByRole('button', { name: 'Impact' }).click();
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
     await page.getByRole('button', { name: 'Edit reach…' }).click();
     await expect.poll(() => page.getByLabel('Reach of Sector HQ in km').inputValue()).toBe('30');
     await page.close();
@@ -82,7 +82,7 @@ describe('lost cover since a comparison date', () => {
   test('15 Jul 2021 against 15 Jan 2021 names the Kasaï closures', async () => {
     const page = await newPage(browser);
     await openAt(page, '#date=2021-07-15');
-    await page.getByRole('button', { name: 'Impact' }).click();
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
     const compareDate = page.getByRole('group', { name: 'Comparison date' });
     await setDate(compareDate, '2021-01-15');
     // The month is named in the interface's language, not as numbers.
@@ -142,7 +142,7 @@ describe('scenarios', () => {
 
     // Compare with the baseline: both counts side by side.
     await page.getByLabel('Compare with the baseline').check();
-    await page.getByRole('button', { name: 'Impact' }).click();
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
     const compare = page.getByTestId('scenario-compare');
     await expect.poll(() => compare.innerText()).toMatch(/Sites with reach\s+\d+\s+\d+/);
     const [b, s] = (await compare.locator('tbody tr').first().locator('td').allInnerTexts()).map(

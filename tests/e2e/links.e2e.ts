@@ -196,7 +196,7 @@ describe('the data-problems box', () => {
     // Rows the loader rejects: many, so that the details run long.
     const bad = Array.from(
       { length: 40 },
-      (_, i) => `bad-${i},Nowhere ${i},base,CD-NK,-1.6,29.2,2020,year,,,,,,,high,test`,
+      (_, i) => `bad-${i},Nowhere ${i},base,CD-NK,-1.6,29.2,2020,year,present_by,,,,,,,high,test`,
     ).join('\n');
     await page.route(/sites-[^/]*\.csv$/, async (route) => {
       const res = await route.fetch();

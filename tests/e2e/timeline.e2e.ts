@@ -19,6 +19,9 @@ import {
 } from './helpers.ts';
 import { NEAR_EM } from '../../src/lib/map/nameLayout.ts';
 import { labelTextPx } from '../../src/lib/map/siteLabels.ts';
+import { loadDefaultData } from '../defaultData.ts';
+import { isoOfDay } from '../../src/lib/domain/dates.ts';
+import { latestFact } from '../../src/lib/domain/summary.ts';
 
 const LAYER_LABELS = Object.fromEntries(LAYERS.map((l) => [l.id, l.label() as string])) as Record<
   (typeof LAYERS)[number]['id'],
@@ -130,7 +133,10 @@ describe('keyboard, playback and URL state', () => {
     await page.keyboard.press('Home');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2019-01-01');
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#date=2025-12-19');
+    // The last day is the data date: its newest dated fact.
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe(`#date=${isoOfDay(latestFact(loadDefaultData())!.first)}`);
     await page.close();
   });
 
@@ -381,12 +387,13 @@ describe('selection, tooltips and the rendering rules', () => {
             };
           });
         }
-        // Adikivu's and Kavumu's HQs are within 20 km of Bukavu's: at this scale one place,
-        // named once (the largest troop estimate wins the room).
+        // Kavumu's HQ is within 20 km of Bukavu's: at this scale one place, named once (the
+        // largest troop estimate wins the room). The Force Intervention Brigade's HQ at Beni is
+        // drawn as a sector-level HQ from September 2023.
         const sectorHqs: Record<string, string[][]> = {
-          '2019-01-01': [['adikivu', 'bukavu', 'kavumu'], ['bunia'], ['dungu'], ['goma']],
+          '2019-01-01': [['bukavu', 'kavumu'], ['bunia'], ['dungu'], ['goma']],
           '2021-07-15': [['bukavu', 'kavumu'], ['bunia'], ['goma']],
-          '2024-07-15': [['bunia'], ['goma']],
+          '2024-07-15': [['bunia'], ['goma'], ['fib-hq-beni']],
         };
         for (const [date, places] of Object.entries(sectorHqs)) {
           // No name lies under any symbol drawn, a smaller base's included.
@@ -589,14 +596,15 @@ describe('selection, tooltips and the rendering rules', () => {
     const tipText = await tip.innerText();
     expect(tipText).toContain('Kinshasa');
     expect(tipText).toContain('Mission HQ');
-    expect(tipText).toContain('Opened: unknown (before the data begins)');
+    // Geo-PKO's first year is 2010: present by then, perhaps earlier, never "opened".
+    expect(tipText).toContain('Present by: 2010 (year) (may be older)');
     await page.screenshot({ path: `${SHOTS}/hover-kinshasa.png` });
     await page.mouse.click(at.x, at.y);
     const details = page.getByRole('region', { name: /Kinshasa/ });
     await details.waitFor();
     const text = await details.innerText();
     expect(text).toContain('Mission HQ');
-    expect(text).toContain('unknown: before the data begins');
+    expect(text).toContain('present by 2010 (year) (first shown by the source; may be older)');
     expect(text).toContain('Geo-PKO v2.3');
     expect(text).toMatch(/Confidence\s+high/);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('sel=kinshasa');
