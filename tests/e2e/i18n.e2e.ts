@@ -497,9 +497,9 @@ describe('the map, its legend, tooltips, details and sites table in French', () 
     // The first line is the site's name, as the data writes it ("Kinshasa (mission HQ)").
     expect(tipLines.slice(1)).toEqual([
       'QG de la mission',
-      'Ouverture\u00a0: inconnue (avant le début des données)',
+      'Présent dès\u00a0: 2010 (à l’année près) (peut être plus ancien)',
       'Fermeture\u00a0: aucune, toujours ouvert',
-      expect.stringMatching(/^Effectifs \(estimation\)\u00a0: \d\u202f\d{3}$/),
+      expect.stringMatching(/^Effectifs \(estimation, 2021\)\u00a0: \d\u202f\d{3}$/),
       'Cliquer pour les détails',
     ]);
     await page.screenshot({ path: `${SHOTS_FR}/fr-tooltip.png` });
@@ -524,9 +524,11 @@ describe('the map, its legend, tooltips, details and sites table in French', () 
     ]);
     const values = await details.locator('dd').allInnerTexts();
     expect(values[0]).toBe('QG de la mission');
-    expect(values[3]).toBe('inconnue\u00a0: avant le début des données');
+    expect(values[3]).toBe(
+      'présent dès 2010 (à l’année près) (première mention dans la source\u00a0; peut être plus ancien)',
+    );
     expect(values[4]).toBe('ouvert (aucune fermeture signalée)');
-    expect(values[6]).toMatch(/^\d\u202f\d{3}$/);
+    expect(values[6]).toMatch(/^\d\u202f\d{3} en 2021 \(estimation Geo-PKO/);
     expect(values[9]).toBe('élevée');
     await page.screenshot({ path: `${SHOTS_FR}/fr-legend-details.png` });
 
@@ -539,7 +541,7 @@ describe('the map, its legend, tooltips, details and sites table in French', () 
       'Type',
       'Province',
       'Ouverture',
-      'Effectifs',
+      'Effectifs (est., 2021)',
     ]);
     const tableText = await table.innerText();
     expect(tableText).toContain('Base de compagnie');

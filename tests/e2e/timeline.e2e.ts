@@ -389,11 +389,11 @@ describe('selection, tooltips and the rendering rules', () => {
         }
         // Kavumu's HQ is within 20 km of Bukavu's: at this scale one place, named once (the
         // largest troop estimate wins the room). The Force Intervention Brigade's HQ at Beni is
-        // drawn as a sector-level HQ from September 2023.
+        // drawn as a sector-level HQ from September 2023, on Beni's own point: one name there.
         const sectorHqs: Record<string, string[][]> = {
           '2019-01-01': [['bukavu', 'kavumu'], ['bunia'], ['dungu'], ['goma']],
           '2021-07-15': [['bukavu', 'kavumu'], ['bunia'], ['goma']],
-          '2024-07-15': [['bunia'], ['goma'], ['fib-hq-beni']],
+          '2024-07-15': [['bunia'], ['goma'], ['fib-hq-beni', 'beni']],
         };
         for (const [date, places] of Object.entries(sectorHqs)) {
           // No name lies under any symbol drawn, a smaller base's included.

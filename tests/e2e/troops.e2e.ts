@@ -74,8 +74,9 @@ describe('troop figures within reach of the ceiling, and explained', () => {
       expect(text).toContain("exceeds the Council's ceiling");
       expect(text).toContain(formatNumber(p.ceiling!, 'en'));
     }
-    // Within reach: the estimate is within 10% of the ceiling in force.
-    expect(Math.abs(p.estimate.troops - p.ceiling!) / p.ceiling!).toBeLessThan(0.1);
+    // Within reach: a ceiling is a maximum, so below it is no contradiction; above it, the
+    // estimate stays within 10% (and is explained, above).
+    expect(p.estimate.troops).toBeLessThan(p.ceiling! * 1.1);
     await page.screenshot({ path: `${SHOTS}/troops-${iso}.png` });
   });
 });
