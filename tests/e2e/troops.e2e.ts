@@ -9,7 +9,7 @@ import { launchBrowser, newPage } from '../browser.ts';
 import { loadDefaultData } from '../defaultData.ts';
 import { dayNumber, isoOfDay } from '../../src/lib/domain/dates.ts';
 import { formatDay, formatNumber } from '../../src/lib/domain/format.ts';
-import { formatFuzzyDate } from '../../src/lib/domain/formatFuzzyDate.ts';
+import { formatFuzzyDate, formatFuzzyDateShort } from '../../src/lib/domain/formatFuzzyDate.ts';
 import { MILITARY_KINDS } from '../../src/lib/domain/schema.ts';
 import { latestFact } from '../../src/lib/domain/summary.ts';
 import { isStale, troopIndex, troopPicture } from '../../src/lib/domain/troops.ts';
@@ -55,7 +55,7 @@ describe('troop figures within reach of the ceiling, and explained', () => {
 
     // Deployed: the latest quotable UN figure with its date, or a dash and the last one known.
     const d = p.deployed!;
-    const dDate = formatFuzzyDate(d.date, 'en');
+    const dDate = formatFuzzyDateShort(d.date, 'en');
     if (isStale(d, dayNumber(...(iso.split('-').map(Number) as [number, number, number])))) {
       expect(await deployed.locator('dd.big').innerText()).toBe('–');
       expect(await deployed.locator('dd.sub').innerText()).toContain(dDate);

@@ -7,7 +7,7 @@ import {
   formatMonthShort,
   formatNumber,
 } from '../../src/lib/domain/format.ts';
-import { formatFuzzyDate } from '../../src/lib/domain/formatFuzzyDate.ts';
+import { formatFuzzyDate, formatFuzzyDateShort } from '../../src/lib/domain/formatFuzzyDate.ts';
 import type { Locale } from '../../src/lib/domain/locales.ts';
 import { dayInWords, monthInWords } from '../../src/lib/domain/timeline.ts';
 
@@ -103,6 +103,18 @@ describe('formatFuzzyDate: the precision said in the language', () => {
     { text: '2019', precision: 'year', locale: 'fr', expected: '2019 (à l’année près)' },
   ])('$text ($precision) in $locale → $expected', ({ text, precision, locale, expected }) => {
     expect(formatFuzzyDate(d(text, precision), locale)).toBe(expected);
+  });
+});
+
+describe('formatFuzzyDateShort: the form alone carries the precision', () => {
+  const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
+  test.each<{ text: string; precision: string; locale: Locale; expected: string }>([
+    { text: '2019-10-03', precision: 'day', locale: 'en', expected: '3 Oct 2019' },
+    { text: '2025-10', precision: 'month', locale: 'en', expected: 'Oct 2025' },
+    { text: '2019', precision: 'year', locale: 'en', expected: '2019' },
+    { text: '2025-10', precision: 'month', locale: 'fr', expected: 'oct. 2025' },
+  ])('$text ($precision) in $locale → $expected', ({ text, precision, locale, expected }) => {
+    expect(formatFuzzyDateShort(d(text, precision), locale)).toBe(expected);
   });
 });
 

@@ -16,3 +16,14 @@ export function formatFuzzyDate(d: FuzzyDate, locale: Locale = 'en'): string {
     return m.date_precision_month({ month: formatMonthShort(d.first, locale) }, { locale });
   return m.date_precision_year({ year: d.text }, { locale });
 }
+
+/**
+ * The fuzzy date as tersely as it can be written without claiming more: "3 Oct 2019",
+ * "Oct 2025", "2019". The form itself carries the precision (no day is given where none is
+ * known); for tight places such as the chart's legend and the counters. Elsewhere, say it.
+ */
+export function formatFuzzyDateShort(d: FuzzyDate, locale: Locale = 'en'): string {
+  if (d.precision === 'day') return formatDayShort(d.first, locale);
+  if (d.precision === 'month') return formatMonthShort(d.first, locale);
+  return d.text;
+}
