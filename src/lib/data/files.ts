@@ -6,6 +6,7 @@ export const SCENARIO_FILES = {
   phases: 'scenario/phases.csv',
   events: 'scenario/events.csv',
   mandates: 'scenario/mandates.csv',
+  control: 'scenario/control.csv',
 } as const;
 /** Each file's content: bytes (decoded as strict UTF-8, bad bytes reported) or text. */
 export type ScenarioTexts = Record<keyof typeof SCENARIO_FILES, string | Uint8Array>;

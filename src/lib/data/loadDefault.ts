@@ -6,6 +6,7 @@ import hotspotsUrl from '../../../data/scenario/hotspots.csv?url';
 import phasesUrl from '../../../data/scenario/phases.csv?url';
 import eventsUrl from '../../../data/scenario/events.csv?url';
 import mandatesUrl from '../../../data/scenario/mandates.csv?url';
+import controlUrl from '../../../data/scenario/control.csv?url';
 import { DataError } from './errors.ts';
 import { validateScenario, type ScenarioTexts, type ValidatedScenario } from './loadScenario.ts';
 
@@ -16,6 +17,7 @@ const URLS: Record<keyof ScenarioTexts, string> = {
   phases: phasesUrl,
   events: eventsUrl,
   mandates: mandatesUrl,
+  control: controlUrl,
 };
 
 /** The file's bytes: the loader decodes them strictly, so bad bytes are reported by line. */

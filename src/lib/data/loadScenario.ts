@@ -1,5 +1,5 @@
 /**
- * Validates a whole scenario (the six CSV texts) against the schema and the province
+ * Validates a whole scenario (the CSV texts, SCENARIO_FILES) against the schema and the province
  * boundaries. The app's default data, `npm run validate-data` and (later) imports all use it.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from './errors.ts';
 import { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 import { checkInProvince, type Located } from './locations.ts';
+import { readControl } from './control.ts';
 import {
   readEvents,
   readHotspots,
@@ -58,6 +59,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
   const phases = readPhases(texts.phases, f.phases);
   const events = readEvents(texts.events, f.events);
   const mandates = readMandates(texts.mandates, f.mandates);
+  const control = readControl(texts.control, f.control);
 
   const placeIssues = checkInProvince(
     located(places, f.places, (p) => p.name),
@@ -71,6 +73,10 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
     located(hotspots, f.hotspots, (h) => h.id),
     provinces,
   );
+  const controlIssues = checkInProvince(
+    located(control, f.control, (t) => t.id),
+    provinces,
+  );
 
   const issues = [
     ...places.issues,
@@ -82,6 +88,8 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
     ...phases.issues,
     ...events.issues,
     ...mandates.issues,
+    ...control.issues,
+    ...controlIssues,
   ];
   const rows = (t: string | Uint8Array) =>
     Math.max(
@@ -97,6 +105,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       phases: phases.records,
       events: events.records,
       mandates: mandates.records,
+      control: withoutMisplaced(control, controlIssues),
     },
     issues,
     rowsRead: {
@@ -106,6 +115,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       phases: rows(texts.phases),
       events: rows(texts.events),
       mandates: rows(texts.mandates),
+      control: rows(texts.control),
     },
   };
 }

@@ -43,10 +43,14 @@ export interface LayerKey {
   note?: string;
 }
 
-/** What a key depends on besides its layer: the plan shown and the site kinds in the data. */
+/**
+ * What a key depends on besides its layer: the plan shown, the site kinds in the data, and the
+ * armed groups that hold towns in it (control.csv; none given: the key names no group).
+ */
 export interface KeyContext {
   plan: Plan;
   kinds: readonly SiteKind[];
+  groups?: readonly string[];
 }
 
 export interface LayerEntry {
@@ -119,6 +123,40 @@ export const LAYERS = [
           swatch: { type: 'dot', fill: rgb(g.color, 0.45), stroke: rgb(g.color) },
         })),
         note: m.layers_hotspots_note(),
+      }),
+    },
+  },
+  {
+    id: 'control',
+    label: m.layers_control,
+    // The 2025 story: M23's hold on Goma and Bukavu must show at a glance (issue 23).
+    initial: true,
+    key: {
+      // Folds last: at the whole-country view it is the one key that explains a hatch.
+      fold: 5,
+      rows: (c) => ({
+        title: m.layers_control(),
+        rows: [
+          ...(c.groups?.length
+            ? c.groups.map((group) => ({
+                id: `town:${group}`,
+                text: m.layers_control_town({ group }),
+                swatch: { type: 'icon' as const, icon: 'held' },
+              }))
+            : [
+                {
+                  id: 'town',
+                  text: m.layers_control_town_any(),
+                  swatch: { type: 'icon' as const, icon: 'held' },
+                },
+              ]),
+          {
+            id: 'area',
+            text: m.layers_control_area(),
+            swatch: { type: 'icon', icon: 'held-area' },
+          },
+        ],
+        note: m.layers_control_note(),
       }),
     },
   },
