@@ -79,8 +79,8 @@ export function tooltipText(
       s.troops_estimate !== null
         ? m.map_tooltip_troops({ n: formatNumber(s.troops_estimate, locale) }, to)
         : '',
-      role === 'site'
-        ? heldLine(held({ lon: o.datum.position[0], lat: o.datum.position[1] }), locale)
+      role === 'site' && s.lat !== null && s.lon !== null
+        ? heldLine(held({ lat: s.lat, lon: s.lon }), locale)
         : '',
       m.map_tooltip_click({}, to),
     ];
