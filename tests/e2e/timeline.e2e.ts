@@ -226,7 +226,9 @@ describe('keyboard, playback and URL state', () => {
     await page.getByRole('combobox', { name: 'Plan' }).selectOption('joint_strategy_2020');
     await expect
       .poll(() => page.evaluate(() => location.hash))
-      .toBe('#date=2021-07-15&layers=phases,hotspots,sites,ghosts&plan=joint_strategy_2020');
+      .toBe(
+        '#date=2021-07-15&layers=phases,hotspots,control,sites,ghosts&plan=joint_strategy_2020',
+      );
     // The link holds the plan: a fresh page opens on it.
     const other = await newPage(browser);
     await openAt(other, '#date=2021-07-15&plan=joint_strategy_2020');

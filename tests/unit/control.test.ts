@@ -12,6 +12,7 @@ import {
   heldOn,
   heldPlaces,
   TOWN_BUFFER_KM,
+  TOWN_CORE_KM,
 } from '../../src/lib/domain/control.ts';
 import { heldAreaFeatures, heldAreas } from '../../src/lib/domain/heldArea.ts';
 import { dayNumber, parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
@@ -171,25 +172,30 @@ describe('heldAreas and heldAt', () => {
     expect(heldAt({ lat: -1.42, lon: 28.1 }, areas)?.since.text).toBe('2025-03-19');
   });
 
-  test('clipped to the country: nothing held across the border', () => {
-    // A stand-in border at 29.25° E: Gisenyi, 3 km east of Goma, lies beyond it.
+  test('clipped to the country, but for the towns’ cores the outline is too coarse to place', () => {
+    // A stand-in border 0.9 km west of Goma's point, as coarse as the real outline there.
     const drc = polygon([
       [
         [27, -3],
-        [29.25, -3],
-        [29.25, -1],
+        [29.22, -3],
+        [29.22, -1],
         [27, -1],
         [27, -3],
       ],
     ]);
-    const gisenyi = { lat: -1.69, lon: 29.27 };
-    expect(heldAt(gisenyi, heldAreas([GOMA]))).not.toBeNull();
     const clipped = heldAreas([GOMA], drc);
-    expect(heldAt(gisenyi, clipped)).toBeNull();
-    expect(heldAt({ lat: -1.68, lon: 29.23 }, clipped)).not.toBeNull();
-    // The border runs 2.4 km east of Goma: a little more than half the disc is left.
-    expect(km2(clipped[0]!.shape)).toBeGreaterThan(disc * 0.55);
+    // 8 km east, across the border: in the unclipped disc, not in the clipped area.
+    const rwanda = { lat: -1.69, lon: 29.3 };
+    expect(heldAt(rwanda, heldAreas([GOMA]))).not.toBeNull();
+    expect(heldAt(rwanda, clipped)).toBeNull();
+    // The town itself and the base 1 km from it stay held; so does the ground west of them.
+    expect(heldAt({ lat: GOMA.lat, lon: GOMA.lon }, clipped)).not.toBeNull();
+    expect(heldAt({ lat: -1.68333, lon: 29.23333 }, clipped)).not.toBeNull();
+    expect(heldAt({ lat: -1.67, lon: 29.14 }, clipped)).not.toBeNull();
+    // About half the disc, and the core's half beyond the border.
+    expect(km2(clipped[0]!.shape)).toBeGreaterThan(disc * 0.5);
     expect(km2(clipped[0]!.shape)).toBeLessThan(disc * 0.7);
+    expect(TOWN_CORE_KM).toBeLessThan(TOWN_BUFFER_KM);
   });
 
   test.each([

@@ -1,6 +1,11 @@
 /** The control layer's parts: towns ready for the GPU filter, the hatch, the area's data. */
 import { describe, expect, test } from 'vitest';
-import { controlAreaData, prepareTowns } from '../../src/lib/map/layers/controlLayer.ts';
+import {
+  controlAreaData,
+  controlAreaNames,
+  controlAreaShapes,
+  prepareTowns,
+} from '../../src/lib/map/layers/controlLayer.ts';
 import {
   controlAreaLayers,
   controlLabelLayer,
@@ -61,8 +66,10 @@ describe('controlAreaData', () => {
     period({}),
     period({ id: 'bukavu-2025', lat: -2.49077, lon: 28.84281 }),
   ]);
-  const fc = controlAreaData(areas, (g) => `${g}-held area (approximate)`);
-  test('one area and one name per group, the name at the area’s eastern edge', () => {
+  const shapes = controlAreaShapes(areas);
+  const names = controlAreaNames(shapes, (g) => `${g}-held area (approximate)`);
+  const fc = controlAreaData(shapes, names);
+  test('one area and one name per group, the name east of the area, level with its waist', () => {
     const [shape, name] = fc.features;
     expect(fc.features).toHaveLength(2);
     expect(shape!.geometry.type).toBe('Polygon');
@@ -71,14 +78,19 @@ describe('controlAreaData', () => {
       group: 'M23/AFC',
       label: 'M23/AFC-held area (approximate)',
     });
-    const east = (name!.geometry as GeoJSON.Point).coordinates[0]!;
-    const xs = (shape!.geometry as GeoJSON.Polygon).coordinates[0]!.map((p) => p[0]!);
-    expect(east).toBe(Math.max(...xs));
-    // 12 km east of Goma, the easternmost town.
+    const [east, mid] = (name!.geometry as GeoJSON.Point).coordinates as [number, number];
+    const ring = (shape!.geometry as GeoJSON.Polygon).coordinates[0]!;
+    expect(east).toBe(Math.max(...ring.map((p) => p[0]!)));
+    // 12 km east of Goma, the easternmost town; in the middle third of the area's height.
     expect(east).toBeGreaterThan(29.22845 + 0.1);
+    const ys = ring.map((p) => p[1]!);
+    const [south, north] = [Math.min(...ys), Math.max(...ys)];
+    expect(mid).toBeGreaterThanOrEqual(south + (north - south) / 3);
+    expect(mid).toBeLessThanOrEqual(north - (north - south) / 3);
   });
   test('nothing held, nothing drawn', () => {
-    expect(controlAreaData([], String).features).toEqual([]);
+    const none = controlAreaShapes([]);
+    expect(controlAreaData(none, controlAreaNames(none, String)).features).toEqual([]);
   });
   test('the layers draw areas and names apart, hidden until the app shows them', () => {
     const layers = [...controlAreaLayers(), controlLabelLayer()];

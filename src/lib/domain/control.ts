@@ -20,6 +20,14 @@ import type { ControlPeriod, Place } from './schema.ts';
 export const TOWN_BUFFER_KM = 12;
 
 /**
+ * The core of a held town, kept in its area even where the country's outline cuts it off: that
+ * outline (Natural Earth 1:10m) runs 0.3 km west of Goma's GeoNames point and puts the MONUSCO
+ * base there 1.3 km outside the country. The loader allows points 5 km outside their province
+ * for the same reason (locations.ts). Beyond the core, the area stops at the border.
+ */
+export const TOWN_CORE_KM = 5;
+
+/**
  * Held towns of one group this close to one another (one to the next, in a chain) are read as
  * one held area: the convex hull of their buffers. The sources report M23's advances as the
  * roads between captured towns (Goma to Bukavu along Lake Kivu's west shore, Minova, Kalehe,

@@ -9,7 +9,7 @@ import intersect from '@turf/intersect';
 import union from '@turf/union';
 import { featureCollection, polygon } from '@turf/helpers';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { clusters, convexHull, TOWN_BUFFER_KM, type HeldArea } from './control.ts';
+import { clusters, convexHull, TOWN_BUFFER_KM, TOWN_CORE_KM, type HeldArea } from './control.ts';
 import type { ControlPeriod } from './schema.ts';
 
 /** Circle vertices per town buffer: a smooth outline at the whole-country view, few vertices. */
@@ -18,22 +18,29 @@ const DISC_STEPS = 32;
 /**
  * The held areas on a day from the towns held then: per group, each chain of nearby towns
  * (clusters) becomes the hull of their TOWN_BUFFER_KM discs, a lone town its disc. `clip` (the
- * country's outline) keeps the areas inside it: a group holding a border town holds nothing
- * across the border.
+ * country's outline) keeps the areas inside it, a group holding a border town holding nothing
+ * across the border, but for each town's TOWN_CORE_KM core, which the outline is too coarse to
+ * place on the right side.
  */
 export function heldAreas(
   held: readonly ControlPeriod[],
   clip?: Feature<Polygon | MultiPolygon>,
 ): HeldArea[] {
+  const disc = (t: ControlPeriod, km: number) =>
+    circle([t.lon, t.lat], km, { steps: DISC_STEPS, units: 'kilometers' });
   const out: HeldArea[] = [];
   for (const towns of clusters(held)) {
-    const vertices = towns.flatMap(
-      (t) =>
-        circle([t.lon, t.lat], TOWN_BUFFER_KM, { steps: DISC_STEPS, units: 'kilometers' }).geometry
-          .coordinates[0]!,
-    );
+    const vertices = towns.flatMap((t) => disc(t, TOWN_BUFFER_KM).geometry.coordinates[0]!);
     const hull: Feature<Polygon | MultiPolygon> = polygon([convexHull(vertices)]);
-    const shape = clip ? intersect(featureCollection([hull, clip])) : hull;
+    const inside = clip ? intersect(featureCollection([hull, clip])) : hull;
+    const shape = clip
+      ? (union(
+          featureCollection([
+            ...(inside ? [inside] : []),
+            ...towns.map((t) => disc(t, TOWN_CORE_KM)),
+          ]),
+        ) as Feature<Polygon | MultiPolygon> | null)
+      : hull;
     if (shape) out.push({ group: towns[0]!.group, towns, shape });
   }
   return out;

@@ -58,10 +58,22 @@ export function controlAreaLayers(): LayerSpecification[] {
   ];
 }
 
+/** The area's name: its type at zoom 4 and 8 (px), its wrapping width and its gap (ems). */
+const LABEL_AT_4 = 12;
+const LABEL_AT_8 = 15;
+export const CONTROL_LABEL_MAX_EM = 10;
+export const CONTROL_LABEL_GAP_EM = 1.5;
+/** The area name's type size at a zoom, as its layer's text-size sets it. */
+export const CONTROL_LABEL_PX = (zoom: number) =>
+  LABEL_AT_4 + Math.min(Math.max((zoom - 4) / 4, 0), 1) * (LABEL_AT_8 - LABEL_AT_4);
+
 /**
- * The area's name, set beside its eastern edge, where the border and the lakes leave room:
- * placed after the province and site names (style.ts), so it gives way to them, and before the
- * lake and country names, which give way to it.
+ * The area's name, set east of it (its point is the middle of the area's eastern side), where
+ * the border and the lakes leave room. One fixed anchor, so the site names' layout knows its
+ * box and keeps clear of it (siteNames.ts), as it does of the province names. Always drawn:
+ * the only things it may cross there are the faint rings of closed liaison offices (Kigali),
+ * whose spaces would otherwise keep it off the whole-country view. The lakes' and countries'
+ * names, placed after it (style.ts), give way to it.
  */
 export function controlLabelLayer(): LayerSpecification {
   return {
@@ -73,11 +85,12 @@ export function controlLabelLayer(): LayerSpecification {
       visibility: 'none',
       'text-field': ['get', 'label'],
       'text-font': [...FONT.bold],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 15],
-      'text-max-width': 8,
-      'text-variable-anchor': ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'],
-      'text-radial-offset': 0.5,
-      'text-justify': 'auto',
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_AT_4, 8, LABEL_AT_8],
+      'text-max-width': CONTROL_LABEL_MAX_EM,
+      'text-anchor': 'left',
+      'text-offset': [CONTROL_LABEL_GAP_EM, 0],
+      'text-justify': 'left',
+      'text-allow-overlap': true,
     },
     paint: {
       'text-color': CONTROL_STYLE.label,

@@ -21,8 +21,14 @@ export interface TownDatum {
   span: [number, number];
 }
 
-/** The flags' size in pixels: as large as a mid-sized base, readable at the whole country. */
-export const TOWN_ICON_PX = 30;
+/**
+ * The flags' size: TOWN_ICON_M on the ground, between TOWN_ICON_MIN_PX and TOWN_ICON_MAX_PX on
+ * screen. At the whole-country view the towns of a front lie a few pixels apart, and full-size
+ * flags there hid the held area under them; zoomed in, they grow to a mid-sized base's size.
+ */
+export const TOWN_ICON_M = 12_000;
+export const TOWN_ICON_MIN_PX = 18;
+export const TOWN_ICON_MAX_PX = 30;
 
 const FILTER_2D = new DataFilterExtension({ filterSize: 2 });
 
@@ -51,8 +57,10 @@ export function controlTownsLayer(
     iconMapping: atlas.mapping,
     getIcon: () => 'held',
     getPosition: (d) => d.position,
-    getSize: TOWN_ICON_PX,
-    sizeUnits: 'pixels',
+    getSize: TOWN_ICON_M,
+    sizeUnits: 'meters',
+    sizeMinPixels: TOWN_ICON_MIN_PX,
+    sizeMaxPixels: TOWN_ICON_MAX_PX,
     pickable: true,
     getFilterValue: (d: TownDatum) => d.span,
     filterRange: [
@@ -63,28 +71,55 @@ export function controlTownsLayer(
   });
 }
 
-/** The easternmost vertex of a shape: where its name goes. */
+/**
+ * Where a shape's name goes: level with the easternmost point of its outline in the middle
+ * third of its height (beside the area's waist, not a far corner), and as far east as the
+ * shape reaches, so the name starts clear of every flag and base inside it.
+ */
 function eastOf(shape: Polygon | MultiPolygon): [number, number] {
   const rings =
     shape.type === 'Polygon' ? [shape.coordinates[0]!] : shape.coordinates.map((p) => p[0]!);
-  let best: [number, number] = [-Infinity, 0];
-  for (const ring of rings) for (const [x, y] of ring) if (x! > best[0]) best = [x!, y!];
-  return best;
+  const points = rings.flat();
+  const ys = points.map((p) => p[1]!);
+  const [south, north] = [Math.min(...ys), Math.max(...ys)];
+  const [lo, hi] = [south + (north - south) / 3, north - (north - south) / 3];
+  let waist: [number, number] = [-Infinity, (south + north) / 2];
+  for (const [x, y] of points) if (y! >= lo && y! <= hi && x! > waist[0]) waist = [x!, y!];
+  return [Math.max(...points.map((p) => p[0]!)), waist[1]];
 }
 
-/**
- * The source's data: each group's held area, and a point at its eastern edge with its name in
- * the reader's language (`label(group)`), set again on a switch of language.
- */
-export function controlAreaData(
-  areas: readonly HeldArea[],
-  label: (group: string) => string,
-): FeatureCollection<Polygon | MultiPolygon | Point, { group: string; label?: string }> {
-  const shapes = heldAreaFeatures(areas).features;
-  const names: Feature<Point, { group: string; label: string }>[] = shapes.map((f) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: eastOf(f.geometry) },
-    properties: { group: f.properties.group, label: label(f.properties.group) },
+/** An area's name and where it stands: the middle of the area's eastern side. */
+export interface AreaName {
+  group: string;
+  label: string;
+  at: [number, number];
+}
+
+/** The areas as drawn, one feature per group (heldAreaFeatures). */
+export type AreaShapes = FeatureCollection<Polygon | MultiPolygon, { group: string }>;
+
+/** The areas to draw: worked out once per change of the held towns. */
+export const controlAreaShapes = (areas: readonly HeldArea[]): AreaShapes =>
+  heldAreaFeatures(areas);
+
+/** Each group's area name, in the reader's language (`label(group)`). */
+export function controlAreaNames(shapes: AreaShapes, label: (group: string) => string): AreaName[] {
+  return shapes.features.map((f) => ({
+    group: f.properties.group,
+    label: label(f.properties.group),
+    at: eastOf(f.geometry),
   }));
-  return { type: 'FeatureCollection', features: [...shapes, ...names] };
+}
+
+/** The source's data: each group's held area, and a point with its name (controlAreaNames). */
+export function controlAreaData(
+  shapes: AreaShapes,
+  names: readonly AreaName[],
+): FeatureCollection<Polygon | MultiPolygon | Point, { group: string; label?: string }> {
+  const points: Feature<Point, { group: string; label: string }>[] = names.map((n) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: n.at },
+    properties: { group: n.group, label: n.label },
+  }));
+  return { type: 'FeatureCollection', features: [...shapes.features, ...points] };
 }
