@@ -27,7 +27,7 @@ export interface TownDatum {
  * flags there hid the held area under them; zoomed in, they grow to a mid-sized base's size.
  */
 export const TOWN_ICON_M = 12_000;
-export const TOWN_ICON_MIN_PX = 18;
+export const TOWN_ICON_MIN_PX = 22;
 export const TOWN_ICON_MAX_PX = 30;
 
 const FILTER_2D = new DataFilterExtension({ filterSize: 2 });
