@@ -48,6 +48,36 @@ function flagsNear(page: Page, lngLat: [number, number], px = 24): Promise<strin
   );
 }
 
+/**
+ * A screen point where deck.gl's own picking finds `id` on top, with a pixel to spare each way,
+ * searched in the pixels round a place: the app's hover and click pick there the same way.
+ */
+function pointOn(
+  page: Page,
+  lngLat: [number, number],
+  id: string,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ lngLat, id }) => {
+      const d = window.__drawdown!;
+      const at = d.map.project(lngLat);
+      const idOf = (o: unknown) => {
+        const x = o as { period?: { id: string }; role?: string; datum?: { site: { id: string } } };
+        return x?.period?.id ?? (x?.role === 'site' ? x.datum?.site.id : undefined);
+      };
+      const hit = (x: number, y: number) =>
+        idOf(d.overlay!.pickObject({ x, y, radius: 0 })?.object) === id;
+      for (let dy = -30; dy <= 16; dy++)
+        for (let dx = -16; dx <= 16; dx++) {
+          const [x, y] = [Math.round(at.x) + dx, Math.round(at.y) + dy];
+          if ([-1, 0, 1].every((i) => [-1, 0, 1].every((j) => hit(x + i, y + j)))) return { x, y };
+        }
+      return null;
+    },
+    { lngLat, id },
+  );
+}
+
 /** The held area's features MapLibre has drawn at a point (none while hidden). */
 function areaAt(page: Page, lngLat: [number, number]): Promise<string[]> {
   return page.evaluate((lngLat) => {
@@ -107,22 +137,8 @@ describe('1 March 2025, the whole country', () => {
   });
 
   test('hovering a flag: the town, its group, its dates, source and confidence', async () => {
-    // Where Goma's flag is the top thing under the pointer, with a pixel to spare each way:
-    // deck.gl's own picking over the pixels round the town (the pennant flies above and right
-    // of it, symbols.ts).
-    const p = await page.evaluate((g) => {
-      const d = window.__drawdown!;
-      const at = d.map.project(g);
-      const goma = (x: number, y: number) =>
-        (d.overlay!.pickObject({ x, y, radius: 0 })?.object as { period?: { id: string } })?.period
-          ?.id === 'goma-2025';
-      for (let dy = -30; dy <= 4; dy++)
-        for (let dx = -6; dx <= 16; dx++) {
-          const [x, y] = [Math.round(at.x) + dx, Math.round(at.y) + dy];
-          if ([-1, 0, 1].every((i) => [-1, 0, 1].every((j) => goma(x + i, y + j)))) return { x, y };
-        }
-      return null;
-    }, GOMA);
+    // The pennant flies above and right of the town (symbols.ts).
+    const p = await pointOn(page, GOMA, 'goma-2025');
     expect(p).not.toBeNull();
     await page.mouse.move(p!.x + 60, p!.y - 60);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
@@ -136,13 +152,14 @@ describe('1 March 2025, the whole country', () => {
   });
 
   test('the base in Goma: its tooltip and its details say since when it is in the held area', async () => {
-    const p = await page.evaluate((g) => window.__drawdown!.map.project(g), GOMA_BASE);
-    // Below the town's point: the base's symbol, clear of the flag above it.
-    await page.mouse.move(p.x - 60, p.y + 40);
-    await page.mouse.move(p.x, p.y + 8, { steps: 4 });
+    // Where the base's own symbol is on top, clear of the flag above it.
+    const p = await pointOn(page, GOMA_BASE, 'goma');
+    expect(p).not.toBeNull();
+    await page.mouse.move(p!.x - 60, p!.y + 40);
+    await page.mouse.move(p!.x, p!.y, { steps: 4 });
     const tip = page.locator('.deck-tooltip');
     await expect.poll(() => tip.innerText()).toContain('In M23/AFC-held area since 28 Jan 2025');
-    await page.mouse.click(p.x, p.y + 8);
+    await page.mouse.click(p!.x, p!.y);
     const details = page.getByRole('region', { name: 'Goma', exact: true });
     await expect
       .poll(() => details.innerText())
