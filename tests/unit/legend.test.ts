@@ -145,6 +145,16 @@ describe('the control key', () => {
     expect(rows(groups)).toEqual(expected);
   });
 
+  test('nothing held at the date: no control key, the other keys as before', () => {
+    const keys = layerKeys(
+      (id) => id === 'control' || id === 'hotspots',
+      { plan: 'actual', kinds: [], groups: [] },
+      false,
+    );
+    expect(keys.map((k) => k.layer)).toEqual(['hotspots']);
+    expect(legendOf(view(['control']), [], false, MAPPING, [])).toEqual([]);
+  });
+
   test('the export legend names the groups it is given, its icons found in the atlas', () => {
     const mapping: IconMapping = {
       ...MAPPING,

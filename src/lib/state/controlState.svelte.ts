@@ -6,7 +6,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { heldAt, heldKey, heldOn, type Held, type HeldArea } from '../domain/control.ts';
+import { groupsIn, heldAt, heldKey, heldOn, type Held, type HeldArea } from '../domain/control.ts';
 import type { LatLon } from '../domain/impact.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import type { MapState } from './mapState.svelte.ts';
@@ -21,6 +21,10 @@ export class ControlState {
   readonly held = $derived.by(() => heldOn(this.data.scenario?.control ?? [], this.timeline.day));
   /** Changes only with the set of held towns: what the areas depend on. */
   readonly key = $derived(heldKey(this.held));
+  /** The groups holding a town at the date, as one string: equal on most steps. */
+  private readonly groupsKey = $derived(groupsIn(this.held).join('\n'));
+  /** The groups holding a town at the date (the keys name them): a new array only on a change. */
+  readonly heldGroups = $derived(this.groupsKey ? this.groupsKey.split('\n') : []);
   /** The country's outline, to keep the areas inside it. */
   private readonly clip = $derived.by(
     () =>
