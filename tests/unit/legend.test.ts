@@ -118,3 +118,53 @@ test('a registry label is read as text, or called if it is a message', () => {
   expect(textOf('Sites open at the date')).toBe('Sites open at the date');
   expect(textOf(() => 'Sites ouverts à la date')).toBe('Sites ouverts à la date');
 });
+
+describe('the control key', () => {
+  const rows = (groups?: string[]) =>
+    layerKeys(
+      (id) => id === 'control',
+      { plan: 'actual', kinds: [], ...(groups ? { groups } : {}) },
+      false,
+    )[0]!.rows.map((r) => [r.text, r.swatch]);
+  test.each([
+    {
+      groups: ['M23/AFC'],
+      expected: [
+        ['Held town (M23/AFC)', { type: 'icon', icon: 'held' }],
+        ['Held area, approximate', { type: 'icon', icon: 'held-area' }],
+      ],
+    },
+    {
+      groups: undefined,
+      expected: [
+        ['Town held by an armed group', { type: 'icon', icon: 'held' }],
+        ['Held area, approximate', { type: 'icon', icon: 'held-area' }],
+      ],
+    },
+  ])('groups $groups', ({ groups, expected }) => {
+    expect(rows(groups)).toEqual(expected);
+  });
+
+  test('nothing held at the date: no control key, the other keys as before', () => {
+    const keys = layerKeys(
+      (id) => id === 'control' || id === 'hotspots',
+      { plan: 'actual', kinds: [], groups: [] },
+      false,
+    );
+    expect(keys.map((k) => k.layer)).toEqual(['hotspots']);
+    expect(legendOf(view(['control']), [], false, MAPPING, [])).toEqual([]);
+  });
+
+  test('the export legend names the groups it is given, its icons found in the atlas', () => {
+    const mapping: IconMapping = {
+      ...MAPPING,
+      held: { x: 256, y: 0, width: 64, height: 64, anchorY: 58, mask: false },
+      'held-area': { x: 320, y: 0, width: 64, height: 64, anchorY: 32, mask: false },
+    };
+    expect(legendOf(view(['control']), [], false, mapping, ['M23/AFC'])).toEqual([
+      { kind: 'heading', text: 'Armed-group control' },
+      { kind: 'item', text: 'Held town (M23/AFC)', swatch: { type: 'icon', x: 256 } },
+      { kind: 'item', text: 'Held area, approximate', swatch: { type: 'icon', x: 320 } },
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../src/lib/domain/dates.ts';
 import { mapFacts } from '../../src/lib/domain/mapFacts.ts';
+import { heldOn } from '../../src/lib/domain/control.ts';
+import { heldAreas } from '../../src/lib/domain/heldArea.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
 import { countersAt } from '../../src/lib/domain/timeline.ts';
 import { loadDefaultData } from '../defaultData.ts';
@@ -42,5 +44,46 @@ describe('mapFacts on the bundled data', () => {
     expect(mapFacts(input, 'actual', day('2025-06-01')).sites).toBeLessThan(
       mapFacts(input, 'actual', day('2019-06-01')).sites,
     );
+  });
+});
+
+describe('mapFacts: armed-group control on the bundled data', () => {
+  const scenario = loadDefaultData();
+  const at = (iso: string) => {
+    const areas = heldAreas(heldOn(scenario.control, day(iso)));
+    return mapFacts(
+      {
+        sites: scenario.sites,
+        hotspots: scenario.hotspots,
+        phases: scenario.phases,
+        control: { periods: scenario.control, areas },
+      },
+      'actual',
+      day(iso),
+    );
+  };
+
+  test('1 March 2025: M23/AFC holds Goma and Bukavu, and the Goma base is in its area', () => {
+    const f = at('2025-03-01');
+    const m23 = f.held.find((g) => g.group === 'M23/AFC');
+    expect(m23?.towns).toEqual(expect.arrayContaining(['Goma', 'Bukavu']));
+    const goma = f.heldSites.find((s) => s.name === 'Goma');
+    expect(goma).toMatchObject({ group: 'M23/AFC', since: { text: '2025-01-28' } });
+  });
+
+  test('1 December 2024: nothing held at Goma, no site in a held area there', () => {
+    const f = at('2024-12-01');
+    expect(f.held.flatMap((g) => g.towns)).not.toContain('Goma');
+    expect(f.heldSites.map((s) => s.name)).not.toContain('Goma');
+  });
+
+  test('without the control input, nothing is said of control', () => {
+    const f = mapFacts(
+      { sites: scenario.sites, hotspots: scenario.hotspots, phases: scenario.phases },
+      'actual',
+      day('2025-03-01'),
+    );
+    expect(f.held).toEqual([]);
+    expect(f.heldSites).toEqual([]);
   });
 });

@@ -47,6 +47,8 @@ describe('baseStyle', () => {
     expect(symbols.map((l) => l.id)).toEqual([
       'country-labels',
       'lake-labels',
+      // The held area's name: placed after the province and site names, before the lakes'.
+      'control-label',
       'site-labels',
       // No text: the space every site's symbols take, placed after the province names
       // (MapLibre places the top layer first), so they move the site names only.

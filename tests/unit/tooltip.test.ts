@@ -3,6 +3,7 @@ import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from '../../src/lib/map/layers/prepare.ts';
 import type { SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
 import { tooltipText } from '../../src/lib/map/tooltip.ts';
+import type { TownDatum } from '../../src/lib/map/layers/controlLayer.ts';
 
 const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
 const site = (over: object) =>
@@ -152,5 +153,64 @@ describe('tooltipText', () => {
       'Période\u00a0: 2019 (à l’année près) – 30 juin 2021',
     );
     expect(tooltipText(undefined)).toBeNull();
+  });
+});
+
+describe('held towns and sites in held areas', () => {
+  const town = {
+    period: {
+      id: 'goma-2025',
+      town: 'Goma',
+      group: 'M23/AFC',
+      from: d('2025-01-28', 'day'),
+      to: null,
+      source: 'S/RES/2773 <b>(unscr.com)</b>',
+      confidence: 'high',
+    },
+  } as unknown as TownDatum;
+
+  test('a held town: its town, group, dates in words, source and confidence, as text', () => {
+    expect(tooltipText(town)!.text).toBe(
+      [
+        'Goma',
+        'Held by M23/AFC',
+        'Held since 28 Jan 2025, still held at the last source',
+        // The source as written: the tooltip is text, so markup stays visible, never parsed.
+        'Source: S/RES/2773 <b>(unscr.com)</b>',
+        'Confidence: high',
+      ].join('\n'),
+    );
+    const ended = { period: { ...town.period, to: d('2025-06', 'month') } } as TownDatum;
+    expect(tooltipText(ended)!.text).toContain('Held from 28 Jan 2025 to Jun 2025 (month)');
+    expect(tooltipText(town, 'fr')!.text).toBe(
+      [
+        'Goma',
+        'Tenue par M23/AFC',
+        'Tenue depuis 28 janv. 2025, toujours tenue à la dernière source',
+        'Source\u00a0: S/RES/2773 <b>(unscr.com)</b>',
+        'Fiabilité\u00a0: élevée',
+      ].join('\n'),
+    );
+  });
+
+  const goma = site({ name: 'Goma', lat: -1.68, lon: 29.23, closed: null, closure: null });
+  const held = (p: { lat: number; lon: number }) =>
+    p.lat > -2 ? { group: 'M23/AFC', since: d('2025-01-28', 'day') } : null;
+
+  test.each([
+    { role: 'site' as const, o: goma, line: 'In M23/AFC-held area since 28 Jan 2025' },
+    { role: 'site' as const, o: site({ lat: -5.9, lon: 22.4 }), line: null },
+    // A ghost is a site no longer there: nothing of it is held.
+    { role: 'ghost' as const, o: goma, line: null },
+  ])('$role at $o.site.lat: $line', ({ role, o, line }) => {
+    const text = tooltipText({ datum: o, role } as SiteMark, 'en', { held })!.text;
+    if (line) expect(text).toContain(line);
+    else expect(text).not.toContain('held area');
+  });
+
+  test('in French', () => {
+    expect(tooltipText({ datum: goma, role: 'site' } as SiteMark, 'fr', { held })!.text).toContain(
+      'Dans la zone tenue par M23/AFC depuis 28 janv. 2025',
+    );
   });
 });

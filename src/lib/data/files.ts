@@ -8,9 +8,10 @@ export const SCENARIO_FILES = {
   mandates: 'scenario/mandates.csv',
   siteTroops: 'scenario/site-troops.csv',
   strength: 'scenario/strength.csv',
+  control: 'scenario/control.csv',
 } as const;
 /** Files a scenario may do without: left out, they read as having no rows. */
-export const OPTIONAL_FILES = ['siteTroops', 'strength'] as const;
+export const OPTIONAL_FILES = ['siteTroops', 'strength', 'control'] as const;
 type OptionalFile = (typeof OPTIONAL_FILES)[number];
 /** Each file's content: bytes (decoded as strict UTF-8, bad bytes reported) or text. */
 export type ScenarioTexts = Record<

@@ -8,6 +8,7 @@ import eventsUrl from '../../../data/scenario/events.csv?url';
 import mandatesUrl from '../../../data/scenario/mandates.csv?url';
 import siteTroopsUrl from '../../../data/scenario/site-troops.csv?url';
 import strengthUrl from '../../../data/scenario/strength.csv?url';
+import controlUrl from '../../../data/scenario/control.csv?url';
 import { DataError } from './errors.ts';
 import { validateScenario, type ScenarioTexts, type ValidatedScenario } from './loadScenario.ts';
 
@@ -20,6 +21,7 @@ const URLS: Record<keyof ScenarioTexts, string | undefined> = {
   mandates: mandatesUrl,
   siteTroops: siteTroopsUrl,
   strength: strengthUrl,
+  control: controlUrl,
 };
 
 /** The file's bytes: the loader decodes them strictly, so bad bytes are reported by line. */

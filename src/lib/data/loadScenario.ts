@@ -1,5 +1,5 @@
 /**
- * Validates a whole scenario (the six CSV texts) against the schema and the province
+ * Validates a whole scenario (the CSV texts, SCENARIO_FILES) against the schema and the province
  * boundaries. The app's default data, `npm run validate-data` and (later) imports all use it.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/schema.ts';
 import type { DataIssue } from './errors.ts';
 import { SCENARIO_FILES, type ScenarioTexts } from './files.ts';
 import { checkInProvince, type Located } from './locations.ts';
+import { readControl } from './control.ts';
 import {
   readEvents,
   readHotspots,
@@ -81,6 +82,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
         },
       });
   });
+  const control = texts.control === undefined ? none : readControl(texts.control, f.control);
 
   const placeIssues = checkInProvince(
     located(places, f.places, (p) => p.name),
@@ -92,6 +94,10 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
   );
   const hotspotIssues = checkInProvince(
     located(hotspots, f.hotspots, (h) => h.id),
+    provinces,
+  );
+  const controlIssues = checkInProvince(
+    located(control, f.control, (t) => t.id),
     provinces,
   );
 
@@ -108,6 +114,8 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
     ...siteTroops.issues,
     ...troopIssues,
     ...strength.issues,
+    ...control.issues,
+    ...controlIssues,
   ];
   const rows = (t: string | Uint8Array = '') =>
     Math.max(
@@ -125,6 +133,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       mandates: mandates.records,
       siteTroops: withoutMisplaced(siteTroops, troopIssues),
       strength: strength.records,
+      control: withoutMisplaced(control, controlIssues),
     },
     issues,
     rowsRead: {
@@ -136,6 +145,7 @@ export function validateScenario(texts: ScenarioTexts, provinces: Provinces): Va
       mandates: rows(texts.mandates),
       siteTroops: rows(texts.siteTroops),
       strength: rows(texts.strength),
+      control: rows(texts.control),
     },
   };
 }

@@ -33,8 +33,8 @@ export interface Loaded<T> {
   issues: DataIssue[];
 }
 
-const LAT = c.number(-90, 90, true, { code: 'fix_lat', params: { example: -1.6741 } });
-const LON = c.number(-180, 180, true, { code: 'fix_lon', params: { example: 29.2285 } });
+export const LAT = c.number(-90, 90, true, { code: 'fix_lat', params: { example: -1.6741 } });
+export const LON = c.number(-180, 180, true, { code: 'fix_lon', params: { example: 29.2285 } });
 const DATE_FIX: Said = { code: 'fix_date' };
 
 /** Reads a date and its precision column; both empty gives null when allowed. */
@@ -72,7 +72,7 @@ function datePair(
 }
 
 /** Reads a start/end pair of dates and checks the end is not before the start. */
-function dateRange(
+export function dateRange(
   issues: DataIssue[],
   file: string,
   line: number,
@@ -95,14 +95,14 @@ function dateRange(
 }
 
 /** The columns that say where a record comes from and how sure it is. */
-const CITED = {
+export const CITED = {
   source: c.text({ code: 'fix_cite_source' }),
   confidence: c.oneOf(CONFIDENCES),
   notes: c.optionalText,
 };
 
 /** Runs the table read, then a per-row builder that may add issues and reject the row. */
-function build<S extends Spec, T>(
+export function build<S extends Spec, T>(
   text: string | Uint8Array,
   file: string,
   spec: S,
@@ -140,7 +140,8 @@ function coordinates(
   return false;
 }
 
-function uniqueIds<T extends { id: string }>(loaded: Loaded<T>, file: string): Loaded<T> {
+/** Keeps the first record of each id; each repeat is reported and left out. */
+export function uniqueIds<T extends { id: string }>(loaded: Loaded<T>, file: string): Loaded<T> {
   const seen = new Map<string, number>();
   const keep: number[] = [];
   loaded.records.forEach((r, i) => {

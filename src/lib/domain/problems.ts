@@ -117,6 +117,7 @@ const TEXT = {
   fix_armed_group: m.problem_fix_armed_group,
   fix_area_label: m.problem_fix_area_label,
   fix_population_year: m.problem_fix_population_year,
+  fix_town_point: m.problem_fix_town_point,
   outside_province: m.problem_outside_province,
   outside_province_abroad: m.problem_outside_province_abroad,
   fix_swapped: m.problem_fix_swapped,

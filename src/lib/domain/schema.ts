@@ -112,6 +112,25 @@ export interface Hotspot {
   notes: string;
 }
 
+/**
+ * A town held by an armed group over a period (control.csv). The group is the sources' name as
+ * written ("M23/AFC"): any text, since groups rename and ally.
+ */
+export interface ControlPeriod {
+  id: string;
+  town: string;
+  group: string;
+  province_iso: string;
+  lat: number;
+  lon: number;
+  from: FuzzyDate;
+  /** Null while the town was still held at the last source. */
+  to: FuzzyDate | null;
+  source: string;
+  confidence: Confidence;
+  notes: string;
+}
+
 export interface Phase {
   id: string;
   plan: Plan;
@@ -185,4 +204,5 @@ export interface Scenario {
   mandates: Mandate[];
   siteTroops: SiteTroops[];
   strength: StrengthFigure[];
+  control: ControlPeriod[];
 }

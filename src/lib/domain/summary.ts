@@ -25,13 +25,14 @@ export function openPerYear(sites: Site[], from: number, to: number): [number, n
 
 /**
  * The latest dated fact in the scenario (an event, an opening or closure, a hotspot's dates, a
- * mandate's adoption, a strength figure): the data's "as of" date, where the timeline ends. A
+ * mandate's adoption, a strength figure, a town taken or left): the data's "as of" date, where the timeline ends. A
  * mandate's end is a date the Council set ahead, not a fact observed, so it does not count.
  */
 export function latestFact(s: Scenario): FuzzyDate | null {
   const dates: FuzzyDate[] = [
     ...s.events.map((e) => e.date),
     ...(s.strength ?? []).map((f) => f.date),
+    ...(s.control ?? []).flatMap((c) => [c.from, c.to]).filter((d): d is FuzzyDate => d !== null),
     ...s.sites.flatMap((x) => [x.opened, x.closed]).filter((d): d is FuzzyDate => d !== null),
     ...s.hotspots.flatMap((h) => [h.from, h.to]).filter((d): d is FuzzyDate => d !== null),
     ...s.mandates.map((m) => m.adopted),

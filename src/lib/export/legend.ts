@@ -20,18 +20,19 @@ const swatchOf = (s: KeySwatch, mapping: IconMapping): Swatch =>
   s.type === 'icon' ? { type: 'icon', x: mapping[s.icon]?.x ?? 0 } : s;
 
 /**
- * The legend of the map as shown: its visible layers and plan, the kinds among its sites, and
- * the comparison if one is on.
+ * The legend of the map as shown: its visible layers and plan, the kinds among its sites, the
+ * groups that hold towns, and the comparison if one is on.
  */
 export function legendOf(
   view: { visible(id: LayerId): boolean; plan: Plan },
   sites: readonly { kind: SiteKind }[],
   comparing: boolean,
   mapping: IconMapping,
+  groups: readonly string[] = [],
 ): LegendItem[] {
   const keys = layerKeys(
     (id) => view.visible(id),
-    { plan: view.plan, kinds: kindsIn(sites) },
+    { plan: view.plan, kinds: kindsIn(sites), groups },
     comparing,
   );
   return keys.flatMap((k) => [

@@ -43,10 +43,15 @@ export interface LayerKey {
   note?: string;
 }
 
-/** What a key depends on besides its layer: the plan shown and the site kinds in the data. */
+/**
+ * What a key depends on besides its layer: the plan shown, the site kinds in the data, and the
+ * armed groups holding a town at the date (control.csv): none, and the control layer has no
+ * key at that date; not given, its key names no group.
+ */
 export interface KeyContext {
   plan: Plan;
   kinds: readonly SiteKind[];
+  groups?: readonly string[];
 }
 
 export interface LayerEntry {
@@ -123,6 +128,44 @@ export const LAYERS = [
     },
   },
   {
+    id: 'control',
+    label: m.layers_control,
+    // The 2025 story: M23's hold on Goma and Bukavu must show at a glance (issue 23).
+    initial: true,
+    key: {
+      // Folds last: at the whole-country view it is the one key that explains a hatch.
+      fold: 5,
+      rows: (c) => ({
+        title: m.layers_control(),
+        // Nothing held at the date: no key, and the legends keep their room for the rest.
+        rows:
+          c.groups?.length === 0
+            ? []
+            : [
+                ...(c.groups?.length
+                  ? c.groups.map((group) => ({
+                      id: `town:${group}`,
+                      text: m.layers_control_town({ group }),
+                      swatch: { type: 'icon' as const, icon: 'held' },
+                    }))
+                  : [
+                      {
+                        id: 'town',
+                        text: m.layers_control_town_any(),
+                        swatch: { type: 'icon' as const, icon: 'held' },
+                      },
+                    ]),
+                {
+                  id: 'area',
+                  text: m.layers_control_area(),
+                  swatch: { type: 'icon', icon: 'held-area' },
+                },
+              ],
+        note: m.layers_control_note(),
+      }),
+    },
+  },
+  {
     id: 'sites',
     label: m.layers_sites,
     initial: true,
@@ -186,8 +229,9 @@ const comparisonKey = (): LayerKey => ({
 });
 
 /**
- * The keys of the map as shown, in the current language: one per visible layer that has a key,
- * in the registry's order, then the comparison's if a scenario is compared.
+ * The keys of the map as shown, in the current language: one per visible layer that has a key
+ * with rows at this context, in the registry's order, then the comparison's if a scenario is
+ * compared.
  */
 export function layerKeys(
   visible: (id: LayerId) => boolean,
@@ -195,8 +239,11 @@ export function layerKeys(
   comparing: boolean,
 ): LayerKey[] {
   const keys: LayerKey[] = [];
-  for (const l of LAYERS as readonly LayerEntry[])
-    if (l.key && visible(l.id as LayerId)) keys.push({ layer: l.id, ...l.key.rows(c) });
+  for (const l of LAYERS as readonly LayerEntry[]) {
+    if (!l.key || !visible(l.id as LayerId)) continue;
+    const key = l.key.rows(c);
+    if (key.rows.length) keys.push({ layer: l.id, ...key });
+  }
   if (comparing) keys.push(comparisonKey());
   return keys;
 }

@@ -13,6 +13,7 @@ import type { SiteMark } from './layers/siteMarks.ts';
 import {
   grow,
   layoutNames,
+  NAME_PADDING_PX,
   squareBox,
   wrapLines,
   type Box,
@@ -30,6 +31,7 @@ import {
   SITE_MARKS,
 } from './siteLabels.ts';
 import { PROVINCE_LABEL_MAX_EM, PROVINCE_LABEL_PX, PROVINCE_LABEL_PADDING } from './style.ts';
+import { CONTROL_LABEL_GAP_EM, CONTROL_LABEL_MAX_EM, CONTROL_LABEL_PX } from './controlStyle.ts';
 
 /** A leader, as [from, to] in longitude and latitude, so it moves with the map. */
 export type Leader = [[number, number], [number, number]];
@@ -40,6 +42,8 @@ export interface NamesInput {
   open: readonly SiteDatum[];
   /** Every symbol the sites layer may draw (its marks, as the toggles stand). */
   spots: readonly Pick<SiteMark, 'datum' | 'size' | 'offset'>[];
+  /** Names of held areas (controlStyle.ts), set east of their point: kept clear too. */
+  areaNames?: readonly { label: string; at: [number, number] }[];
 }
 
 /** A canvas to measure names with; the map draws them from the same self-hosted face. */
@@ -81,6 +85,23 @@ function provinceBoxes(map: MapLibreMap, points: readonly ProvincePoint[]): Box[
   });
 }
 
+/**
+ * The held areas' names' boxes as MapLibre sets them: left-anchored a gap east of their point,
+ * wrapped at their maximum width (controlLabelLayer).
+ */
+function areaNameBoxes(map: MapLibreMap, names: NonNullable<NamesInput['areaNames']>): Box[] {
+  const px = CONTROL_LABEL_PX(map.getZoom());
+  const measure = (s: string) => textWidth(s, px, 700);
+  return names.map((n) => {
+    const lines = wrapLines(n.label, CONTROL_LABEL_MAX_EM * px, measure);
+    const w = Math.max(...lines.map(measure));
+    const h = lines.length * LINE_EM * px;
+    const { x, y } = map.project(n.at);
+    const left = x + CONTROL_LABEL_GAP_EM * px;
+    return grow([left, y - h / 2, left + w, y + h / 2], NAME_PADDING_PX);
+  });
+}
+
 /** The layout for the map's current camera. */
 export function layoutOnMap(
   map: MapLibreMap,
@@ -90,6 +111,7 @@ export function layoutOnMap(
   const textPx = labelTextPx(map.getZoom());
   const obstacles: Box[] = [
     ...provinceBoxes(map, provinces),
+    ...areaNameBoxes(map, input.areaNames ?? []),
     ...input.spots.map((m) => {
       const { x, y } = map.project(m.datum.position);
       return squareBox([x, y], m.size, m.offset);
@@ -152,7 +174,8 @@ export function watchSiteNames(
         input.open.length !== next.open.length ||
         input.open.some((d, i) => d !== next.open[i]);
       // Most timeline steps open or close no named site: nothing to send to MapLibre's worker.
-      if (!openChanged && input?.spots === next.spots) return;
+      if (!openChanged && input?.spots === next.spots && input?.areaNames === next.areaNames)
+        return;
       if (openChanged)
         (map.getSource(SITE_MARKS) as GeoJSONSource | undefined)?.setData(markFeatures(next.open));
       input = next;

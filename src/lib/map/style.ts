@@ -23,6 +23,7 @@ import {
   siteMarksLayer,
   siteSpotsLayer,
 } from './siteLabels.ts';
+import { CONTROL, controlAreaLayers, controlLabelLayer } from './controlStyle.ts';
 
 /**
  * Countries, provinces, lakes, rivers and border lines share one source, told apart by `kind`.
@@ -139,6 +140,8 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
       data: { type: 'FeatureCollection', features: [] },
       tolerance: 1,
     },
+    // Armed-group control: the held area, set when the held towns change (DataLayers.svelte).
+    [CONTROL]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     // Filled when a scenario loads (DataLayers.svelte).
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [SITE_SPOTS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
@@ -239,6 +242,8 @@ export function baseLayers(): LayerSpecification[] {
       layout: { visibility: 'none', 'line-join': 'round' },
       paint: { 'line-color': COVERAGE_STYLE.line, 'line-width': 1.5 },
     },
+    // The area held by an armed group: over the reach, which it qualifies, under every label.
+    ...controlAreaLayers(),
     {
       id: 'country-labels',
       type: 'symbol',
@@ -274,6 +279,9 @@ export function baseLayers(): LayerSpecification[] {
         'text-halo-width': 1,
       },
     },
+    // Placed after the province and site names, before the lakes' and countries' (MapLibre
+    // places the top layer's labels first): see controlLabelLayer.
+    controlLabelLayer(),
     {
       id: 'province-labels',
       type: 'symbol',

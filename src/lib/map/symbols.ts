@@ -4,7 +4,7 @@
  * the legend and exports.
  */
 import type { Texture } from '@luma.gl/core';
-import { CLOSURE_STYLE, KIND_STYLE, type RGB, type SymbolShape } from './theme.ts';
+import { CLOSURE_STYLE, CONTROL_STYLE, KIND_STYLE, type RGB, type SymbolShape } from './theme.ts';
 
 export const ICON_PX = 64;
 
@@ -166,6 +166,79 @@ function drawClosureMark(ctx: CanvasRenderingContext2D, ox: number, oy: number):
   ctx.restore();
 }
 
+/** Where the held-town flag's pole stands on its town, from the top of its icon cell. */
+export const HELD_ANCHOR_Y = 58;
+
+/**
+ * A held town: a pennant on a pole, in the control ink, outlined in white. No site has a flag,
+ * and the pennant flies above and right of the town, so the base symbol drawn on the same town
+ * (Goma's sector HQ) does not hide it: the icon's anchor is the pole's foot (HELD_ANCHOR_Y).
+ */
+function drawHeldMark(ctx: CanvasRenderingContext2D, ox: number, oy: number): void {
+  // The pole on the cell's centre line, where deck.gl anchors an icon across.
+  const x = ICON_PX / 2;
+  ctx.save();
+  ctx.translate(ox, oy);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  const pennant = () => {
+    ctx.beginPath();
+    ctx.moveTo(x, 6);
+    ctx.lineTo(x + 27, 17);
+    ctx.lineTo(x, 29);
+    ctx.closePath();
+  };
+  // White first, under both, so the flag stands out on any tint.
+  ctx.strokeStyle = 'white';
+  ctx.lineWidth = 11;
+  ctx.beginPath();
+  ctx.moveTo(x, 6);
+  ctx.lineTo(x, HELD_ANCHOR_Y);
+  ctx.stroke();
+  pennant();
+  ctx.lineWidth = 6;
+  ctx.stroke();
+  ctx.strokeStyle = rgb(CONTROL_STYLE.ink);
+  ctx.lineWidth = 5;
+  ctx.beginPath();
+  ctx.moveTo(x, 6);
+  ctx.lineTo(x, HELD_ANCHOR_Y);
+  ctx.stroke();
+  pennant();
+  ctx.fillStyle = rgb(CONTROL_STYLE.ink);
+  ctx.fill();
+  ctx.restore();
+}
+
+/**
+ * The held area's key: a square of the map's hatch (controlStyle.ts) with its outline, so the
+ * legends show the area as the map draws it.
+ */
+function drawHeldArea(ctx: CanvasRenderingContext2D, ox: number, oy: number): void {
+  const [a, b] = [10, ICON_PX - 10];
+  ctx.save();
+  ctx.translate(ox, oy);
+  ctx.beginPath();
+  ctx.rect(a, a, b - a, b - a);
+  ctx.fillStyle = rgb(CONTROL_STYLE.ink, CONTROL_STYLE.washAlpha / 255);
+  ctx.fill();
+  ctx.save();
+  ctx.clip();
+  ctx.strokeStyle = rgb(CONTROL_STYLE.ink, CONTROL_STYLE.hatchAlpha / 255);
+  ctx.lineWidth = 4;
+  for (let d = -ICON_PX; d < ICON_PX * 2; d += 12) {
+    ctx.beginPath();
+    ctx.moveTo(d, 0);
+    ctx.lineTo(d - ICON_PX, ICON_PX);
+    ctx.stroke();
+  }
+  ctx.restore();
+  ctx.strokeStyle = rgb(CONTROL_STYLE.ink);
+  ctx.lineWidth = 4;
+  ctx.strokeRect(a, a, b - a, b - a);
+  ctx.restore();
+}
+
 /**
  * The icon atlas: the canvas itself for the map layers, whose texture it becomes at once (a URL
  * would be loaded asynchronously, and deck.gl then needs a frame of its own to take it up: see
@@ -177,12 +250,17 @@ export interface Atlas {
   mapping: IconMapping;
 }
 
-/** Icon ids: the kind ("cob"), "ghost-<closure>", and "closing". */
+/**
+ * Icon ids: the kind ("cob"), "ghost-<closure>", "closing", "held" (a held town) and
+ * "held-area" (the held area's key).
+ */
 export function buildAtlas(doc: Document = document): Atlas {
   const ids = [
     ...Object.keys(KIND_STYLE),
     ...Object.keys(CLOSURE_STYLE).map((c) => `ghost-${c}`),
     'closing',
+    'held',
+    'held-area',
   ];
   const canvas = doc.createElement('canvas');
   canvas.width = ICON_PX * ids.length;
@@ -193,8 +271,11 @@ export function buildAtlas(doc: Document = document): Atlas {
   const mapping: IconMapping = {};
   ids.forEach((id, i) => {
     const x = i * ICON_PX;
-    mapping[id] = { x, y: 0, width: ICON_PX, height: ICON_PX, anchorY: ICON_PX / 2, mask: false };
-    if (id in KIND_STYLE) {
+    const anchorY = id === 'held' ? HELD_ANCHOR_Y : ICON_PX / 2;
+    mapping[id] = { x, y: 0, width: ICON_PX, height: ICON_PX, anchorY, mask: false };
+    if (id === 'held') drawHeldMark(ctx, x, 0);
+    else if (id === 'held-area') drawHeldArea(ctx, x, 0);
+    else if (id in KIND_STYLE) {
       const k = KIND_STYLE[id as keyof typeof KIND_STYLE];
       drawSymbol(ctx, k.shape, k.color, k.hollow, x, 0);
     } else if (id.startsWith('ghost-')) {

@@ -164,6 +164,22 @@ export const COVERAGE_STYLE = {
 };
 
 /**
+ * Armed-group control (the control layer): a deep plum, the M23 family's hue darkened, so it
+ * reads as that group's yet stands apart from the pastel province tints, the hotspots'
+ * translucent discs and the reach's blue wash. The area is hatched over a faint wash rather
+ * than filled flat, the one hatched thing on the map; its outline and name are the same ink.
+ */
+export const CONTROL_STYLE = {
+  ink: [110, 24, 84] as RGB,
+  line: '#6e1854',
+  /** The hatch's lines and the wash between them, as alpha (0–255) of the ink. */
+  hatchAlpha: 190,
+  washAlpha: 40,
+  label: '#6e1854',
+  halo: '#ffffff',
+};
+
+/**
  * The plans' names: in full (legend, plan menu, exports) and short (the timeline's narrow row
  * labels). Both follow the interface's language: PLAN_SHORT holds messages, to call where shown
  * (as does PLAN_NAME, domain/vocabulary.ts); PLAN_LABEL reads PLAN_NAME's as text each time it

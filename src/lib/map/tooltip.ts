@@ -1,5 +1,5 @@
 /**
- * Hover text for sites and hotspots, in the interface's language (the map asks for it on each
+ * Hover text for sites, hotspots and held towns, in the interface's language (the map asks for it on each
  * hover, so it follows a switch). Plain text: deck.gl renders `text` as text, not HTML.
  */
 import { m } from '../../paraglide/messages.js';
@@ -10,9 +10,12 @@ import type { Site } from '../domain/schema.ts';
 import { siteKind } from '../domain/siteKinds.ts';
 import { openedLine, troopsLine } from '../domain/siteWords.ts';
 import type { SiteTroopsAt } from '../domain/troops.ts';
-import { intensityWord } from '../domain/vocabulary.ts';
 import type { HotspotDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
+import type { TownDatum } from './layers/controlLayer.ts';
+import type { Held } from '../domain/control.ts';
+import type { LatLon } from '../domain/impact.ts';
+import { CONFIDENCE_LABEL, intensityWord } from '../domain/vocabulary.ts';
 import { CLOSURE_STYLE } from './theme.ts';
 
 /**
@@ -33,21 +36,39 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
 /** What the tooltip needs beyond the object: the site's troop figure on the day shown. */
 export interface TooltipContext {
   troopsAt?: (s: Site) => SiteTroopsAt | null;
+  /** Whether a point lies in an armed group's held area on the day shown, and since when. */
+  held?: (p: LatLon) => Held | null;
 }
 
 /**
  * The tooltip for a picked object in `locale`, or null for nothing. Of a site, the site itself,
- * its ghost or its closure mark may be picked (siteMarks.ts). Names, groups and hotspot labels
- * are the data's, as written.
+ * its ghost or its closure mark may be picked (siteMarks.ts); an open site in a held area says
+ * so, as `held` finds it at the date. Names, groups, hotspot labels and sources are the data's,
+ * as written.
  */
 export function tooltipText(
-  o: SiteMark | HotspotDatum | undefined,
+  o: SiteMark | HotspotDatum | TownDatum | undefined,
   locale: Locale = 'en',
   ctx: TooltipContext = {},
 ): { text: string; style: Partial<CSSStyleDeclaration> } | null {
   if (!o) return null;
   const to = { locale };
   const date = (d: FuzzyDate) => formatFuzzyDate(d, locale);
+  if ('period' in o) {
+    const p = o.period;
+    return {
+      text: [
+        p.town,
+        m.map_tooltip_held_by({ group: p.group }, to),
+        p.to
+          ? m.map_tooltip_control_span({ from: date(p.from), to: date(p.to) }, to)
+          : m.map_tooltip_control_since({ from: date(p.from) }, to),
+        m.map_tooltip_source({ source: p.source }, to),
+        m.map_tooltip_confidence({ level: CONFIDENCE_LABEL[p.confidence]({}, to) }, to),
+      ].join('\n'),
+      style: TOOLTIP_STYLE,
+    };
+  }
   if ('role' in o) {
     const { role } = o;
     const s = o.datum.site;
@@ -63,6 +84,9 @@ export function tooltipText(
         ? m.map_tooltip_closed({ date: date(s.closed) }, to)
         : m.map_tooltip_still_open({}, to),
       ctx.troopsAt ? troopsLine(ctx.troopsAt(s), locale) : '',
+      role === 'site' && s.lat !== null && s.lon !== null && ctx.held
+        ? heldLine(ctx.held({ lat: s.lat, lon: s.lon }), locale)
+        : '',
       m.map_tooltip_click({}, to),
     ];
     return { text: lines.filter(Boolean).join('\n'), style: TOOLTIP_STYLE };
@@ -80,4 +104,11 @@ export function tooltipText(
     ].join('\n'),
     style: TOOLTIP_STYLE,
   };
+}
+
+/** "In M23/AFC-held area since 28 Jan 2025", or '' for a point outside every held area. */
+export function heldLine(h: Held | null, locale: Locale = 'en'): string {
+  return h
+    ? m.map_held_since({ group: h.group, date: formatFuzzyDate(h.since, locale) }, { locale })
+    : '';
 }
