@@ -10,6 +10,7 @@ import {
   heldAt,
   heldKey,
   heldOn,
+  heldSets,
   heldPlaces,
   TOWN_BUFFER_KM,
   TOWN_CORE_KM,
@@ -67,6 +68,27 @@ describe('heldOn: the towns held on a day, ends inclusive', () => {
     const t = { ...WALIKALE, to: d('2025-04', 'month') };
     expect(heldOn([t], day('2025-04-30'))).toHaveLength(1);
     expect(heldOn([t], day('2025-05-01'))).toHaveLength(0);
+  });
+});
+
+describe('heldSets: every distinct set of held towns, in date order', () => {
+  test('one set per change, none for days nothing is held, a set seen again not repeated', () => {
+    const a = town('a', -1, 29, '2022-06-13', '2022-12-31');
+    const b = town('b', -1.2, 29.2, '2022-10-29');
+    const c = town('c', -1.3, 29.3, '2023-01-01', '2023-03-31');
+    const ids = heldSets([a, b, c]).map((s) => s.map((p) => p.id).join('+'));
+    expect(ids).toEqual(['a', 'a+b', 'b+c', 'b']);
+    // Every set a day can show is among them.
+    for (const iso of ['2022-07-01', '2022-11-01', '2023-02-01', '2024-01-01'])
+      expect(ids).toContain(
+        heldOn([a, b, c], day(iso))
+          .map((p) => p.id)
+          .join('+'),
+      );
+  });
+
+  test('nothing held, no sets', () => {
+    expect(heldSets([])).toEqual([]);
   });
 });
 
@@ -196,6 +218,21 @@ describe('heldAreas and heldAt', () => {
     expect(km2(clipped[0]!.shape)).toBeGreaterThan(disc * 0.5);
     expect(km2(clipped[0]!.shape)).toBeLessThan(disc * 0.7);
     expect(TOWN_CORE_KM).toBeLessThan(TOWN_BUFFER_KM);
+  });
+
+  test('a town far inside the outline: the clipped area is the whole disc', () => {
+    const drc = polygon([
+      [
+        [27, -3],
+        [30, -3],
+        [30, -0.5],
+        [27, -0.5],
+        [27, -3],
+      ],
+    ]);
+    const [a] = heldAreas([SAKE], drc);
+    const [b] = heldAreas([SAKE]);
+    expect(km2(a!.shape)).toBeCloseTo(km2(b!.shape), 0);
   });
 
   test.each([

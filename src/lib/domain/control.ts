@@ -41,6 +41,33 @@ export function controlSpan(p: Pick<ControlPeriod, 'from' | 'to'>): [number, num
   return [p.from.first, p.to?.last ?? Infinity];
 }
 
+/**
+ * Every distinct set of towns held at some day, in date order: the sets change only on a day a
+ * period begins or the day after one ends. What the held areas can be, so they can be worked
+ * out ahead of a replay.
+ */
+export function heldSets(periods: readonly ControlPeriod[]): ControlPeriod[][] {
+  const days = [
+    ...new Set(
+      periods.flatMap((p) => {
+        const [a, b] = controlSpan(p);
+        return Number.isFinite(b) ? [a, b + 1] : [a];
+      }),
+    ),
+  ].sort((x, y) => x - y);
+  const seen = new Set<string>();
+  const out: ControlPeriod[][] = [];
+  for (const d of days) {
+    const held = heldOn(periods, d);
+    const key = heldKey(held);
+    if (held.length && !seen.has(key)) {
+      seen.add(key);
+      out.push(held);
+    }
+  }
+  return out;
+}
+
 /** The towns held on the day, in the file's order. */
 export function heldOn(periods: readonly ControlPeriod[], day: number): ControlPeriod[] {
   return periods.filter((p) => {

@@ -6,14 +6,29 @@
  */
 import { createContext, untrack } from 'svelte';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { groupsIn, heldAt, heldKey, heldOn, type Held, type HeldArea } from '../domain/control.ts';
+import {
+  groupsIn,
+  heldAt,
+  heldKey,
+  heldOn,
+  heldSets,
+  type Held,
+  type HeldArea,
+} from '../domain/control.ts';
 import type { LatLon } from '../domain/impact.ts';
 import { DRC_COUNTRY_ID } from '../domain/provinces.ts';
 import type { MapState } from './mapState.svelte.ts';
 import type { ScenarioState } from './scenarioState.svelte.ts';
 import type { TimelineState } from './timelineState.svelte.ts';
 
+/** Runs `f` when the page is idle (or soon, where the browser has no idle callbacks). */
+const whenIdle = (f: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f, 50);
+
 export class ControlState {
+  /** Held areas by set of held towns (and whether clipped): each worked out once. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state: filling it must not rerun the effects that read it
+  private readonly cache = new Map<string, HeldArea[]>();
   /** The held areas at the date; empty until worked out (a frame or two after a change). */
   areas = $state.raw<HeldArea[]>([]);
 
@@ -47,11 +62,42 @@ export class ControlState {
         this.areas = [];
         return;
       }
+      const cacheKey = `${clip ? 'clipped' : 'raw'} ${key}`;
+      const hit = this.cache.get(cacheKey);
+      if (hit) {
+        this.areas = hit;
+        return;
+      }
       const held = untrack(() => this.held);
       void import('../domain/heldArea.ts').then(({ heldAreas }) => {
+        const areas = this.cache.get(cacheKey) ?? heldAreas(held, clip);
+        this.cache.set(cacheKey, areas);
         // A later change has asked already: its areas, not these, are the date's.
-        if (ask === latest) this.areas = heldAreas(held, clip);
+        if (ask === latest) this.areas = areas;
       });
+    });
+    // Every set of held towns the data can show, worked out one per idle moment once the data
+    // and the outline are in: a replay then steps through held towns with no geometry to do.
+    $effect(() => {
+      const periods = this.data.scenario?.control ?? [];
+      const clip = this.clip;
+      if (!periods.length || !clip) return;
+      const sets = heldSets(periods);
+      let stopped = false;
+      void import('../domain/heldArea.ts').then(({ heldAreas }) => {
+        const next = () => {
+          if (stopped) return;
+          const held = sets.shift();
+          if (!held) return;
+          const cacheKey = `clipped ${heldKey(held)}`;
+          if (!this.cache.has(cacheKey)) this.cache.set(cacheKey, heldAreas(held, clip));
+          whenIdle(next);
+        };
+        whenIdle(next);
+      });
+      return () => {
+        stopped = true;
+      };
     });
   }
 
