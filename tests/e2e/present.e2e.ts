@@ -62,7 +62,7 @@ describe('presentation mode', () => {
       );
       const date = page.getByTestId('present-date');
       const playOrPause = page.getByRole('button', { name: /^(Play|Pause)$/ });
-      for (const open of [
+      for (const [k, open] of [
         () => panel.getByRole('button', { name: 'Present', exact: true }).click(),
         // A link followed in the open app (a same-document navigation), then one opened afresh.
         () => page.goto(`${baseUrl}/#present=1`),
@@ -70,11 +70,16 @@ describe('presentation mode', () => {
           await page.goto('about:blank');
           await page.goto(`${baseUrl}/#present=1`);
         },
-      ]) {
+      ].entries()) {
         await page.evaluate(() => ((window as unknown as Shown).shown.length = 0));
         await open();
         await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
-        await expect.poll(() => date.innerText(), { timeout: 30_000 }).toBe(expected.at(-1));
+        await expect
+          .poll(() => date.innerText({ timeout: 30_000 }), {
+            timeout: 30_000,
+            message: `opened by way ${k + 1} of 3`,
+          })
+          .toBe(expected.at(-1));
         // Leaving does not pause playback: the chrome's button reads "Play" only if it stopped.
         await page.keyboard.press('Escape');
         await playOrPause.waitFor();
