@@ -74,11 +74,14 @@ describe('presentation mode', () => {
         await page.evaluate(() => ((window as unknown as Shown).shown.length = 0));
         await open();
         await page.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+        // The stamp's text, or why there is none: a failure says which way of opening it was,
+        // what the page showed and which errors it logged.
+        const stamp = async () =>
+          (await date.count())
+            ? date.innerText()
+            : `no stamp (presenting: ${await page.locator('.presenter, [data-testid=present-date]').count()}; url ${page.url()}; errors: ${errors.join(' | ')})`;
         await expect
-          .poll(() => date.innerText({ timeout: 30_000 }), {
-            timeout: 30_000,
-            message: `opened by way ${k + 1} of 3`,
-          })
+          .poll(stamp, { timeout: 30_000, message: `opened by way ${k + 1} of 3` })
           .toBe(expected.at(-1));
         // Leaving does not pause playback: the chrome's button reads "Play" only if it stopped.
         await page.keyboard.press('Escape');
