@@ -9,6 +9,8 @@ declare global {
       map: MapLibreMap;
       overlay: MapLibreOverlay | null;
       setEventPoints?: (p: EventPoints | null) => void;
+      /** Per imported dataset: events the last frame drew, and when (performance.now()). */
+      importedDrawn?: () => { id: string; count: number; at: number }[];
       /** The leader lines drawn now, as [from, to] in longitude and latitude (siteNames.ts). */
       leaders?: () => [[number, number], [number, number]][];
       /** Renders a PNG export (no download) and reports its size. */

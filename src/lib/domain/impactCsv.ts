@@ -9,7 +9,8 @@ import type { Cover, Loss, Target } from './impact.ts';
 import type { Locale } from './locales.ts';
 import { provinceByIso } from './provinces.ts';
 
-const safe = (v: string | number | null): string | number =>
+/** A cell a spreadsheet will not run as a formula. */
+export const safe = (v: string | number | null): string | number =>
   typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? '');
 
 type Row = [header: (i: object, o: { locale: Locale }) => string, value: string | number | null][];

@@ -205,6 +205,14 @@ const TEXT = {
   slides_added: m.slides_added,
   slides_imported: m.slides_imported,
   slides_replaced_kept: m.slides_replaced_kept,
+  // Imported datasets: keeping them (datasetStore.ts, importState.svelte.ts).
+  import_lost: m.problem_import_lost,
+  import_no_storage: m.problem_import_no_storage,
+  import_no_storage_detail: m.problem_import_no_storage_detail,
+  import_not_kept_full: m.problem_import_not_kept_full,
+  import_not_kept: m.problem_import_not_kept,
+  import_no_valid_rows: m.problem_import_no_valid_rows,
+  import_scenario_file_later: m.problem_import_scenario_file_later,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */

@@ -11,7 +11,8 @@
  *
  * Why a MapLibre custom layer (public API: CustomLayerInterface), not a deck.gl layer: the
  * window's slice is a first vertex and a count, which deck.gl's data filter cannot express, and
- * the dots are not picked and carry no text: a dozen WebGL calls a frame.
+ * the dots carry no text: a dozen WebGL calls a frame. Hover and click find the nearest event on
+ * the CPU (eventPick.ts), over the same window.
  */
 import type {
   CustomLayerInterface,
@@ -26,87 +27,135 @@ export const EVENT_WINDOW_DAYS = 30;
 
 export const EVENT_DOTS = 'event-dots';
 
-/** The dots' look: radius in CSS pixels and RGBA (0–255). */
-const RADIUS_PX = 2.5;
-const COLOR = [120, 40, 20, 160] as const;
+/**
+ * How each event is drawn: its colour, its radius, and whether it passes the filters. Worked
+ * out on the CPU when the colouring or a filter changes (a linear pass, milliseconds for a
+ * million events) and uploaded once; a date step changes none of it.
+ */
+export interface DotStyle {
+  /** RGBA, 0–255, four bytes an event. */
+  colors: Uint8Array;
+  /** Radius in CSS pixels, one an event. */
+  radii: Float32Array;
+  /** 1 where the event passes the filters, 0 where it is hidden. */
+  shown: Uint8Array;
+}
+
+/** One look for every event: the benchmark's synthetic points. */
+export function uniformStyle(n: number, radius = 2.5, rgba = [120, 40, 20, 160]): DotStyle {
+  const colors = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) colors.set(rgba, i * 4);
+  return { colors, radii: new Float32Array(n).fill(radius), shown: new Uint8Array(n).fill(1) };
+}
 
 const VERTEX = `#version 300 es
 // Mercator (0..1) to clip space: the map's matrix for custom layers.
 uniform mat4 u_matrix;
-uniform float u_radius;
+uniform float u_ratio;
 in vec2 a_lnglat;
+in vec4 a_color;
+in float a_radius;
+in float a_shown;
+out vec4 v_color;
+out float v_radius;
 const float PI = 3.141592653589793;
 void main() {
+  if (a_shown < 0.5) {
+    // Filtered out: outside the clip volume, so no fragment runs.
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
   float s = sin(radians(clamp(a_lnglat.y, -85.0511, 85.0511)));
   vec2 mercator = vec2((a_lnglat.x + 180.0) / 360.0, 0.5 - log((1.0 + s) / (1.0 - s)) / (4.0 * PI));
   gl_Position = u_matrix * vec4(mercator, 0.0, 1.0);
+  v_color = a_color;
+  v_radius = a_radius * u_ratio;
   // In device pixels, with one pixel of margin all round for the smooth edge.
-  gl_PointSize = 2.0 * (u_radius + 1.0);
+  gl_PointSize = 2.0 * (v_radius + 1.0);
 }`;
 
 const FRAGMENT = `#version 300 es
 precision highp float;
-uniform float u_radius;
-uniform vec4 u_color;
+uniform float u_ratio;
+in vec4 v_color;
+in float v_radius;
 out vec4 colour;
 void main() {
   // Distance from the centre in device pixels; the rim's last pixel is partly covered.
-  float r = length(gl_PointCoord - 0.5) * 2.0 * (u_radius + 1.0);
-  float coverage = clamp(u_radius + 0.5 - r, 0.0, 1.0);
+  float r = length(gl_PointCoord - 0.5) * 2.0 * (v_radius + 1.0);
+  float coverage = clamp(v_radius + 0.5 - r, 0.0, 1.0);
   if (coverage <= 0.0) discard;
-  float a = u_color.a * coverage;
+  // A darker rim one CSS pixel wide, so dots stay apart where they crowd and show on any fill.
+  vec3 rgb = r > v_radius - u_ratio && v_radius > 2.5 * u_ratio ? v_color.rgb * 0.55 : v_color.rgb;
+  float a = v_color.a * coverage;
   // Premultiplied, as the map's canvas is.
-  colour = vec4(u_color.rgb * a, a);
+  colour = vec4(rgb * a, a);
 }`;
+
+const ATTRIBUTES = { a_lnglat: 0, a_color: 1, a_radius: 2, a_shown: 3 };
 
 interface Gpu {
   program: WebGLProgram;
   vao: WebGLVertexArrayObject;
-  buffer: WebGLBuffer;
+  buffers: WebGLBuffer[];
   matrix: WebGLUniformLocation | null;
-  radius: WebGLUniformLocation | null;
-  color: WebGLUniformLocation | null;
-  /** The points the buffer holds. */
-  holds: EventPoints | null;
+  ratio: WebGLUniformLocation | null;
+  /** The arrays each buffer holds, to upload only what changed. */
+  holds: (ArrayBufferView | null)[];
 }
 
 function compile(gl: WebGL2RenderingContext): Gpu | null {
-  const program = linkProgram(gl, VERTEX, FRAGMENT, { a_lnglat: 0 });
+  const program = linkProgram(gl, VERTEX, FRAGMENT, ATTRIBUTES);
   if (!program) return null;
-  const buffer = gl.createBuffer();
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
-  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-  gl.enableVertexAttribArray(0);
-  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+  // [size, type, normalised] per attribute, in ATTRIBUTES' order.
+  const layout: [number, number, boolean][] = [
+    [2, gl.FLOAT, false],
+    [4, gl.UNSIGNED_BYTE, true],
+    [1, gl.FLOAT, false],
+    [1, gl.UNSIGNED_BYTE, false],
+  ];
+  const buffers = layout.map(([size, type, normalised], location) => {
+    const buffer = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    gl.enableVertexAttribArray(location);
+    gl.vertexAttribPointer(location, size, type, normalised, 0, 0);
+    return buffer;
+  });
   gl.bindVertexArray(null);
   gl.bindBuffer(gl.ARRAY_BUFFER, null);
   return {
     program,
     vao,
-    buffer,
+    buffers,
     matrix: gl.getUniformLocation(program, 'u_matrix'),
-    radius: gl.getUniformLocation(program, 'u_radius'),
-    color: gl.getUniformLocation(program, 'u_color'),
-    holds: null,
+    ratio: gl.getUniformLocation(program, 'u_ratio'),
+    holds: [null, null, null, null],
   };
 }
 
-/** The custom layer, plus what it shows: the events of the window ending on a day. */
+/** The custom layer, plus what it shows: the events of a window of days. */
 export interface EventDotsLayer extends CustomLayerInterface {
-  /** Shows the events (sorted by day, sortByDay) from `windowDays` days up to the day. */
-  show(points: EventPoints | null, day: number, windowDays?: number): void;
+  /** Shows the events (sorted by day) from day `from` to day `to`, both included. */
+  show(points: EventPoints | null, style: DotStyle | null, from: number, to: number): void;
+  /** The last frame's draw: how many events it covered, and when (the benchmark's finish line). */
+  readonly drawn: { count: number; at: number };
 }
 
 /** A layer of dated event dots; add it to the map under the hotspots (beforeId). */
-export function eventDotsLayer(): EventDotsLayer {
+export function eventDotsLayer(id: string = EVENT_DOTS): EventDotsLayer {
   let map: MapLibreMap | null = null;
   let gpu: Gpu | null = null;
   let points: EventPoints | null = null;
+  let style: DotStyle | null = null;
   let slice: [number, number] = [0, 0];
   const matrix = new Float32Array(16);
+  const drawn = { count: 0, at: 0 };
   return {
-    id: EVENT_DOTS,
+    id,
+    drawn,
     type: 'custom',
     renderingMode: '2d',
     onAdd(m, gl) {
@@ -117,35 +166,43 @@ export function eventDotsLayer(): EventDotsLayer {
       if (gpu && gl instanceof WebGL2RenderingContext) {
         gl.deleteProgram(gpu.program);
         gl.deleteVertexArray(gpu.vao);
-        gl.deleteBuffer(gpu.buffer);
+        for (const b of gpu.buffers) gl.deleteBuffer(b);
       }
       gpu = null;
       map = null;
     },
-    show(next, day, windowDays = EVENT_WINDOW_DAYS) {
-      const nextSlice: [number, number] = next
-        ? windowSlice(next.days, day - windowDays + 1, day)
-        : [0, 0];
-      if (next === points && nextSlice[0] === slice[0] && nextSlice[1] === slice[1]) return;
+    show(next, nextStyle, from, to) {
+      const nextSlice: [number, number] = next ? windowSlice(next.days, from, to) : [0, 0];
+      if (
+        next === points &&
+        nextStyle === style &&
+        nextSlice[0] === slice[0] &&
+        nextSlice[1] === slice[1]
+      )
+        return;
       points = next;
+      style = nextStyle;
       slice = nextSlice;
       map?.triggerRepaint();
     },
     render(gl, options: CustomRenderMethodInput) {
       const [first, end] = slice;
-      if (!gpu || !points || end <= first || !(gl instanceof WebGL2RenderingContext)) return;
-      if (gpu.holds !== points) {
-        gl.bindBuffer(gl.ARRAY_BUFFER, gpu.buffer);
-        gl.bufferData(gl.ARRAY_BUFFER, points.positions, gl.STATIC_DRAW);
-        gl.bindBuffer(gl.ARRAY_BUFFER, null);
-        gpu.holds = points;
+      if (!gpu || !points || !style || end <= first || !(gl instanceof WebGL2RenderingContext)) {
+        drawn.count = 0;
+        return;
       }
+      const arrays = [points.positions, style.colors, style.radii, style.shown];
+      arrays.forEach((a, k) => {
+        if (gpu!.holds[k] === a) return;
+        gl.bindBuffer(gl.ARRAY_BUFFER, gpu!.buffers[k]!);
+        gl.bufferData(gl.ARRAY_BUFFER, a, gl.STATIC_DRAW);
+        gpu!.holds[k] = a;
+      });
+      gl.bindBuffer(gl.ARRAY_BUFFER, null);
       matrix.set(options.defaultProjectionData.mainMatrix);
-      const ratio = map?.getPixelRatio() ?? 1;
       gl.useProgram(gpu.program);
       gl.uniformMatrix4fv(gpu.matrix, false, matrix);
-      gl.uniform1f(gpu.radius, RADIUS_PX * ratio);
-      gl.uniform4f(gpu.color, COLOR[0] / 255, COLOR[1] / 255, COLOR[2] / 255, COLOR[3] / 255);
+      gl.uniform1f(gpu.ratio, map?.getPixelRatio() ?? 1);
       gl.disable(gl.DEPTH_TEST);
       gl.disable(gl.STENCIL_TEST);
       gl.enable(gl.BLEND);
@@ -153,6 +210,8 @@ export function eventDotsLayer(): EventDotsLayer {
       gl.bindVertexArray(gpu.vao);
       gl.drawArrays(gl.POINTS, first, end - first);
       gl.bindVertexArray(null);
+      drawn.count = end - first;
+      drawn.at = performance.now();
     },
   };
 }

@@ -1,0 +1,160 @@
+/**
+ * Imported datasets, kept in this browser (IndexedDB) so they survive a reload and never leave
+ * it. A database of its own, not a store in savedStore's: datasets run to hundreds of
+ * megabytes and are written whole, where saved work is many small records with a format
+ * history; an upgrade or a full disk in one never touches the other.
+ *
+ * Four object stores, one record each per dataset: `meta` (small, listed at start), `columns`
+ * (the typed arrays the map draws), `problems` (the rejected rows) and `files` (the file as read,
+ * from which a clicked event's row is shown as its source wrote it). A dataset is written in one
+ * transaction: a full disk leaves nothing half-kept.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Said } from '../domain/problems.ts';
+import type {
+  DatasetKind,
+  Detected,
+  EventColumns,
+  FormatId,
+  RowProblem,
+  Sniffed,
+} from '../import/types.ts';
+
+export const DATA_DB_NAME = 'drawdown-map-data';
+const DATA_DB_VERSION = 1;
+const STORES = ['meta', 'columns', 'problems', 'files'] as const;
+const CHANNEL = 'drawdown-map/datasets';
+
+/** What the datasets list shows, and what a row view needs to read a row back. */
+export interface DatasetMeta {
+  id: string;
+  name: string;
+  format: FormatId;
+  kind: DatasetKind;
+  /** Events kept, and rows rejected. */
+  rows: number;
+  rejected: number;
+  /** Day numbers of the first and last event; null with no events. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** When it was imported (ISO). */
+  added: string;
+  /** Size of the file as read, in bytes. */
+  bytes: number;
+  header: string[];
+  sniffed: Sniffed;
+  detected: Detected;
+}
+
+type Db = IDBPDatabase<unknown>;
+
+/** Why a dataset could not be kept: the disk is full, or the browser refused. */
+export function describeKeepError(e: unknown): Said {
+  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+  if (name === 'QuotaExceededError') return { code: 'import_not_kept_full' };
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: 'import_not_kept', params: { detail: detail || name || '?' } };
+}
+
+export class DatasetStore {
+  readonly #db: Db | null;
+  readonly #channel: BroadcastChannel | null;
+  /** Why nothing can be kept (no IndexedDB), or null. */
+  readonly unavailable: Said | null;
+
+  private constructor(db: Db | null, unavailable: Said | null) {
+    this.#db = db;
+    this.unavailable = unavailable;
+    this.#channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  }
+
+  /** Opens the store; never throws (without IndexedDB, datasets last until the page closes). */
+  static async open(name = DATA_DB_NAME): Promise<DatasetStore> {
+    if (typeof indexedDB === 'undefined')
+      return new DatasetStore(null, { code: 'import_no_storage' });
+    try {
+      const db = await openDB(name, DATA_DB_VERSION, {
+        upgrade(db) {
+          for (const s of STORES) if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
+        },
+        blocking() {
+          db.close();
+        },
+      });
+      return new DatasetStore(db, null);
+    } catch (e) {
+      return new DatasetStore(null, {
+        code: 'import_no_storage_detail',
+        params: { detail: String(e) },
+      });
+    }
+  }
+
+  /** Every dataset's description, oldest first. */
+  async list(): Promise<DatasetMeta[]> {
+    if (!this.#db) return [];
+    const all = (await this.#db.getAll('meta')) as DatasetMeta[];
+    return all.sort((a, b) => a.added.localeCompare(b.added) || a.id.localeCompare(b.id));
+  }
+
+  async columns(id: string): Promise<EventColumns | undefined> {
+    return (await this.#db?.get('columns', id)) as EventColumns | undefined;
+  }
+
+  async problems(id: string): Promise<RowProblem[]> {
+    return ((await this.#db?.get('problems', id)) as RowProblem[] | undefined) ?? [];
+  }
+
+  async file(id: string): Promise<Blob | undefined> {
+    return (await this.#db?.get('files', id)) as Blob | undefined;
+  }
+
+  /** Keeps a dataset; null when kept, else why not (nothing of it is kept then). */
+  async put(
+    meta: DatasetMeta,
+    columns: EventColumns,
+    problems: RowProblem[],
+    file: Blob,
+  ): Promise<Said | null> {
+    if (!this.#db) return this.unavailable;
+    try {
+      const tx = this.#db.transaction([...STORES], 'readwrite');
+      await Promise.all([
+        tx.objectStore('meta').put(meta, meta.id),
+        tx.objectStore('columns').put(columns, meta.id),
+        tx.objectStore('problems').put(problems, meta.id),
+        tx.objectStore('files').put(file, meta.id),
+        tx.done,
+      ]);
+    } catch (e) {
+      return describeKeepError(e);
+    }
+    this.#channel?.postMessage('changed');
+    return null;
+  }
+
+  /** Removes a dataset and all it holds. */
+  async remove(id: string): Promise<Said | null> {
+    if (!this.#db) return null;
+    try {
+      const tx = this.#db.transaction([...STORES], 'readwrite');
+      await Promise.all([...STORES.map((s) => tx.objectStore(s).delete(id)), tx.done]);
+    } catch (e) {
+      return describeKeepError(e);
+    }
+    this.#channel?.postMessage('changed');
+    return null;
+  }
+
+  /** Called when another tab adds or removes a dataset. */
+  onChange(f: () => void): () => void {
+    const listener = () => f();
+    this.#channel?.addEventListener('message', listener);
+    return () => this.#channel?.removeEventListener('message', listener);
+  }
+
+  close(): void {
+    this.#channel?.close();
+    this.#db?.close();
+  }
+}
