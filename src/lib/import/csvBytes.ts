@@ -28,7 +28,7 @@ const QUOTE = 0x22;
 export const MAX_RECORD_BYTES = 1 << 20;
 
 /** Cells under this length are checked for ASCII and built without a TextDecoder call. */
-const ASCII_FAST = 48;
+const ASCII_FAST = 128;
 /** Cells that were not UTF-8 kept by line, for the report; the rest are only counted. */
 const NOT_UTF8_KEPT = 100;
 
@@ -110,6 +110,9 @@ export class CsvByteReader {
 
   /** Feeds the next chunk of bytes; calls onRecord for each complete record, in order. */
   push(chunk: Uint8Array, onRecord: (r: ByteRecord) => void): void {
+    // A Node Buffer is a Uint8Array of another class; one class keeps byte reads monomorphic.
+    if (chunk.constructor !== Uint8Array)
+      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.toSkip > 0) {
       const skipped = Math.min(this.toSkip, chunk.length);
       this.toSkip -= skipped;
@@ -118,13 +121,25 @@ export class CsvByteReader {
     }
     if (chunk.length === 0) return;
     let buf = chunk;
+    let from = 0;
     const pending = this.pending;
     if (pending) {
-      buf = new Uint8Array(pending.length + chunk.length);
-      buf.set(pending);
-      buf.set(chunk, pending.length);
+      this.pending = null;
+      // The unfinished record most often ends on the chunk's first line: join only that line
+      // to it, rather than copying the whole chunk behind it.
+      const lf = chunk.indexOf(LF);
+      if (lf >= 0 && lf + 1 < chunk.length) {
+        const used = this.parse(join(pending, chunk.subarray(0, lf + 1)), 0, false, onRecord);
+        if (used >= pending.length) {
+          this.base += pending.length;
+          from = used - pending.length;
+        } else {
+          this.base += used;
+          buf = join(pending.subarray(used), chunk);
+        }
+      } else buf = join(pending, chunk);
     }
-    const used = this.parse(buf, false, onRecord);
+    const used = this.parse(buf, from, false, onRecord);
     // A copy: the caller may reuse its chunk.
     this.pending = used < buf.length ? buf.slice(used) : null;
     this.base += used;
@@ -134,17 +149,28 @@ export class CsvByteReader {
   end(onRecord: (r: ByteRecord) => void): void {
     const buf = this.pending ?? new Uint8Array(0);
     this.pending = null;
-    this.base += this.parse(buf, true, onRecord);
+    this.base += this.parse(buf, 0, true, onRecord);
     this.skip = 0;
   }
 
-  /** Reads the records of `buf`; returns how many bytes were used (the rest waits for more). */
-  private parse(buf: Uint8Array, eof: boolean, onRecord: (r: ByteRecord) => void): number {
+  /**
+   * Reads the records of `buf` from `from` (`this.base` is the file offset of buf[0]); returns
+   * where the bytes not used yet begin (they wait for more).
+   */
+  private parse(
+    buf: Uint8Array,
+    from: number,
+    eof: boolean,
+    onRecord: (r: ByteRecord) => void,
+  ): number {
     const n = buf.length;
     const d = this.delimiter;
-    let p = 0;
+    let starts = this.starts;
+    let ends = this.ends;
+    let kinds = this.kinds;
+    let p = from;
     if (this.skip) {
-      p = this.passLine(buf, 0, eof);
+      p = this.passLine(buf, from, eof);
       if (p < 0) return n;
     }
     // Next LF and CR at or after where they were last looked for (n: none in the buffer).
@@ -170,7 +196,10 @@ export class CsvByteReader {
       let stop = 0;
       let next = 0;
       for (;;) {
-        if (nc === this.kinds.length) this.grow();
+        if (nc === kinds.length) {
+          this.grow();
+          ({ starts, ends, kinds } = this);
+        }
         if (c < end && buf[c] === QUOTE) {
           let q = c + 1;
           let kind = 1;
@@ -197,9 +226,9 @@ export class CsvByteReader {
             } else status = 1;
             break;
           }
-          this.starts[nc] = c + 1;
-          this.ends[nc] = q;
-          this.kinds[nc] = kind;
+          starts[nc] = c + 1;
+          ends[nc] = q;
+          kinds[nc] = kind;
           nc++;
           // Line breaks inside the quotes.
           let x = c + 1;
@@ -236,9 +265,9 @@ export class CsvByteReader {
           const lineEnd = brk < end ? brk : end;
           let e = c;
           while (e < lineEnd && buf[e] !== d) e++;
-          this.starts[nc] = c;
-          this.ends[nc] = e;
-          this.kinds[nc] = 0;
+          starts[nc] = c;
+          ends[nc] = e;
+          kinds[nc] = 0;
           nc++;
           if (e < lineEnd) {
             c = e + 1;
@@ -302,7 +331,7 @@ export class CsvByteReader {
     const n = buf.length;
     if (this.skip === 2) {
       this.skip = 0;
-      return n > 0 && buf[0] === LF ? 1 : 0;
+      return buf[from] === LF ? from + 1 : from;
     }
     const lf = indexOrEnd(buf, LF, from);
     const cr = indexOrEnd(buf, CR, from);
@@ -332,17 +361,19 @@ export class CsvByteReader {
 
   private decodeCells(buf: Uint8Array, nc: number, line: number): string[] {
     const cells = new Array<string>(nc);
-    const wanted = this.wanted;
+    const { wanted, starts, ends, kinds } = this;
+    const all = wanted === null;
+    const last = all ? nc : Math.min(nc, wanted.length);
     for (let i = 0; i < nc; i++) {
-      if (wanted && !wanted[i]) {
+      if (!all && (i >= last || !wanted[i])) {
         cells[i] = '';
         continue;
       }
-      const s = this.starts[i]!;
-      const e = this.ends[i]!;
+      const s = starts[i]!;
+      const e = ends[i]!;
       let text = e - s < ASCII_FAST ? ascii(buf, s, e) : null;
       if (text === null) text = this.decode(buf.subarray(s, e), line, i + 1);
-      cells[i] = this.kinds[i] === 2 ? text.replaceAll('""', '"') : text;
+      cells[i] = kinds[i] === 2 ? text.replaceAll('""', '"') : text;
     }
     return cells;
   }
@@ -407,20 +438,36 @@ function windows1252(bytes: Uint8Array): string {
   return text + String.fromCharCode(...codes);
 }
 
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
 function indexOrEnd(buf: Uint8Array, byte: number, from: number): number {
   const i = buf.indexOf(byte, from);
   return i < 0 ? buf.length : i;
 }
 
-/** The text of bytes s..e when they are all ASCII, else null. */
+/**
+ * Arrays of char codes by length, reused for each cell: fromCharCode takes a whole array, and
+ * changing an array's length costs more than filling it.
+ */
+const CODES: number[][] = Array.from({ length: ASCII_FAST }, (_, n) =>
+  new Array<number>(n).fill(0),
+);
+
+/** The text of bytes s..e (fewer than ASCII_FAST) when they are all ASCII, else null. */
 function ascii(buf: Uint8Array, s: number, e: number): string | null {
-  let text = '';
-  for (let i = s; i < e; i++) {
-    const b = buf[i]!;
+  const n = e - s;
+  const codes = CODES[n]!;
+  for (let i = 0; i < n; i++) {
+    const b = buf[s + i]!;
     if (b > 0x7f) return null;
-    text += String.fromCharCode(b);
+    codes[i] = b;
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
