@@ -13,11 +13,21 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
 
+/** A row left out, with the text of its first line read back from its offset. */
+type Left<T> = T & { at: string };
+
 interface Read {
   records: { line: number; raw: string; cells: string[] }[];
-  broken: BrokenQuote[];
-  tooLong: number[];
+  broken: Left<BrokenQuote>[];
+  tooLong: Left<{ line: number }>[];
   notUtf8: number;
+}
+
+/** The text from `start` to the end of its line. */
+function lineAt(input: Uint8Array, start: number): string {
+  let end = start;
+  while (end < input.length && input[end] !== 0x0a && input[end] !== 0x0d) end++;
+  return decodeBytes(input.subarray(start, end), 'utf-8');
 }
 
 /** Reads `input` fed in the given chunks; `raw` is the record's bytes at its offsets, as text. */
@@ -40,8 +50,8 @@ function read(
   reader.end(onRecord);
   return {
     records,
-    broken: reader.broken,
-    tooLong: reader.tooLong,
+    broken: reader.broken.map(({ start, ...b }) => ({ ...b, at: lineAt(input, start) })),
+    tooLong: reader.tooLong.map(({ start, line }) => ({ line, at: lineAt(input, start) })),
     notUtf8: reader.notUtf8Count,
   };
 }
@@ -64,8 +74,8 @@ const CASES: {
   opts?: Partial<CsvByteReaderOptions>;
   wanted?: number[];
   records: Read['records'];
-  broken?: BrokenQuote[];
-  tooLong?: number[];
+  broken?: Read['broken'];
+  tooLong?: Read['tooLong'];
   notUtf8?: number;
 }[] = [
   {
@@ -138,13 +148,20 @@ const CASES: {
     name: 'a quote never closed costs its row; the next rows are kept',
     input: bytes('a,b\n1,"oops\n2,3\n4,5\n'),
     records: recs([1, 'a,b', ['a', 'b']], [3, '2,3', ['2', '3']], [4, '4,5', ['4', '5']]),
-    broken: [{ line: 2, cell: 2, closedLater: false }],
+    broken: [{ line: 2, cell: 2, closedLater: false, at: '1,"oops' }],
+  },
+  {
+    name: 'a broken quote after a byte-order mark: its offset counts the mark',
+    input: bytes([0xef, 0xbb, 0xbf], 'a,b\n1,"x"y\n2,3'),
+    opts: { startOffset: 3 },
+    records: recs([1, 'a,b', ['a', 'b']], [3, '2,3', ['2', '3']]),
+    broken: [{ line: 2, cell: 2, closedLater: true, at: '1,"x"y' }],
   },
   {
     name: 'text after a closing quote',
     input: bytes('a,b\n1,"x"y\n2,3'),
     records: recs([1, 'a,b', ['a', 'b']], [3, '2,3', ['2', '3']]),
-    broken: [{ line: 2, cell: 2, closedLater: true }],
+    broken: [{ line: 2, cell: 2, closedLater: true, at: '1,"x"y' }],
   },
   {
     name: 'an open quote closed by chance at the next row’s quote',
@@ -154,15 +171,15 @@ const CASES: {
       [3, '2,"q",3', ['2', 'q', '3']],
       [4, '4,5,6', ['4', '5', '6']],
     ),
-    broken: [{ line: 2, cell: 2, closedLater: true }],
+    broken: [{ line: 2, cell: 2, closedLater: true, at: '1,"open,x' }],
   },
   {
     name: 'a chance close with the wrong cell count blames the spanning quote',
     input: bytes('a,b\n1,"open\n2,",x\n3,4\n'),
     records: recs([1, 'a,b', ['a', 'b']], [4, '3,4', ['3', '4']]),
     broken: [
-      { line: 2, cell: 2, closedLater: true },
-      { line: 3, cell: 2, closedLater: false },
+      { line: 2, cell: 2, closedLater: true, at: '1,"open' },
+      { line: 3, cell: 2, closedLater: false, at: '2,",x' },
     ],
   },
   {
@@ -232,14 +249,14 @@ const CASES: {
       [4, '4,5', ['4', '5']],
       [5, '6,7', ['6', '7']],
     ),
-    broken: [{ line: 2, cell: 2, closedLater: false }],
+    broken: [{ line: 2, cell: 2, closedLater: false, at: '1,"open and on and on' }],
   },
   {
     name: 'a line longer than the limit is left out',
     input: bytes('a,b\n1,', 'x'.repeat(40), '\r\n2,3\n'),
     opts: { maxRecordBytes: 16 },
     records: recs([1, 'a,b', ['a', 'b']], [3, '2,3', ['2', '3']]),
-    tooLong: [2],
+    tooLong: [{ line: 2, at: `1,${'x'.repeat(40)}` }],
   },
   {
     name: 'a record just within the limit is kept',
@@ -284,7 +301,10 @@ describe('CsvByteReader', () => {
     for (let i = 0; i < 100; i++) reader.push(bytes('x'.repeat(50)), on);
     reader.push(bytes('\n1,2\n'), on);
     reader.end(on);
-    expect({ lines, tooLong: reader.tooLong }).toEqual({ lines: [1, 3], tooLong: [2] });
+    expect({ lines, tooLong: reader.tooLong }).toEqual({
+      lines: [1, 3],
+      tooLong: [{ line: 2, start: 4 }],
+    });
   });
 
   // Our own reader (csv.ts) is the reference for comma files with LF or CRLF: same records,
@@ -301,7 +321,7 @@ describe('CsvByteReader', () => {
         expect(got.records.map((r) => [r.line, r.cells])).toEqual(
           want.records.map((r) => [r.line, r.cells]),
         );
-        expect(got.broken).toEqual(want.broken);
+        expect(got.broken.map(({ at: _, ...b }) => b)).toEqual(want.broken);
       }),
       { numRuns: 2000 },
     );

@@ -53,12 +53,26 @@ export interface NotUtf8 {
   cell: number;
 }
 
+/**
+ * A record given up for a broken quote (as csv.ts reports it), with the file offset of its
+ * first line so the line can be read back and shown as written.
+ */
+export interface BrokenRow extends BrokenQuote {
+  start: number;
+}
+
+/** A record longer than the limit with no open quote to blame: its line and file offset. */
+export interface LongRow {
+  line: number;
+  start: number;
+}
+
 /** Streams a CSV file's bytes into records with their byte offsets; see the module comment. */
 export class CsvByteReader {
   /** Broken quotes found so far: a quote that never closes costs its row only. */
-  readonly broken: BrokenQuote[] = [];
-  /** Lines of records longer than the limit without an open quote to blame, left out. */
-  readonly tooLong: number[] = [];
+  readonly broken: BrokenRow[] = [];
+  /** Records longer than the limit without an open quote to blame, left out. */
+  readonly tooLong: LongRow[] = [];
   /**
    * In a UTF-8 file, wanted cells whose bytes were not UTF-8 (the first NOT_UTF8_KEPT; all are
    * counted in notUtf8Count). Such a cell is read as Windows-1252, what a file that is not
@@ -299,9 +313,11 @@ export class CsvByteReader {
       }
       if (status !== 0) {
         // A quote that spanned lines is the likelier culprit than one found after it.
-        if (spanCell) this.broken.push({ line: this.line, cell: spanCell, closedLater: true });
-        else if (status === 3) this.broken.push({ line: this.line, cell: badCell, closedLater });
-        else this.tooLong.push(this.line);
+        const line = this.line;
+        const at = this.base + start;
+        if (spanCell) this.broken.push({ line, cell: spanCell, closedLater: true, start: at });
+        else if (status === 3) this.broken.push({ line, cell: badCell, closedLater, start: at });
+        else this.tooLong.push({ line, start: at });
         this.line++;
         nextLf = nextCr = -1;
         p = this.passLine(buf, start, eof);
