@@ -213,6 +213,10 @@ const TEXT = {
   import_not_kept: m.problem_import_not_kept,
   import_no_valid_rows: m.problem_import_no_valid_rows,
   import_scenario_file_later: m.problem_import_scenario_file_later,
+  // Foreign CSV files read as bytes (import/csvBytes.ts).
+  line_too_long: m.problem_line_too_long,
+  fix_line_too_long: m.problem_fix_line_too_long,
+  read_as_windows_1252: m.problem_read_as_windows_1252,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */
@@ -235,6 +239,8 @@ const FORMAT: Partial<Record<ProblemCode, (p: Params, locale: Locale) => Params>
     size: formatBytes(Number(p.size), l),
     limit: formatBytes(Number(p.limit), l),
   }),
+  // Foreign CSV files read as bytes (import/csvBytes.ts).
+  line_too_long: (p, l) => ({ ...p, limit: formatBytes(Number(p.limit), l) }),
 };
 
 /** The words of a problem or fix, in `locale` (the current language when omitted). */
