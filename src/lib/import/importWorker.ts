@@ -5,7 +5,7 @@
  * Progress is posted about ten times a second; the page cancels by ending the worker.
  */
 import type { Said } from '../domain/problems.ts';
-import { CsvByteReader } from './csvBytes.ts';
+import { CsvByteReader, MAX_RECORD_BYTES } from './csvBytes.ts';
 import { columnBuffers, EventColumnsBuilder } from './eventColumns.ts';
 import { describeUnreadable, detectFormat, guessColumns } from './formats.ts';
 import { guessDateStyle } from './cells.ts';
@@ -63,7 +63,7 @@ async function read(original: Blob, name: string): Promise<void> {
   const started = performance.now();
   const head = new Uint8Array(await original.slice(0, HEAD_BYTES).arrayBuffer());
   if (head.length === 0) return fail(describeUnreadable(null, name, 'empty'));
-  let sniffed = sniff(head);
+  let sniffed = sniff(head, head.length < HEAD_BYTES);
   if (!sniffed.encoding.startsWith('utf-16') && isBinary(head))
     return fail(describeUnreadable(null, name, 'binary'));
   let file = original;
@@ -75,7 +75,7 @@ async function read(original: Blob, name: string): Promise<void> {
   // The header and the first rows, from the head alone.
   const first: ByteRecord[] = [];
   const headReader = new CsvByteReader(readerOptions(sniffed, sniffed.bom));
-  const headBytes = new Uint8Array(await file.slice(sniffed.bom, HEAD_BYTES).arrayBuffer());
+  const headBytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   headReader.push(headBytes, (r) => void (first.length <= PREVIEW_ROWS && first.push(r)));
   if (headBytes.length < HEAD_BYTES) headReader.end((r) => void (first.length <= PREVIEW_ROWS && first.push(r)));
   const header = first[0]?.cells.map((c) => c.trim()) ?? null;
@@ -142,7 +142,19 @@ async function readEvents(
       for (const p of row) if (problems.length < MAX_KEPT_PROBLEMS) problems.push(p);
     } else builder.add(row, r.start, r.length, r.line);
   };
+  let longSeen = 0;
   const takeBroken = () => {
+    for (; longSeen < reader.tooLong.length; longSeen++) {
+      rejected++;
+      if (problems.length < MAX_KEPT_PROBLEMS)
+        problems.push({
+          line: reader.tooLong[longSeen]!.line,
+          field: '',
+          value: '',
+          problem: { code: 'line_too_long', params: { limit: MAX_RECORD_BYTES } },
+          fix: { code: 'fix_line_too_long' },
+        });
+    }
     for (; brokenSeen < reader.broken.length; brokenSeen++) {
       const b = reader.broken[brokenSeen]!;
       rejected++;
@@ -151,7 +163,10 @@ async function readEvents(
           line: b.line,
           field: header[b.cell - 1] ?? String(b.cell),
           value: '',
-          problem: { code: 'quote_not_closed_here', params: { cell: b.cell } },
+          problem: {
+            code: b.closedLater ? 'quote_not_closed_here' : 'quote_never_closed',
+            params: { cell: b.cell },
+          },
           fix: { code: 'fix_quote', params: { example: '"a ""quoted"" word"' } },
         });
     }
@@ -160,7 +175,7 @@ async function readEvents(
   let bytes = 0;
   let lastPost = 0;
   const progress = (): Progress => ({ bytes, total, rows: builder.length, rejected });
-  const stream = file.slice(sniffed.bom).stream().getReader();
+  const stream = file.stream().getReader();
   for (;;) {
     const { done, value } = await stream.read();
     if (done) break;

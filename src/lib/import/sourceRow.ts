@@ -15,7 +15,8 @@ export async function sourceRow(
   sniffed: Sniffed,
 ): Promise<string[]> {
   const bytes = new Uint8Array(await file.slice(start, start + length).arrayBuffer());
-  const reader = new CsvByteReader(readerOptions(sniffed, start));
+  // The slice starts at the row: nothing to skip.
+  const reader = new CsvByteReader(readerOptions(sniffed, 0));
   let cells: string[] = [];
   const take = (r: { cells: string[] }) => void (cells = r.cells);
   reader.push(bytes, take);
