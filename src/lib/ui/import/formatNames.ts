@@ -1,20 +1,15 @@
-/** The words for each recognised format, in the reader's language. */
+/** A recognised format's name and its publisher's terms, from the one format registry. */
 import { m } from '../../../paraglide/messages.js';
+import { FORMATS } from '../../import/formats.ts';
+import { say } from '../../domain/problems.ts';
 import type { FormatId } from '../../import/types.ts';
 
-const NAMES: Record<FormatId, () => string> = {
-  acled: m.import_format_acled,
-  'acled-2019': m.import_format_acled_2019,
-  'acled-2018': m.import_format_acled_2018,
-  'acled-legacy': m.import_format_acled_legacy,
-  'ucdp-ged': m.import_format_ucdp_ged,
-  'ucdp-candidate': m.import_format_ucdp_candidate,
-  geopko: m.import_format_geopko,
-  'ours-sites': m.import_format_ours_sites,
-  'ours-hotspots': m.import_format_ours_hotspots,
-  'ours-events': m.import_format_ours_events,
-  generic: m.import_format_generic,
-};
+/** A format's name in the reader's language; "unknown format" for none. */
+export const formatName = (f: FormatId | null): string =>
+  f ? say({ code: FORMATS[f].label }) : m.import_format_unknown();
 
-/** A format's name; "unknown" for none. */
-export const formatName = (f: FormatId | null): string => (f ? NAMES[f]() : m.import_format_unknown());
+/** What ACLED, UCDP or Geo-PKO ask of those who show their data; null for other formats. */
+export function termsOf(f: FormatId): string | null {
+  const t = FORMATS[f].terms;
+  return t ? say({ code: t }) : null;
+}
