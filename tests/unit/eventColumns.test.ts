@@ -45,7 +45,12 @@ describe('dayOrder', () => {
 describe('EventColumnsBuilder', () => {
   test('sorts every column together and keeps where each row was', () => {
     const b = new EventColumnsBuilder(16);
-    b.add(ev(200, { lon: 29, lat: -1, fatalities: 3, eventType: 'Riots', family: 'rioters' }), 10, 5, 2);
+    b.add(
+      ev(200, { lon: 29, lat: -1, fatalities: 3, eventType: 'Riots', family: 'rioters' }),
+      10,
+      5,
+      2,
+    );
     b.add(ev(100, { lon: 28, lat: -2, actor1: 'ADF: Allied Democratic Forces' }), 16, 7, 3);
     b.add(ev(150, { lon: 27, lat: -3, fatalities: 0, family: 'state' }), 24, 9, 5);
     const c = b.finish();

@@ -41,7 +41,15 @@ describe('nearestEvent', () => {
     { name: 'nearest in the window', lo: 0, hi: 2, x: 29.09, y: -1, r: 0.05, expected: 1 },
     { name: 'nothing within the radius', lo: 0, hi: 3, x: 29.5, y: -1, r: 0.1, expected: -1 },
     { name: 'a stack: the most recent wins', lo: 0, hi: 3, x: 29, y: -1, r: 0.01, expected: 2 },
-    { name: 'outside the window is never picked', lo: 1, hi: 2, x: 29, y: -1, r: 0.05, expected: -1 },
+    {
+      name: 'outside the window is never picked',
+      lo: 1,
+      hi: 2,
+      x: 29,
+      y: -1,
+      r: 0.05,
+      expected: -1,
+    },
     { name: 'an empty window', lo: 2, hi: 2, x: 29, y: -1, r: 1, expected: -1 },
   ])('$name', ({ lo, hi, x, y, r, expected }) => {
     expect(nearestEvent(c, lo, hi, null, x, y, r)).toBe(expected);

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { HEX_COLOURS, HEX_BREAKS, hexClass, hexClassRanges } from '../../src/lib/import/hexClasses.ts';
+import {
+  HEX_COLOURS,
+  HEX_BREAKS,
+  hexClass,
+  hexClassRanges,
+} from '../../src/lib/import/hexClasses.ts';
 
 describe('hexClass', () => {
   test.each([

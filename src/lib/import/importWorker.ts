@@ -7,7 +7,13 @@
 import type { Said } from '../domain/problems.ts';
 import { CsvByteReader, MAX_RECORD_BYTES } from './csvBytes.ts';
 import { columnBuffers, EventColumnsBuilder } from './eventColumns.ts';
-import { describeUnreadable, detectFormat, guessColumns } from './formats.ts';
+import {
+  describeUnreadable,
+  detectFormat,
+  genericDetected,
+  guessColumns,
+  isHashtagRow,
+} from './formats.ts';
 import { guessDateStyle } from './cells.ts';
 import { readEventRow } from './rowReader.ts';
 import { sniff } from './sniff.ts';
@@ -34,7 +40,6 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     );
   else if (m.type === 'mapping') answer?.(m);
 };
-
 
 /** A UTF-16 file as UTF-8, streamed, so the byte-level reader and the row view can read it. */
 async function asUtf8(file: Blob, s: Sniffed): Promise<Blob> {
@@ -77,20 +82,26 @@ async function read(original: Blob, name: string): Promise<void> {
   const headReader = new CsvByteReader(readerOptions(sniffed, sniffed.bom));
   const headBytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   headReader.push(headBytes, (r) => void (first.length <= PREVIEW_ROWS && first.push(r)));
-  if (headBytes.length < HEAD_BYTES) headReader.end((r) => void (first.length <= PREVIEW_ROWS && first.push(r)));
+  if (headBytes.length < HEAD_BYTES)
+    headReader.end((r) => void (first.length <= PREVIEW_ROWS && first.push(r)));
   const header = first[0]?.cells.map((c) => c.trim()) ?? null;
   if (!header) return fail(describeUnreadable(null, name, 'empty'));
   if (first.length === 1) return fail(describeUnreadable(header, name, 'header-only'));
 
   let detected: Detected | null = detectFormat(header);
   if (detected && detected.kind !== 'events') {
-    const text = new TextDecoder(readerOptions(sniffed, 0).encoding).decode(await file.arrayBuffer());
+    const text = new TextDecoder(readerOptions(sniffed, 0).encoding).decode(
+      await file.arrayBuffer(),
+    );
     post({ type: 'table', name, detected, text });
     return;
   }
   if (!detected || detected.missing.length > 0) {
     const guess = detected?.columns ?? guessColumns(header);
-    const preview = first.slice(1).map((r) => r.cells);
+    const preview = first
+      .slice(1)
+      .map((r) => r.cells)
+      .filter((cells, i) => i > 0 || !isHashtagRow(cells));
     const dates = guess.date === undefined ? [] : preview.map((r) => r[guess.date!] ?? '');
     const style: DateStyle = guessDateStyle(dates) ?? 'iso';
     post({ type: 'needs-mapping', header, preview, guess, dateStyle: style });
@@ -99,13 +110,7 @@ async function read(original: Blob, name: string): Promise<void> {
     );
     answer = null;
     if (!reply.columns) return fail(describeUnreadable(header, name, 'no-date-or-coordinates'));
-    detected = {
-      format: 'generic',
-      kind: 'events',
-      columns: reply.columns,
-      dateStyle: reply.dateStyle,
-      missing: [],
-    };
+    detected = genericDetected(reply.columns, reply.dateStyle);
   }
   await readEvents(file, name, sniffed, header, detected, started);
 }
@@ -128,6 +133,7 @@ async function readEvents(
   const problems: RowProblem[] = [];
   let rejected = 0;
   let isHeader = true;
+  let firstRow = true;
   let brokenSeen = 0;
   const onRecord = (r: ByteRecord) => {
     if (isHeader) {
@@ -135,6 +141,11 @@ async function readEvents(
       isHeader = false;
       reader.setWanted(wanted);
       return;
+    }
+    // HDX's ACLED files have a second header of HXL tags (#date+occurred…): not an event.
+    if (firstRow) {
+      firstRow = false;
+      if (isHashtagRow(r.cells)) return;
     }
     const row = readEventRow(r.cells, detected, sniffed.decimalComma, r.line, header);
     if (Array.isArray(row)) {

@@ -8,13 +8,7 @@ import { DatasetStore, type DatasetMeta } from '../data/datasetStore.ts';
 import type { Said } from '../domain/problems.ts';
 import { startImport, type ImportJob, type MappingRequest } from '../import/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
-import type {
-  ColumnMap,
-  DateStyle,
-  EventColumns,
-  FormatId,
-  RowProblem,
-} from '../import/types.ts';
+import type { ColumnMap, DateStyle, EventColumns, FormatId, RowProblem } from '../import/types.ts';
 import type { EventPoints } from '../map/layers/eventPoints.ts';
 
 /** A dataset on the map: its description and its events. */
