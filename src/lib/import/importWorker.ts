@@ -19,7 +19,7 @@ import { readEventRow } from './rowReader.ts';
 import { sniff } from './sniff.ts';
 import { readerOptions } from './readerOptions.ts';
 import { MAX_KEPT_PROBLEMS, type FromWorker, type Progress, type ToWorker } from './protocol.ts';
-import type { ByteRecord, ColumnMap, DateStyle, Detected, RowProblem, Sniffed } from './types.ts';
+import type { ByteRecord, DateStyle, Detected, RowProblem, Sniffed } from './types.ts';
 
 /** Bytes read to sniff the encoding and delimiter and to find the header. */
 const HEAD_BYTES = 64 * 1024;

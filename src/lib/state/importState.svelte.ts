@@ -9,14 +9,11 @@ import type { Said } from '../domain/problems.ts';
 import { startImport, type ImportJob, type MappingRequest } from '../import/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
 import type { ColumnMap, DateStyle, EventColumns, FormatId, RowProblem } from '../import/types.ts';
-import type { EventPoints } from '../map/layers/eventPoints.ts';
 
 /** A dataset on the map: its description and its events. */
 export interface Dataset {
   meta: DatasetMeta;
   columns: EventColumns;
-  /** The columns as the dots layer reads them (same arrays). */
-  points: EventPoints;
   visible: boolean;
   /** The file as read, while this page holds it (afterwards, from the store). */
   file: Blob | null;
@@ -53,11 +50,12 @@ export interface MappingAsk extends MappingRequest {
   answer(a: { columns: ColumnMap; dateStyle: DateStyle } | null): void;
 }
 
-export type WindowId = '1m' | '3m' | '12m' | 'all';
+export type { WindowId } from '../import/eventWindow.ts';
+import { WINDOW_IDS, type WindowId } from '../import/eventWindow.ts';
 export type EventMode = 'points' | 'hexagons';
 export type ColourBy = 'type' | 'family';
 
-const WINDOWS: readonly WindowId[] = ['1m', '3m', '12m', 'all'];
+const WINDOWS = WINDOW_IDS;
 const DISPLAY_KEY = 'drawdown-map/import-display';
 
 let serials = 0;
@@ -65,12 +63,6 @@ const newId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
     : `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-
-const pointsOf = (c: EventColumns): EventPoints => ({
-  length: c.n,
-  positions: c.positions,
-  days: c.day,
-});
 
 export class ImportState {
   datasets = $state.raw<Dataset[]>([]);
@@ -90,7 +82,9 @@ export class ImportState {
   /** Hexagons measure the count of events or their fatalities. */
   hexBy = $state<'count' | 'fatalities'>('count');
   /** Event types and actor families hidden by the filters (names, so they hold across datasets). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place ($state.raw)
   hiddenTypes = $state.raw<ReadonlySet<string>>(new Set());
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place ($state.raw)
   hiddenFamilies = $state.raw<ReadonlySet<string>>(new Set());
   /** Shown: only events with at least this many fatalities (0: all, unknown included). */
   minFatalities = $state(0);
@@ -98,6 +92,8 @@ export class ImportState {
   actorQuery = $state('');
   /** The event whose source row is shown (a click on the map), or null. */
   selected = $state.raw<{ id: string; index: number } | null>(null);
+  /** The event under the pointer and where the pointer is on the map, or null. */
+  hover = $state.raw<{ id: string; index: number; x: number; y: number } | null>(null);
 
   constructor() {
     this.#readDisplay();
@@ -155,6 +151,7 @@ export class ImportState {
   async #reload(): Promise<void> {
     const store = await this.#storeOnce();
     const metas = await store.list();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
     const have = new Map(this.datasets.map((d) => [d.meta.id, d]));
     const next: Dataset[] = [];
     for (const meta of metas) {
@@ -168,7 +165,7 @@ export class ImportState {
         this.notice = { code: 'import_lost', params: { name: meta.name } };
         continue;
       }
-      next.push({ meta, columns, points: pointsOf(columns), visible: true, file: null });
+      next.push({ meta, columns, visible: true, file: null });
     }
     // Datasets not kept (storage refused) stay until the page closes.
     for (const d of this.datasets) if (!metas.some((m) => m.id === d.meta.id)) next.push(d);
@@ -284,6 +281,7 @@ export class ImportState {
       rejected: read.rejected,
       firstDay: c.n ? c.day[0]! : null,
       lastDay: c.n ? c.day[c.n - 1]! : null,
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
       added: new Date().toISOString(),
       bytes: read.file.size,
       header: read.header,
@@ -303,10 +301,7 @@ export class ImportState {
       ms: read.ms,
     };
     if (c.n === 0) return this.#report(report);
-    this.datasets = [
-      ...this.datasets,
-      { meta, columns: c, points: pointsOf(c), visible: true, file: read.file },
-    ];
+    this.datasets = [...this.datasets, { meta, columns: c, visible: true, file: read.file }];
     this.#report(report);
     const store = await this.#storeOnce();
     const why = await store.put(meta, c, read.problems, read.file);

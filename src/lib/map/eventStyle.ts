@@ -3,10 +3,10 @@
  * filter, never per date step: colour by type or actor family, radius by fatalities, and
  * hidden where a filter says so. A linear pass: about 10 ms for a million events.
  */
-import { ACTOR_FAMILIES, type EventColumns } from './types.ts';
-import { filterMasks, passesMasks, type EventFilter } from './eventWindow.ts';
-import { FAMILY_COLOURS, typeColour } from '../map/eventTheme.ts';
-import type { DotStyle } from '../map/layers/eventDots.ts';
+import { ACTOR_FAMILIES, type EventColumns } from '../import/types.ts';
+import { filterMasks, passesMasks, type EventFilter } from '../import/eventWindow.ts';
+import { FAMILY_COLOURS, typeColour } from './eventTheme.ts';
+import type { DotStyle } from './layers/eventDots.ts';
 
 /**
  * What is shown of imported events, besides the time window, as the user sets it: by names, so
