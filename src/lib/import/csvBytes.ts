@@ -12,7 +12,6 @@
  * resumes on the next line. A record may not run over MAX_RECORD_BYTES, so a quote that
  * never closes cannot swallow the rest of the file.
  */
-import type { BrokenQuote } from '../data/csv.ts';
 import type { ByteRecord } from './types.ts';
 
 const LF = 0x0a;
@@ -57,7 +56,12 @@ export interface NotUtf8 {
  * A record given up for a broken quote (as csv.ts reports it), with the file offset of its
  * first line so the line can be read back and shown as written.
  */
-export interface BrokenRow extends BrokenQuote {
+export interface BrokenRow {
+  /** The line the quote opens on (1-based), and its cell (1-based). */
+  line: number;
+  cell: number;
+  /** It closed, but not before the line's end, or text follows the closing quote. */
+  closedLater: boolean;
   start: number;
 }
 
