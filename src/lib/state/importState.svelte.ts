@@ -140,12 +140,17 @@ export class ImportState {
     return this.#store;
   }
 
-  /** Reads the kept datasets back; called once the map is up. */
-  async load(): Promise<void> {
-    const store = await this.#storeOnce();
-    store.onChange(() => void this.#reload());
-    await this.#reload();
-    this.loaded = true;
+  #loading: Promise<void> | null = null;
+
+  /** Reads the kept datasets back, once; called when the map is up. */
+  load(): Promise<void> {
+    this.#loading ??= (async () => {
+      const store = await this.#storeOnce();
+      store.onChange(() => void this.#reload());
+      await this.#reload();
+      this.loaded = true;
+    })();
+    return this.#loading;
   }
 
   async #reload(): Promise<void> {
