@@ -100,7 +100,7 @@ describe('errors that help', () => {
     const r = report(page, 'bad-rows.csv');
     await expect.poll(() => r.innerText(), { timeout: 60_000 }).toContain('7 events kept');
     expect(await r.innerText()).toContain('5 rows rejected');
-    await r.getByText(/^Rejected rows/).click();
+    await r.getByText(/^Problems in rejected rows/).click();
     const lines = await r
       .locator('tbody tr td:first-child')
       .evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
