@@ -1,8 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { legendOf, textOf } from '../../src/lib/export/legend.ts';
-import { kindsIn, LAYERS, layerKeys, type LayerId } from '../../src/lib/map/layerRegistry.ts';
+import { legendColumns, legendOf, textOf } from '../../src/lib/export/legend.ts';
+import {
+  importedKeyContext,
+  INITIAL_LAYERS,
+  kindsIn,
+  LAYERS,
+  layerKeys,
+  layersOffered,
+  type ImportedKeyContext,
+  type ImportedView,
+  type LayerId,
+} from '../../src/lib/map/layerRegistry.ts';
 import type { IconMapping } from '../../src/lib/map/symbols.ts';
+import { KIND_STYLE } from '../../src/lib/map/theme.ts';
 import type { Plan } from '../../src/lib/domain/schema.ts';
+import {
+  frameLayout,
+  legendSize,
+  PRESETS,
+  presetSize,
+  type LegendRow,
+} from '../../src/lib/domain/frame.ts';
+import { ACTOR_FAMILIES, type ActorFamily } from '../../src/lib/import/types.ts';
+import { familyName, typeName } from '../../src/lib/ui/import/eventWords.ts';
 
 const MAPPING: IconMapping = Object.fromEntries(
   ['cob', 'tob', 'ghost-closed', 'closing'].map((id, i) => [
@@ -89,7 +109,8 @@ describe('the layer registry', () => {
 
   test('every visible keyed layer has exactly one key, in the registry order', () => {
     const all = (id: LayerId) => Boolean(id);
-    const keys = layerKeys(all, { plan: 'actual', kinds: ['cob'] }, false);
+    const imported = context(view3m([dataset(['Battles'], ['state'])]));
+    const keys = layerKeys(all, { plan: 'actual', kinds: ['cob'], imported }, false);
     expect(keys.map((k) => k.layer)).toEqual(LAYERS.filter((l) => 'key' in l).map((l) => l.id));
     for (const k of keys) expect(k.rows.length).toBeGreaterThan(0);
   });
@@ -167,4 +188,312 @@ describe('the control key', () => {
       { kind: 'item', text: 'Held area, approximate', swatch: { type: 'icon', x: 320 } },
     ]);
   });
+});
+
+// Imported events: small datasets as the import leaves them (eventColumns.ts), and the state's
+// display settings (importState.svelte.ts).
+const WORDS = { type: typeName, family: familyName };
+const fam = (f: ActorFamily) => ACTOR_FAMILIES.indexOf(f);
+function dataset(types: string[], families: ActorFamily[], visible = true) {
+  const n = Math.max(types.length, families.length);
+  return {
+    visible,
+    columns: {
+      n,
+      eventTypes: types,
+      family: Uint8Array.from({ length: n }, (_, i) => fam(families[i % families.length]!)),
+    },
+  };
+}
+const view3m = (
+  datasets: ImportedView['datasets'],
+  more: Partial<ImportedView> = {},
+): ImportedView => ({
+  datasets,
+  mode: 'points',
+  colourBy: 'type',
+  hexBy: 'count',
+  window: '3m',
+  hiddenTypes: new Set(),
+  hiddenFamilies: new Set(),
+  ...more,
+});
+const context = (v: ImportedView): ImportedKeyContext => importedKeyContext(v, WORDS)!;
+const importedKey = (v: ImportedView) =>
+  layerKeys((id) => id === 'imported', { plan: 'actual', kinds: [], imported: context(v) }, false);
+const ACLED = ['Protests', 'Battles', 'Riots', 'Violence against civilians'];
+
+describe('the imported events key: what is drawn, as it is drawn', () => {
+  test.each([
+    {
+      name: 'points by type: ACLED types in the palette order, each its colour',
+      view: view3m([dataset(ACLED, ['state'])]),
+      title: 'Events by type (3 months to the date)',
+      rows: [
+        ['Battles', 'dot', 'rgba(238,102,119,0.7843137254901961)'],
+        ['Violence against civilians', 'dot', 'rgba(170,51,119,0.7843137254901961)'],
+        ['Riots', 'dot', 'rgba(34,136,51,0.7843137254901961)'],
+        ['Protests', 'dot', 'rgba(102,204,238,0.7843137254901961)'],
+      ],
+      note: 'A dot’s area grows with its fatalities',
+    },
+    {
+      name: 'points by type: UCDP’s kinds of violence share ACLED’s colours for the same meaning',
+      view: view3m([dataset(['One-sided violence', 'State-based violence'], ['state'])]),
+      title: 'Events by type (3 months to the date)',
+      rows: [
+        ['State-based violence', 'dot', 'rgba(238,102,119,0.7843137254901961)'],
+        ['One-sided violence', 'dot', 'rgba(170,51,119,0.7843137254901961)'],
+      ],
+      note: 'A dot’s area grows with its fatalities',
+    },
+    {
+      name: 'points by type: a table’s own words share one grey row',
+      view: view3m([dataset(['Battles', 'ambush', 'raid', ''], ['unknown'])]),
+      title: 'Events by type (3 months to the date)',
+      rows: [
+        ['Battles', 'dot', 'rgba(238,102,119,0.7843137254901961)'],
+        ['Other event types', 'dot', 'rgba(187,187,187,0.7843137254901961)'],
+      ],
+      note: 'A dot’s area grows with its fatalities',
+    },
+    {
+      name: 'points by type: a single word of the table’s own is named',
+      view: view3m([dataset(['ambush'], ['unknown'])], { window: 'all' }),
+      title: 'Events by type (all up to the date)',
+      rows: [['ambush', 'dot', 'rgba(187,187,187,0.7843137254901961)']],
+      note: 'A dot’s area grows with its fatalities',
+    },
+    {
+      name: 'points by family: the families present, in the families’ order',
+      view: view3m([dataset(ACLED, ['rebel', 'state', 'rebel'])], {
+        colourBy: 'family',
+        window: '1m',
+      }),
+      title: 'Events by first actor (1 month to the date)',
+      rows: [
+        ['State forces', 'dot', 'rgba(51,34,136,0.7843137254901961)'],
+        ['Rebel groups', 'dot', 'rgba(204,102,119,0.7843137254901961)'],
+      ],
+      note: 'A dot’s area grows with its fatalities',
+    },
+    {
+      name: 'hexagons by count: the fixed classes, each its colour',
+      view: view3m([dataset(ACLED, ['state'])], { mode: 'hexagons', window: '12m' }),
+      title: 'Events per 25 km hexagon (12 months to the date)',
+      rows: [
+        ['1–2', 'hex', 'rgba(254,227,145,0.803921568627451)'],
+        ['3–9', 'hex', 'rgba(254,196,79,0.803921568627451)'],
+        ['10–29', 'hex', 'rgba(251,154,41,0.803921568627451)'],
+        ['30–99', 'hex', 'rgba(236,112,20,0.803921568627451)'],
+        ['100–299', 'hex', 'rgba(204,76,2,0.803921568627451)'],
+        ['300–999', 'hex', 'rgba(153,52,4,0.803921568627451)'],
+        ['1,000 or more', 'hex', 'rgba(102,37,6,0.803921568627451)'],
+      ],
+      note: 'The shown datasets are counted together: an event in two of them counts twice',
+    },
+  ])('$name', ({ view, title, rows, note }) => {
+    const [key, ...others] = importedKey(view);
+    expect(others).toEqual([]);
+    expect(key!.title).toBe(title);
+    expect(
+      key!.rows.map((r) => [r.text, r.swatch.type, 'fill' in r.swatch && r.swatch.fill]),
+    ).toEqual(rows);
+    expect(key!.note).toBe(note);
+  });
+
+  test('hexagons by fatalities say so; colouring by type does not apply to them', () => {
+    const [key] = importedKey(
+      view3m([dataset(ACLED, ['state'])], {
+        mode: 'hexagons',
+        hexBy: 'fatalities',
+        colourBy: 'family',
+      }),
+    );
+    expect(key!.title).toBe('Fatalities per 25 km hexagon (3 months to the date)');
+    expect(key!.rows.map((r) => r.id)).toEqual([
+      'hex:0',
+      'hex:1',
+      'hex:2',
+      'hex:3',
+      'hex:4',
+      'hex:5',
+      'hex:6',
+    ]);
+  });
+
+  test.each([
+    {
+      name: 'types of every shown dataset, each once; a hidden dataset’s are left out',
+      view: view3m([
+        dataset(['Battles', 'Riots'], ['state']),
+        dataset(['Riots', 'Protests'], ['rioters']),
+        dataset(['Strategic developments'], ['external'], false),
+      ]),
+      types: ['Battles', 'Riots', 'Protests'],
+      families: ['state', 'rioters'],
+    },
+    {
+      name: 'types and families the filters hide are left out',
+      view: view3m([dataset(ACLED, ['state', 'rebel', 'civilians'])], {
+        hiddenTypes: new Set(['Riots']),
+        hiddenFamilies: new Set(['rebel']),
+      }),
+      types: ['Protests', 'Battles', 'Violence against civilians'],
+      families: ['state', 'civilians'],
+    },
+    {
+      name: 'every dataset hidden: nothing to key',
+      view: view3m([dataset(ACLED, ['state'], false)]),
+      types: [],
+      families: [],
+    },
+  ])('importedKeyContext: $name', ({ view, types, families }) => {
+    const c = context(view);
+    expect(c.types).toEqual(types);
+    expect(c.families).toEqual(families);
+  });
+
+  test('no dataset: the layer has neither toggle nor key, as the control layer at an empty date', () => {
+    expect(importedKeyContext(view3m([]), WORDS)).toBeUndefined();
+    const c = { plan: 'actual' as const, kinds: [] };
+    expect(layersOffered(c).map((l) => l.id)).not.toContain('imported');
+    expect(layerKeys(() => true, c, false).map((k) => k.layer)).not.toContain('imported');
+    expect(legendOf(view(['imported']), [], false, MAPPING)).toEqual([]);
+  });
+
+  test('datasets: the toggle is offered, on at a first visit, and the key follows it', () => {
+    const imported = context(view3m([dataset(['Battles'], ['state'])]));
+    expect(layersOffered({ plan: 'actual', kinds: [], imported }).map((l) => l.id)).toContain(
+      'imported',
+    );
+    expect(INITIAL_LAYERS).toContain('imported');
+    const c = { plan: 'actual' as const, kinds: [], imported };
+    expect(layerKeys((id) => id !== 'imported', c, false).map((k) => k.layer)).not.toContain(
+      'imported',
+    );
+  });
+
+  test('every shown dataset hidden or filtered out: the toggle stays, the key goes', () => {
+    for (const v of [
+      view3m([dataset(ACLED, ['state'], false)]),
+      view3m([dataset(['Battles'], ['state'])], { hiddenTypes: new Set(['Battles']) }),
+      view3m([dataset(ACLED, ['state'], false)], { mode: 'hexagons' }),
+      view3m([dataset(ACLED, ['state'])], { mode: 'hexagons', hiddenFamilies: new Set(['state']) }),
+      view3m([dataset(ACLED, ['rebel'])], { hiddenFamilies: new Set(['rebel']) }),
+    ]) {
+      const c = { plan: 'actual' as const, kinds: [], imported: context(v) };
+      expect(layersOffered(c).map((l) => l.id)).toContain('imported');
+      expect(layerKeys(() => true, c, false).map((k) => k.layer)).not.toContain('imported');
+    }
+  });
+
+  test('the export legend shows the imported key, hexagon swatches as they are', () => {
+    const imported = context(view3m([dataset(ACLED, ['state'])], { mode: 'hexagons' }));
+    const rows = legendOf(view(['imported']), [], false, MAPPING, [], imported);
+    expect(rows[0]).toEqual({
+      kind: 'heading',
+      text: 'Events per 25 km hexagon (3 months to the date)',
+    });
+    expect(rows[1]).toEqual({
+      kind: 'item',
+      text: '1–2',
+      swatch: { type: 'hex', fill: 'rgba(254,227,145,0.803921568627451)' },
+    });
+    expect(rows).toHaveLength(8);
+  });
+});
+
+describe('legendColumns: a tall legend in columns, keys kept whole where they fit', () => {
+  const key = (name: string, items: number): LegendRow[] => [
+    { kind: 'heading', text: name },
+    ...Array.from({ length: items }, (_, i) => ({ kind: 'item' as const, text: `${name}${i}` })),
+  ];
+  const shape = (cols: LegendRow[][]) =>
+    cols.map((c) => c.map((r) => (r.kind === 'heading' ? r.text.toUpperCase() : r.text)).join(' '));
+  test.each([
+    { name: 'no rows, no column', rows: [], max: 10, expected: [] },
+    {
+      name: 'fits: one column',
+      rows: [...key('a', 2), ...key('b', 3)],
+      max: 10,
+      expected: ['A a0 a1 B b0 b1 b2'],
+    },
+    {
+      name: 'a key that does not fit the rest of a column starts the next',
+      rows: [...key('a', 2), ...key('b', 3)],
+      max: 5,
+      expected: ['A a0 a1', 'B b0 b1 b2'],
+    },
+    {
+      name: 'a key longer than a column is split, filling the column it starts in',
+      rows: [...key('a', 1), ...key('b', 6)],
+      max: 5,
+      expected: ['A a0 B b0 b1', 'b2 b3 b4 b5'],
+    },
+    {
+      name: 'a long key never leaves its heading alone at a column’s foot',
+      rows: [...key('a', 3), ...key('b', 6)],
+      max: 5,
+      expected: ['A a0 a1 a2', 'B b0 b1 b2 b3', 'b4 b5'],
+    },
+  ])('$name', ({ rows, max, expected }) => {
+    expect(shape(legendColumns(rows, max))).toEqual(expected);
+  });
+
+  test('every row is kept, once, in order', () => {
+    const rows = [...key('a', 7), ...key('b', 2), ...key('c', 11), ...key('d', 1)];
+    for (const max of [2, 3, 5, 8, 13, 40]) {
+      const cols = legendColumns(rows, max);
+      expect(cols.flat()).toEqual(rows);
+      for (const c of cols) expect(c.length).toBeLessThanOrEqual(Math.max(2, max));
+    }
+  });
+
+  // The default layers, every site kind, held towns and ACLED's six types: taller than the
+  // map of a 1920 × 1080 export in one column (39 rows against 33).
+  const tallest = legendOf(
+    { visible: (id) => INITIAL_LAYERS.includes(id), plan: 'actual' },
+    (Object.keys(KIND_STYLE) as (keyof typeof KIND_STYLE)[]).map((kind) => ({ kind })),
+    true,
+    MAPPING,
+    ['M23/AFC', 'ADF'],
+    context(
+      view3m([
+        dataset(
+          [
+            'Battles',
+            'Violence against civilians',
+            'Explosions/Remote violence',
+            'Riots',
+            'Protests',
+            'Strategic developments',
+          ],
+          ['state'],
+        ),
+      ]),
+    ),
+  );
+  test('in one column it would not fit a 1920 × 1080 export: it takes two', () => {
+    const f = frameLayout(1920, 1080, true);
+    const { rowH, h: pad } = legendSize([], f.font.legend);
+    expect(legendSize(tallest, f.font.legend).h).toBeGreaterThan(f.map.h - 2 * f.margin);
+    expect(legendColumns(tallest, (f.map.h - 2 * f.margin - pad) / rowH)).toHaveLength(2);
+  });
+
+  test.each(PRESETS.map((preset) => ({ preset })))(
+    'the export legend fits the map of a $preset export of a 1280 × 640 view',
+    ({ preset }) => {
+      const size = presetSize(preset, 1280, 640);
+      const f = frameLayout(size.width, size.height, true);
+      const font = f.font.legend;
+      const { rowH, h: pad } = legendSize([], font);
+      const cols = legendColumns(tallest, (f.map.h - 2 * f.margin - pad) / rowH);
+      expect(cols.flat()).toHaveLength(tallest.length);
+      for (const c of cols)
+        expect(legendSize(c, font).h).toBeLessThanOrEqual(f.map.h - 2 * f.margin);
+      const width = cols.reduce((w, c) => w + legendSize(c, font).w, 0);
+      expect(width).toBeLessThan(f.map.w * 0.6);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { keysToFold, type KeySize } from '../../src/lib/ui/legendFit.ts';
+import { LAYERS, type LayerEntry } from '../../src/lib/map/layerRegistry.ts';
 
 // Sizes like the default data's: 735 px of legend with every key open.
 const KEYS: KeySize[] = [
@@ -66,5 +67,49 @@ describe('keysToFold: as few keys folded as make the legend fit, least needed fi
     ];
     const folded = keysToFold({ room: 300, fixed: 160, keys, order: ORDER, chosen: none });
     expect([...folded]).toEqual(['sites']);
+  });
+});
+
+describe('with imported events, the legend still fits: their key folds early', () => {
+  // The order the layer panel folds in: the registry's `fold`, lowest first.
+  const REGISTRY_ORDER = (LAYERS as readonly LayerEntry[])
+    .flatMap((l) => (l.key ? [[l.id, l.key.fold] as const] : []))
+    .sort((a, b) => a[1] - b[1])
+    .map(([id]) => id);
+  // ACLED's six types and the size note: about as tall as the sites' key.
+  const WITH_IMPORTED: KeySize[] = [...KEYS, { id: 'imported', open: 175, folded: 20 }];
+  const total = (folded: Set<string>) =>
+    FIXED + WITH_IMPORTED.reduce((s, k) => s + (folded.has(k.id) ? k.folded : k.open), 0);
+
+  test('the registry folds it after closed sites and hotspots, before the phases', () => {
+    expect(REGISTRY_ORDER).toEqual([
+      'ghosts',
+      'hotspots',
+      'imported',
+      'phases',
+      'sites',
+      'coverage',
+      'control',
+    ]);
+  });
+
+  test.each([
+    { what: 'a tall screen folds none', room: 1000, expected: [] },
+    { what: 'a little short folds closed sites', room: 850, expected: ['ghosts'] },
+    {
+      what: '1280 × 800: the imported key folds to its colours, the sites stay open',
+      room: 500,
+      expected: ['ghosts', 'hotspots', 'imported', 'phases'],
+    },
+  ])('$what', ({ room, expected }) => {
+    const folded = keysToFold({
+      room,
+      fixed: FIXED,
+      keys: WITH_IMPORTED,
+      order: REGISTRY_ORDER,
+      chosen: none,
+    });
+    expect([...folded].sort()).toEqual([...expected].sort());
+    expect(total(folded)).toBeLessThanOrEqual(room);
   });
 });

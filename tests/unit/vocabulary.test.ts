@@ -20,7 +20,8 @@ import {
   type Word,
 } from '../../src/lib/domain/vocabulary.ts';
 import { KIND_STYLE, PLAN_LABEL } from '../../src/lib/map/theme.ts';
-import { layerKeys, LAYERS } from '../../src/lib/map/layerRegistry.ts';
+import { importedKeyContext, layerKeys, LAYERS } from '../../src/lib/map/layerRegistry.ts';
+import { familyName, typeName } from '../../src/lib/ui/import/eventWords.ts';
 import type { Locale } from '../../src/lib/domain/locales.ts';
 
 /** Shows the words in `locale`, as the app's language state does (locale.svelte.ts). */
@@ -96,6 +97,7 @@ describe('the words follow the language of the moment they are read', () => {
       'Reach of open sites',
       'Armed-group hotspots',
       'Armed-group control',
+      'Imported events',
       'Sites',
       'Closed sites',
       'Site labels',
@@ -107,6 +109,7 @@ describe('the words follow the language of the moment they are read', () => {
       'Portée des sites ouverts',
       'Points chauds des groupes armés',
       'Contrôle des groupes armés',
+      'Événements importés',
       'Sites',
       'Sites fermés',
       'Noms des sites',
@@ -122,5 +125,36 @@ describe('the words follow the language of the moment they are read', () => {
     ]);
     const sites = layerKeys((id) => id === 'sites', { plan: 'actual', kinds: ['cob'] }, false);
     expect(sites[0]!.rows.map((r) => r.text)).toEqual(['Base opérationnelle de compagnie (COB)']);
+  });
+
+  test('the imported events key is written in the language shown, its numbers too', () => {
+    const c = (mode: 'points' | 'hexagons') =>
+      importedKeyContext(
+        {
+          datasets: [
+            { visible: true, columns: { n: 1, eventTypes: ['Battles'], family: Uint8Array.of(0) } },
+          ],
+          mode,
+          colourBy: 'type',
+          hexBy: 'count',
+          window: '3m',
+          hiddenTypes: new Set(),
+          hiddenFamilies: new Set(),
+        },
+        { type: typeName, family: familyName },
+      );
+    const key = (mode: 'points' | 'hexagons') =>
+      layerKeys(
+        (id) => id === 'imported',
+        { plan: 'actual', kinds: [], imported: c(mode) },
+        false,
+      )[0]!;
+    show('fr');
+    expect(key('points').title).toBe('Événements par type (3 mois jusqu’à la date)');
+    expect(key('points').rows.map((r) => r.text)).toEqual(['Batailles']);
+    expect(key('hexagons').title).toBe(
+      'Événements par hexagone de 25\u00a0km (3 mois jusqu’à la date)',
+    );
+    expect(key('hexagons').rows.at(-1)!.text).toBe('1\u202f000 ou plus');
   });
 });

@@ -3,7 +3,14 @@
  * icons cut from the map's own atlas. The presentation legend shows the same rows.
  */
 import type { Plan, SiteKind } from '../domain/schema.ts';
-import { kindsIn, layerKeys, type KeySwatch, type LayerId } from '../map/layerRegistry.ts';
+import {
+  kindsIn,
+  layerKeys,
+  type ImportedKeyContext,
+  type KeySwatch,
+  type LayerId,
+} from '../map/layerRegistry.ts';
+import type { LegendRow } from '../domain/frame.ts';
 import type { IconMapping } from '../map/symbols.ts';
 import type { LegendItem, Swatch } from './snapshot.ts';
 
@@ -21,7 +28,8 @@ const swatchOf = (s: KeySwatch, mapping: IconMapping): Swatch =>
 
 /**
  * The legend of the map as shown: its visible layers and plan, the kinds among its sites, the
- * groups that hold towns, and the comparison if one is on.
+ * groups that hold towns, the imported events as drawn (importedKeyContext), and the
+ * comparison if one is on.
  */
 export function legendOf(
   view: { visible(id: LayerId): boolean; plan: Plan },
@@ -29,10 +37,11 @@ export function legendOf(
   comparing: boolean,
   mapping: IconMapping,
   groups: readonly string[] = [],
+  imported?: ImportedKeyContext,
 ): LegendItem[] {
   const keys = layerKeys(
     (id) => view.visible(id),
-    { plan: view.plan, kinds: kindsIn(sites), groups },
+    { plan: view.plan, kinds: kindsIn(sites), groups, ...(imported ? { imported } : {}) },
     comparing,
   );
   return keys.flatMap((k) => [
@@ -43,4 +52,36 @@ export function legendOf(
       swatch: swatchOf(r.swatch, mapping),
     })),
   ]);
+}
+
+/**
+ * The legend's rows in columns of at most `maxRows` rows, so a tall legend (every layer, and
+ * imported events) stays within the map. A key that does not fit the rest of a column starts
+ * the next one; only a key longer than a whole column is split, and never so that its heading
+ * is left alone at a column's foot.
+ */
+export function legendColumns<R extends LegendRow>(rows: readonly R[], maxRows: number): R[][] {
+  const cap = Math.max(2, Math.floor(maxRows));
+  const keys: R[][] = [];
+  for (const r of rows)
+    if (r.kind === 'heading' || !keys.length) keys.push([r]);
+    else keys.at(-1)!.push(r);
+  const columns: R[][] = [];
+  let column: R[] = [];
+  for (const key of keys) {
+    const room = cap - column.length;
+    if (column.length && key.length > room && (key.length <= cap || room < 2)) {
+      columns.push(column);
+      column = [];
+    }
+    for (const r of key) {
+      if (column.length >= cap) {
+        columns.push(column);
+        column = [];
+      }
+      column.push(r);
+    }
+  }
+  if (column.length) columns.push(column);
+  return columns;
 }

@@ -9,6 +9,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../domain/locales.ts';
 import { copyMapPixels } from './mapPixels.ts';
+import { legendColumns } from './legend.ts';
 import {
   frameLayout,
   legendSize,
@@ -22,6 +23,7 @@ export type Swatch =
   | { type: 'fill'; fill: string; stroke?: string }
   | { type: 'dot'; fill: string; stroke: string }
   | { type: 'ring'; stroke: string }
+  | { type: 'hex'; fill: string }
   | { type: 'icon'; x: number };
 
 export interface LegendItem extends LegendRow {
@@ -166,6 +168,19 @@ function drawSwatch(
       ctx.lineWidth = Math.max(1, size / 12);
       ctx.strokeRect(x, y, size, size * 0.75);
     }
+  } else if (s.type === 'hex') {
+    // Pointy-top, as the map's bins: corners at 30° + k·60° from the x axis.
+    const r = size * 0.42;
+    const cx = x + size / 2;
+    const cy = y + size * 0.4;
+    ctx.beginPath();
+    for (let k = 0; k < 6; k++) {
+      const a = ((30 + 60 * k) * Math.PI) / 180;
+      ctx.lineTo(cx + r * Math.cos(a), cy + r * Math.sin(a));
+    }
+    ctx.closePath();
+    ctx.fillStyle = s.fill;
+    ctx.fill();
   } else if (s.type === 'dot' || s.type === 'ring') {
     ctx.beginPath();
     ctx.arc(x + size / 2, y + size * 0.4, size * 0.38, 0, 2 * Math.PI);
@@ -201,26 +216,35 @@ function drawLegend(
 ) {
   if (!rows.length) return;
   const size = f.font.legend;
-  const box = legendSize(rows, size);
   const pad = Math.round(size * 0.6);
-  const x = f.map.x + f.map.w - box.w - f.margin;
+  // As many rows to a column as the map's height takes (legendSize's row height and padding).
+  const rowH = legendSize([], size).rowH;
+  const maxRows = (f.map.h - 2 * f.margin - legendSize([], size).h) / rowH;
+  const columns = legendColumns(rows, maxRows).map((c) => ({ rows: c, box: legendSize(c, size) }));
+  const w = columns.reduce((sum, c) => sum + c.box.w, 0);
+  const h = Math.max(...columns.map((c) => c.box.h));
+  const x = f.map.x + f.map.w - w - f.margin;
   const y = f.map.y + f.margin;
   ctx.fillStyle = 'rgba(255,255,255,0.93)';
   ctx.strokeStyle = '#bdb6aa';
   ctx.lineWidth = Math.max(1, f.unit);
-  ctx.fillRect(x, y, box.w, box.h);
-  ctx.strokeRect(x, y, box.w, box.h);
+  ctx.fillRect(x, y, w, h);
+  ctx.strokeRect(x, y, w, h);
   ctx.textBaseline = 'top';
-  rows.forEach((r, i) => {
-    const ry = y + pad + i * box.rowH;
-    ctx.fillStyle = r.kind === 'heading' ? INK : '#2d2a26';
-    ctx.font = font(size, r.kind === 'heading' ? 700 : 400);
-    if (r.kind === 'heading') ctx.fillText(r.text, x + pad, ry);
-    else {
-      if (r.swatch) drawSwatch(ctx, r.swatch, x + pad, ry + size * 0.05, size, atlas, atlasCell);
-      ctx.fillText(r.text, x + pad + size * 1.6, ry);
-    }
-  });
+  let cx = x;
+  for (const column of columns) {
+    column.rows.forEach((r, i) => {
+      const ry = y + pad + i * rowH;
+      ctx.fillStyle = r.kind === 'heading' ? INK : '#2d2a26';
+      ctx.font = font(size, r.kind === 'heading' ? 700 : 400);
+      if (r.kind === 'heading') ctx.fillText(r.text, cx + pad, ry);
+      else {
+        if (r.swatch) drawSwatch(ctx, r.swatch, cx + pad, ry + size * 0.05, size, atlas, atlasCell);
+        ctx.fillText(r.text, cx + pad + size * 1.6, ry);
+      }
+    });
+    cx += column.box.w;
+  }
 }
 
 function drawScaleAndNorth(

@@ -7,9 +7,16 @@
  * current language each time `layerKeys()` is called, so both follow a switch of language.
  */
 import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import { formatNumber } from '../domain/format.ts';
 import type { Plan, SiteKind } from '../domain/schema.ts';
 import type { Word } from '../domain/vocabulary.ts';
 import { siteKind } from '../domain/siteKinds.ts';
+import type { WindowId } from '../import/eventWindow.ts';
+import { DEFAULT_HEX_KM, type BinMeasure } from '../import/hexbin.ts';
+import { HEX_COLOURS, hexClassRanges } from '../import/hexClasses.ts';
+import { ACTOR_FAMILIES, type ActorFamily, type EventColumns } from '../import/types.ts';
+import { FAMILY_COLOURS, OTHER_TYPE, TYPE_COLOURS, typeColour, type RGB } from './eventTheme.ts';
 import {
   CLOSURE_STYLE,
   COVERAGE_STYLE,
@@ -26,7 +33,9 @@ export type KeySwatch =
   | { type: 'icon'; icon: string }
   | { type: 'fill'; fill: string; stroke?: string }
   | { type: 'dot'; fill: string; stroke: string }
-  | { type: 'ring'; stroke: string };
+  | { type: 'ring'; stroke: string }
+  /** A pointy-top hexagon, as imported events' bins are drawn. */
+  | { type: 'hex'; fill: string };
 
 export interface KeyRow {
   /** Stable within its key: a site kind's id for the sites, so the panel can count them. */
@@ -44,14 +53,40 @@ export interface LayerKey {
 }
 
 /**
+ * The names of imported event types and actor families in the reader's language. The UI's own
+ * (ui/import/eventWords.ts), handed in: the registry lies below the UI and cannot import them.
+ */
+export interface EventWords {
+  type: (t: string) => string;
+  family: (f: ActorFamily) => string;
+}
+
+/** What the imported events' key shows: how they are drawn, and what is drawn. */
+export interface ImportedKeyContext {
+  mode: 'points' | 'hexagons';
+  colourBy: 'type' | 'family';
+  hexBy: BinMeasure;
+  window: WindowId;
+  /** How many datasets are shown (their own toggles in the import panel). */
+  shown: number;
+  /** Event types in the shown datasets, as the files write them, less those filtered out. */
+  types: readonly string[];
+  /** First actors' families in the shown datasets, less those filtered out. */
+  families: readonly ActorFamily[];
+  words: EventWords;
+}
+
+/**
  * What a key depends on besides its layer: the plan shown, the site kinds in the data, and the
  * armed groups holding a town at the date (control.csv): none, and the control layer has no
- * key at that date; not given, its key names no group.
+ * key at that date; not given, its key names no group. `imported` describes the user's imported
+ * events; without it there are none, and their layer is neither offered nor keyed.
  */
 export interface KeyContext {
   plan: Plan;
   kinds: readonly SiteKind[];
   groups?: readonly string[];
+  imported?: ImportedKeyContext;
 }
 
 export interface LayerEntry {
@@ -60,6 +95,8 @@ export interface LayerEntry {
   label: Word;
   /** Shown at a first visit. */
   initial: boolean;
+  /** Whether its toggle is offered at this context; always, when not given. */
+  offered?: (c: KeyContext) => boolean;
   /**
    * Its key, if it has one. Keys fold to a row of symbols to fit a short screen: `fold` orders
    * them, lowest first (the key least needed to read the map).
@@ -74,7 +111,7 @@ export const LAYERS = [
     label: m.layers_phases,
     initial: true,
     key: {
-      fold: 2,
+      fold: 3,
       rows: (c) => ({
         title: m.layers_key_phases({ plan: PLAN_LABEL[c.plan] }),
         rows: Object.entries(PHASE_STYLE).map(([id, p]) => ({
@@ -91,7 +128,7 @@ export const LAYERS = [
     // An analysis layer, opened from the impact panel.
     initial: false,
     key: {
-      fold: 4,
+      fold: 5,
       rows: () => ({
         title: m.layers_key_coverage(),
         rows: [
@@ -134,7 +171,7 @@ export const LAYERS = [
     initial: true,
     key: {
       // Folds last: at the whole-country view it is the one key that explains a hatch.
-      fold: 5,
+      fold: 6,
       rows: (c) => ({
         title: m.layers_control(),
         // Nothing held at the date: no key, and the legends keep their room for the rest.
@@ -166,11 +203,24 @@ export const LAYERS = [
     },
   },
   {
+    id: 'imported',
+    label: m.layers_imported,
+    // The user brought these to see them; with no dataset there is nothing to toggle.
+    initial: true,
+    offered: (c) => c.imported !== undefined,
+    key: {
+      // Folds early: its colours are named in the import panel's filters too.
+      fold: 2,
+      rows: (c) =>
+        c.imported ? importedKey(c.imported) : { title: m.layers_imported(), rows: [] },
+    },
+  },
+  {
     id: 'sites',
     label: m.layers_sites,
     initial: true,
     key: {
-      fold: 3,
+      fold: 4,
       rows: (c) => ({
         title: m.layers_key_sites(),
         rows: c.kinds.map((k) => ({
@@ -210,6 +260,142 @@ export const LAYER_IDS: readonly LayerId[] = LAYERS.map((l) => l.id);
 export const INITIAL_LAYERS: readonly LayerId[] = LAYERS.filter((l) => l.initial).map((l) => l.id);
 export const layerEntry = (id: LayerId): LayerEntry => LAYERS.find((l) => l.id === id)!;
 
+/** The layers whose toggles are offered at this context, in the registry's order. */
+export const layersOffered = (c: KeyContext): LayerEntry[] =>
+  (LAYERS as readonly LayerEntry[]).filter((l) => l.offered?.(c) ?? true);
+
+/** How opaque imported events are drawn (eventStyle.ts's dots, ImportedLayers' hexagons). */
+const DOT_ALPHA = 200 / 255;
+const HEX_ALPHA = 205 / 255;
+/** The rim of a large dot: its colour darkened as eventDots.ts's shader does. */
+const rim = (c: RGB) => rgb(c.map((v) => Math.round(v * 0.55)));
+const dot = (c: RGB): KeySwatch => ({ type: 'dot', fill: rgb(c, DOT_ALPHA), stroke: rim(c) });
+
+const WINDOW_WORDS: Record<WindowId, () => string> = {
+  '1m': m.layers_imported_window_1m,
+  '3m': m.layers_imported_window_3m,
+  '12m': m.layers_imported_window_12m,
+  all: m.layers_imported_window_all,
+};
+
+/** The colours of the known types, in the order their rows are listed (battles first). */
+const COLOUR_ORDER = [...new Set(Object.values(TYPE_COLOURS).map((c) => c.join()))];
+
+/**
+ * One row per type, in the palette's order. Every type the palette does not know is drawn in
+ * the same grey, so a generic table's many words of its own share one row: a row each would
+ * name several things with one colour.
+ */
+function typeRows(types: readonly string[], words: EventWords): KeyRow[] {
+  const rank = (t: string) => {
+    const i = COLOUR_ORDER.indexOf(typeColour(t).join());
+    return i < 0 ? COLOUR_ORDER.length : i;
+  };
+  const sorted = [...types].sort((a, b) => rank(a) - rank(b));
+  const other = sorted.filter((t) => typeColour(t) === OTHER_TYPE);
+  const rows: KeyRow[] = sorted
+    .filter((t) => other.length < 2 || typeColour(t) !== OTHER_TYPE)
+    .map((t) => ({ id: `type:${t}`, text: words.type(t), swatch: dot(typeColour(t)) }));
+  if (other.length > 1)
+    rows.push({ id: 'type:other', text: m.layers_imported_other_types(), swatch: dot(OTHER_TYPE) });
+  return rows;
+}
+
+/** The imported events' key: their colours as drawn now (points by type or family, or bins). */
+function importedKey(k: ImportedKeyContext): Omit<LayerKey, 'layer'> {
+  const window = WINDOW_WORDS[k.window]();
+  // Every dataset hidden, or every type or family filtered out: nothing drawn, nothing keyed.
+  const drawn = k.shown > 0 && k.types.length > 0 && k.families.length > 0;
+  if (k.mode === 'hexagons') {
+    const n = (v: number) => formatNumber(v, getLocale());
+    // Across the flats: the distance between neighbouring bins' centres (hexbin.ts).
+    const km = n(Math.round(DEFAULT_HEX_KM * Math.sqrt(3)));
+    const title = (
+      k.hexBy === 'count' ? m.layers_imported_key_hex_count : m.layers_imported_key_hex_fatalities
+    )({ km, window });
+    return {
+      title,
+      rows: drawn
+        ? hexClassRanges().map(([from, to], i) => ({
+            id: `hex:${i}`,
+            text:
+              to === null
+                ? m.layers_imported_hex_last({ from: n(from) })
+                : m.layers_imported_hex_range({ from: n(from), to: n(to) }),
+            swatch: { type: 'hex', fill: rgb(HEX_COLOURS[i]!, HEX_ALPHA) },
+          }))
+        : [],
+      note: m.layers_imported_hex_note(),
+    };
+  }
+  if (k.colourBy === 'family')
+    return {
+      title: m.layers_imported_key_families({ window }),
+      rows: (drawn ? k.families : []).map((f) => ({
+        id: `family:${f}`,
+        text: k.words.family(f),
+        swatch: dot(FAMILY_COLOURS[f]),
+      })),
+      note: m.layers_imported_size_note(),
+    };
+  return {
+    title: m.layers_imported_key_types({ window }),
+    rows: drawn ? typeRows(k.types, k.words) : [],
+    note: m.layers_imported_size_note(),
+  };
+}
+
+/** What importedKeyContext reads of the import state (ImportState, importState.svelte.ts). */
+export interface ImportedView {
+  datasets: readonly {
+    visible: boolean;
+    columns: Pick<EventColumns, 'n' | 'eventTypes' | 'family'>;
+  }[];
+  mode: ImportedKeyContext['mode'];
+  colourBy: ImportedKeyContext['colourBy'];
+  hexBy: BinMeasure;
+  window: WindowId;
+  hiddenTypes: ReadonlySet<string>;
+  hiddenFamilies: ReadonlySet<string>;
+}
+
+/** Which families occur in a dataset: a pass over its events, once per dataset. */
+const familiesOf = new WeakMap<object, boolean[]>();
+function familiesIn(c: Pick<EventColumns, 'n' | 'family'>): boolean[] {
+  let seen = familiesOf.get(c);
+  if (!seen) {
+    seen = ACTOR_FAMILIES.map(() => false);
+    for (let i = 0; i < c.n; i++) seen[c.family[i]!] = true;
+    familiesOf.set(c, seen);
+  }
+  return seen;
+}
+
+/** The imported events' key context from the import state; undefined when there are none. */
+export function importedKeyContext(
+  s: ImportedView,
+  words: EventWords,
+): ImportedKeyContext | undefined {
+  if (s.datasets.length === 0) return undefined;
+  const shown = s.datasets.filter((d) => d.visible);
+  const types = [...new Set(shown.flatMap((d) => d.columns.eventTypes))].filter(
+    (t) => !s.hiddenTypes.has(t),
+  );
+  const families = ACTOR_FAMILIES.filter(
+    (f, i) => !s.hiddenFamilies.has(f) && shown.some((d) => familiesIn(d.columns)[i]),
+  );
+  return {
+    mode: s.mode,
+    colourBy: s.colourBy,
+    hexBy: s.hexBy,
+    window: s.window,
+    shown: shown.length,
+    types,
+    families,
+    words,
+  };
+}
+
 /** The comparison's key: not a layer of its own, shown while a scenario is compared. */
 const comparisonKey = (): LayerKey => ({
   layer: 'comparison',
@@ -240,7 +426,7 @@ export function layerKeys(
 ): LayerKey[] {
   const keys: LayerKey[] = [];
   for (const l of LAYERS as readonly LayerEntry[]) {
-    if (!l.key || !visible(l.id as LayerId)) continue;
+    if (!l.key || !visible(l.id as LayerId) || !(l.offered?.(c) ?? true)) continue;
     const key = l.key.rows(c);
     if (key.rows.length) keys.push({ layer: l.id, ...key });
   }
