@@ -26,7 +26,6 @@ import { coveringSites, isCovered, kmBetween, reachGrid } from '../../src/lib/im
 import { indexFilter, shownFilterOf, SHOW_ALL } from '../../src/lib/import/shownFilter.ts';
 import type { EventColumns } from '../../src/lib/import/types.ts';
 
-const DEG = 111.195;
 const code = (iso: string) => PROVINCES.findIndex((p) => p.iso === iso);
 const NK = code('CD-NK');
 const IT = code('CD-IT');
