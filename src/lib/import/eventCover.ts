@@ -172,7 +172,8 @@ export function eventCover(
   const found = new Uint32Array(then?.reachers.length ?? 0);
   for (let i = s.lo; i < s.hi; i++) {
     if (!m.all && !passesMasks(cols, i, m)) continue;
-    const [lon, lat] = [pos[2 * i]!, pos[2 * i + 1]!];
+    const lon = pos[2 * i]!;
+    const lat = pos[2 * i + 1]!;
     const f = fat[i]!;
     if (coveredNow(lon, lat)) {
       add(inReach, f);
@@ -272,7 +273,8 @@ export function eventLossRows(s: EventSlice, now: ReachGrid, then: ReachGrid): E
   const found = new Uint32Array(then.reachers.length);
   for (let i = s.lo; i < s.hi; i++) {
     if (!m.all && !passesMasks(cols, i, m)) continue;
-    const [lon, lat] = [pos[2 * i]!, pos[2 * i + 1]!];
+    const lon = pos[2 * i]!;
+    const lat = pos[2 * i + 1]!;
     if (coveredNow(lon, lat)) continue;
     const sites = found.subarray(0, sitesThen(lon, lat, found)).sort();
     if (!sites.length) continue;

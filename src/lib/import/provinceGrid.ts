@@ -151,8 +151,11 @@ export function provinceOf(g: ProvinceGrid, lon: number, lat: number): number {
   const e = g.edges;
   let mask = 0;
   for (let at = g.rowStart[r]!; at < g.rowStart[r + 1]!; at++) {
-    const [xa, ya, xb, yb] = [e[4 * at]!, e[4 * at + 1]!, e[4 * at + 2]!, e[4 * at + 3]!];
-    if (ya > lat !== yb > lat && lon < xa + ((lat - ya) * (xb - xa)) / (yb - ya))
+    const ya = e[4 * at + 1]!;
+    const yb = e[4 * at + 3]!;
+    if (ya > lat === yb > lat) continue;
+    const xa = e[4 * at]!;
+    if (lon < xa + ((lat - ya) * (e[4 * at + 2]! - xa)) / (yb - ya))
       mask ^= 1 << g.edgeProvince[at]!;
   }
   return firstBit(mask);
