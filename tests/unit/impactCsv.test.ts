@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
-import { coverCsv, lossCsv } from '../../src/lib/domain/impactCsv.ts';
+import {
+  coverCsv,
+  lossCsv,
+  type EventCoverCsv,
+  type EventLossCsv,
+} from '../../src/lib/domain/impactCsv.ts';
 import type { Cover, Loss, Reacher, Target } from '../../src/lib/domain/impact.ts';
 
 const target = (name: string, extra: Partial<Target> = {}): Target => ({
@@ -99,4 +104,100 @@ describe('impact CSV', () => {
       expect(rows(csv)[0]!.name).toBe(`'${name}`);
     },
   );
+
+  describe('imported events', () => {
+    const tally = { events: 3, fatalities: 7, unknownFatalities: 1 };
+    const cover: EventCoverCsv = {
+      dataset: 'acled_drc.csv',
+      windowStart: '2021-04-16',
+      windowEnd: '2021-07-15',
+      rows: [
+        { covered: false, province_iso: 'CD-IT', group: 'CODECO', ...tally },
+        { covered: true, province_iso: null, group: '-ADF', ...tally },
+      ],
+    };
+    const placeRow = { target: target('Kananga'), by: [site], nearest: { site, km: 1.2 } };
+
+    test.each([
+      {
+        name: 'a row out of reach, by province and first actor',
+        at: 1,
+        expected: {
+          date: '2021-07-15',
+          kind: 'imported events',
+          name: '',
+          province: 'Ituri',
+          province_iso: 'CD-IT',
+          covered: 'no',
+          dataset: 'acled_drc.csv',
+          window_start: '2021-04-16',
+          window_end: '2021-07-15',
+          first_actor: 'CODECO',
+          events: '3',
+          fatalities: '7',
+          events_without_fatality_figure: '1',
+        },
+      },
+      {
+        name: 'a row in reach, in no province; an actor that reads as a formula is defused',
+        at: 2,
+        expected: {
+          province: 'in no province',
+          province_iso: '',
+          covered: 'yes',
+          first_actor: "'-ADF",
+        },
+      },
+      {
+        name: 'the hotspot and place rows leave the event columns empty',
+        at: 0,
+        expected: { name: 'Kananga', dataset: '', events: '', first_actor: '' },
+      },
+    ])('coverage: $name', ({ at, expected }) => {
+      expect(rows(coverCsv([placeRow], '2021-07-15', 'en', [cover]))[at]).toMatchObject(expected);
+    });
+
+    test('without imported events the coverage table has no event columns', () => {
+      const header = coverCsv([placeRow], '2021-07-15').split('\r\n')[0]!;
+      expect(header).not.toContain('events');
+      expect(coverCsv([placeRow], '2021-07-15', 'en', [{ ...cover, rows: [] }])).toBe(
+        coverCsv([placeRow], '2021-07-15'),
+      );
+    });
+
+    test('lost cover: the sites that had the events in reach, the window, the totals', () => {
+      const loss: EventLossCsv = {
+        dataset: 'ged.csv',
+        windowStart: '',
+        windowEnd: '2021-07-15',
+        rows: [{ province_iso: 'CD-NK', group: 'ADF', causes: [site, { name: 'Beni' }], ...tally }],
+      };
+      expect(rows(lossCsv([], '2021-01-15', '2021-07-15', 'en', [loss]))[0]).toMatchObject({
+        from: '2021-01-15',
+        to: '2021-07-15',
+        kind: 'imported events',
+        province: 'Nord-Kivu',
+        lost_because_closed: 'Kananga; Beni',
+        nearest_remaining_site: '',
+        dataset: 'ged.csv',
+        window_start: '',
+        first_actor: 'ADF',
+        events: '3',
+      });
+    });
+
+    test('in French', () => {
+      expect(rows(coverCsv([], '2021-07-15', 'fr', [cover]))[1]).toMatchObject({
+        type: 'événements importés',
+        province: 'hors des provinces',
+        couvert: 'oui',
+        jeu_de_données: 'acled_drc.csv',
+        début_période: '2021-04-16',
+        premier_acteur: "'-ADF",
+        événements: '3',
+        morts: '7',
+        événements_sans_bilan: '1',
+      });
+    });
+  });
 });

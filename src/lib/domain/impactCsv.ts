@@ -32,38 +32,139 @@ const targetCols = (t: Target, o: { locale: Locale }): Row => [
   [m.impact_csv_population_source, t.kind === 'place' && t.population !== null ? t.source : ''],
 ];
 
+/** The rows under the union of their headers (imported events add columns of their own). */
 function csv(rows: Row[], o: { locale: Locale }): string {
-  return Papa.unparse(rows.map((r) => Object.fromEntries(r.map(([h, v]) => [h({}, o), safe(v)]))));
+  const objects = rows.map((r) => Object.fromEntries(r.map(([h, v]) => [h({}, o), safe(v)])));
+  const columns = [...new Set(objects.flatMap((r) => Object.keys(r)))];
+  return Papa.unparse(objects, { columns });
 }
 
-/** One row per hotspot or place at the date: covered or not, by what, and the nearest site. */
-export function coverCsv(covers: Cover[], date: string, locale: Locale = 'en'): string {
+/** Imported events by province and first actor: eventCover.ts's rows have these fields. */
+interface EventTally {
+  /** null: the point lies in no province. */
+  province_iso: string | null;
+  /** The first actor ('' where the source names none). */
+  group: string;
+  events: number;
+  fatalities: number;
+  unknownFatalities: number;
+}
+
+/** One dataset's imported events in the impact CSVs, over a window of days. */
+export interface EventsCsv<R extends EventTally> {
+  dataset: string;
+  /** The window's first day (ISO), or '' for every event up to the last. */
+  windowStart: string;
+  windowEnd: string;
+  rows: R[];
+}
+
+/** Rows of imported events in the coverage table: in reach of an open site or not. */
+export type EventCoverCsv = EventsCsv<EventTally & { covered: boolean }>;
+/** Rows of imported events that lost cover, with the sites that had them in reach. */
+export type EventLossCsv = EventsCsv<EventTally & { causes: { name: string }[] }>;
+
+/** The columns of a row of imported events, the target columns left empty. */
+const eventCols = (r: EventTally, o: { locale: Locale }): Row => [
+  [m.impact_csv_kind, m.impact_csv_imported_events({}, o)],
+  [m.impact_csv_name, ''],
+  [
+    m.impact_csv_province,
+    r.province_iso === null
+      ? m.impact_csv_no_province({}, o)
+      : (provinceByIso(r.province_iso)?.name ?? r.province_iso),
+  ],
+  [m.impact_csv_province_iso, r.province_iso ?? ''],
+  [m.impact_csv_armed_group, ''],
+  [m.impact_csv_population, ''],
+  [m.impact_csv_population_year, ''],
+  [m.impact_csv_population_source, ''],
+];
+const eventTally = (d: EventsCsv<EventTally>, r: EventTally): Row => [
+  [m.impact_csv_dataset, d.dataset],
+  [m.impact_csv_window_start, d.windowStart],
+  [m.impact_csv_window_end, d.windowEnd],
+  [m.impact_csv_first_actor, r.group],
+  [m.impact_csv_events, r.events],
+  [m.impact_csv_fatalities, r.fatalities],
+  [m.impact_csv_events_no_fatality_figure, r.unknownFatalities],
+];
+
+/**
+ * One row per hotspot or place at the date: covered or not, by what, and the nearest site.
+ * Then, for each dataset of imported events, one row per (in reach or not, province, first
+ * actor) with its events and fatalities in the window.
+ */
+export function coverCsv(
+  covers: Cover[],
+  date: string,
+  locale: Locale = 'en',
+  events: EventCoverCsv[] = [],
+): string {
   const o = { locale };
+  const yesNo = (b: boolean) => (b ? m.impact_csv_yes({}, o) : m.impact_csv_no({}, o));
   return csv(
-    covers.map((c) => [
-      [m.impact_csv_date, date],
-      ...targetCols(c.target, o),
-      [m.impact_csv_covered, c.by.length ? m.impact_csv_yes({}, o) : m.impact_csv_no({}, o)],
-      [m.impact_csv_covered_by, c.by.map((s) => s.name).join('; ')],
-      [m.impact_csv_nearest_site, c.nearest?.site.name ?? ''],
-      [m.impact_csv_nearest_km, c.nearest ? Math.round(c.nearest.km) : ''],
-    ]),
+    [
+      ...covers.map((c): Row => [
+        [m.impact_csv_date, date],
+        ...targetCols(c.target, o),
+        [m.impact_csv_covered, yesNo(c.by.length > 0)],
+        [m.impact_csv_covered_by, c.by.map((s) => s.name).join('; ')],
+        [m.impact_csv_nearest_site, c.nearest?.site.name ?? ''],
+        [m.impact_csv_nearest_km, c.nearest ? Math.round(c.nearest.km) : ''],
+      ]),
+      ...events.flatMap((d) =>
+        d.rows.map((r): Row => [
+          [m.impact_csv_date, date],
+          ...eventCols(r, o),
+          [m.impact_csv_covered, yesNo(r.covered)],
+          [m.impact_csv_covered_by, ''],
+          [m.impact_csv_nearest_site, ''],
+          [m.impact_csv_nearest_km, ''],
+          ...eventTally(d, r),
+        ]),
+      ),
+    ],
     o,
   );
 }
 
-/** One row per lost cover: the closures that caused it and the nearest remaining site. */
-export function lossCsv(losses: Loss[], from: string, to: string, locale: Locale = 'en'): string {
+/**
+ * One row per lost cover: the closures that caused it and the nearest remaining site. Then, for
+ * each dataset of imported events, one row per (province, first actor, sites that had them in
+ * reach) of the window's events in reach on `from` and out of reach on `to`.
+ */
+export function lossCsv(
+  losses: Loss[],
+  from: string,
+  to: string,
+  locale: Locale = 'en',
+  events: EventLossCsv[] = [],
+): string {
   const o = { locale };
   return csv(
-    losses.map((l) => [
-      [m.impact_csv_from, from],
-      [m.impact_csv_to, to],
-      ...targetCols(l.target, o),
-      [m.impact_csv_lost_because_closed, l.causes.map((s) => s.name).join('; ')],
-      [m.impact_csv_nearest_remaining_site, l.nearest?.site.name ?? m.impact_csv_none({}, o)],
-      [m.impact_csv_nearest_remaining_km, l.nearest ? Math.round(l.nearest.km) : ''],
-    ]),
+    [
+      ...losses.map((l): Row => [
+        [m.impact_csv_from, from],
+        [m.impact_csv_to, to],
+        ...targetCols(l.target, o),
+        [m.impact_csv_lost_because_closed, l.causes.map((s) => s.name).join('; ')],
+        [m.impact_csv_nearest_remaining_site, l.nearest?.site.name ?? m.impact_csv_none({}, o)],
+        [m.impact_csv_nearest_remaining_km, l.nearest ? Math.round(l.nearest.km) : ''],
+      ]),
+      ...events.flatMap((d) =>
+        d.rows.map((r): Row => [
+          [m.impact_csv_from, from],
+          [m.impact_csv_to, to],
+          ...eventCols(r, o),
+          [m.impact_csv_lost_because_closed, r.causes.map((s) => s.name).join('; ')],
+          // A nearest site is a target's; rows of many events leave it empty.
+          [m.impact_csv_nearest_remaining_site, ''],
+          [m.impact_csv_nearest_remaining_km, ''],
+          ...eventTally(d, r),
+        ]),
+      ),
+    ],
     o,
   );
 }
