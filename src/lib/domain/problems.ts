@@ -254,6 +254,34 @@ const TEXT = {
   import_terms_ucdp: m.import_terms_ucdp,
   import_terms_ucdp_candidate: m.import_terms_ucdp_candidate,
   import_terms_geopko: m.import_terms_geopko,
+  // GeoJSON and Excel files read as tables (import/geojsonSource.ts, import/xlsxSource.ts).
+  file_not_json: m.problem_file_not_json,
+  file_not_geojson: m.problem_file_not_geojson,
+  file_topojson: m.problem_file_topojson,
+  file_geojson_features_not_list: m.problem_file_geojson_features_not_list,
+  file_geojson_empty: m.problem_file_geojson_empty,
+  file_geojson_nothing_read: m.problem_file_geojson_nothing_read,
+  file_geojson_too_large: m.problem_file_geojson_too_large,
+  geojson_not_feature: m.problem_geojson_not_feature,
+  geojson_no_geometry: m.problem_geojson_no_geometry,
+  geojson_unknown_geometry: m.problem_geojson_unknown_geometry,
+  geojson_no_coordinates: m.problem_geojson_no_coordinates,
+  geojson_not_position: m.problem_geojson_not_position,
+  geojson_out_of_range: m.problem_geojson_out_of_range,
+  geojson_ring_open: m.problem_geojson_ring_open,
+  fix_geojson_position: m.problem_fix_geojson_position,
+  fix_geojson_ring: m.problem_fix_geojson_ring,
+  fix_geojson_geometry: m.problem_fix_geojson_geometry,
+  geojson_lines_not_read: m.problem_geojson_lines_not_read,
+  geojson_collections_not_read: m.problem_geojson_collections_not_read,
+  import_at_feature: m.problem_import_at_feature,
+  import_at_sheet_row: m.problem_import_at_sheet_row,
+  file_xls_old: m.problem_file_xls_old,
+  file_not_xlsx: m.problem_file_not_xlsx,
+  file_xlsx_broken: m.problem_file_xlsx_broken,
+  file_xlsx_too_large: m.problem_file_xlsx_too_large,
+  file_xlsx_no_sheet: m.problem_file_xlsx_no_sheet,
+  file_xlsx_sheet_empty: m.problem_file_xlsx_sheet_empty,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */
@@ -278,6 +306,17 @@ const FORMAT: Partial<Record<ProblemCode, (p: Params, locale: Locale) => Params>
   }),
   // Foreign CSV files read as bytes (import/csvBytes.ts).
   line_too_long: (p, l) => ({ ...p, limit: formatBytes(Number(p.limit), l) }),
+  // GeoJSON and Excel files read as tables (import/geojsonSource.ts, import/xlsxSource.ts).
+  file_geojson_too_large: (p, l) => ({
+    ...p,
+    size: formatBytes(Number(p.size), l),
+    limit: formatBytes(Number(p.limit), l),
+  }),
+  file_xlsx_too_large: (p, l) => ({
+    ...p,
+    size: formatBytes(Number(p.size), l),
+    limit: formatBytes(Number(p.limit), l),
+  }),
 };
 
 /** The words of a problem or fix, in `locale` (the current language when omitted). */
