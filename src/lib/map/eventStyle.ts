@@ -5,55 +5,13 @@
  */
 import { ACTOR_FAMILIES, type EventColumns } from '../import/types.ts';
 import { filterMasks, passesMasks, type EventFilter } from '../import/eventWindow.ts';
-import { FAMILY_COLOURS, typeColour } from './eventTheme.ts';
+import { indexFilter, type ShownFilter } from '../import/shownFilter.ts';
+import { DOT_ALPHA, FAMILY_COLOURS, typeColour } from './eventTheme.ts';
 import type { DotStyle } from './layers/eventDots.ts';
-
-/**
- * What is shown of imported events, besides the time window, as the user sets it: by names, so
- * one setting holds across datasets with their own codes (indexFilter makes it one dataset's).
- */
-export interface ShownFilter {
-  /** Event type names hidden. */
-  hiddenTypes: ReadonlySet<string>;
-  /** Actor families hidden. */
-  hiddenFamilies: ReadonlySet<string>;
-  /** Shown: at least this many fatalities; 0 shows all, unknown included. */
-  minFatalities: number;
-  /** Shown: first actors containing this text (any case); '' shows all. */
-  actorQuery: string;
-}
-
-export const SHOW_ALL: ShownFilter = {
-  hiddenTypes: new Set(),
-  hiddenFamilies: new Set(),
-  minFatalities: 0,
-  actorQuery: '',
-};
 
 /** Radius in CSS pixels for a count of fatalities: area grows with the count, capped. */
 export function fatalityRadius(f: number): number {
   return f <= 0 ? 2.5 : Math.min(14, 3 + 1.5 * Math.sqrt(f));
-}
-
-/** Dots' opacity (0–255): strong enough to read one, light enough to see a crowd's density. */
-const ALPHA = 200;
-
-/** The filter in a dataset's own codes (its event types, actors), for the hot loops. */
-export function indexFilter(c: EventColumns, f: ShownFilter): EventFilter {
-  const kept = (names: readonly string[], keep: (name: string) => boolean) => {
-    const set = new Set<number>();
-    names.forEach((n, i) => keep(n) && set.add(i));
-    return set.size === names.length ? null : set;
-  };
-  const q = f.actorQuery.trim().toLowerCase();
-  return {
-    types: f.hiddenTypes.size ? kept(c.eventTypes, (t) => !f.hiddenTypes.has(t)) : null,
-    families: f.hiddenFamilies.size
-      ? kept(ACTOR_FAMILIES, (fam) => !f.hiddenFamilies.has(fam))
-      : null,
-    actors: q ? kept(c.actors, (a) => a.toLowerCase().includes(q)) : null,
-    minFatalities: f.minFatalities,
-  };
 }
 
 /** Per event: 1 if it passes the filter (the dots' `shown` attribute). */
@@ -79,7 +37,7 @@ export function dotLook(c: EventColumns, by: 'type' | 'family'): Omit<DotStyle, 
     colors[i * 4] = rgb[0];
     colors[i * 4 + 1] = rgb[1];
     colors[i * 4 + 2] = rgb[2];
-    colors[i * 4 + 3] = ALPHA;
+    colors[i * 4 + 3] = DOT_ALPHA;
     radii[i] = fatalityRadius(c.fatalities[i]!);
   }
   return { colors, radii };

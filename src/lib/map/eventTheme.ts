@@ -9,6 +9,13 @@ import type { ActorFamily } from '../import/types.ts';
 
 export type RGB = readonly [number, number, number];
 
+/**
+ * Opacity (0–255) of event dots, strong enough to read one and light enough to see a crowd's
+ * density; and of hexagons, which must let the borders and names under them show.
+ */
+export const DOT_ALPHA = 200;
+export const HEX_ALPHA = 205;
+
 const BRIGHT = {
   blue: [68, 119, 170],
   cyan: [102, 204, 238],

@@ -16,7 +16,15 @@ import type { WindowId } from '../import/eventWindow.ts';
 import { DEFAULT_HEX_KM, type BinMeasure } from '../import/hexbin.ts';
 import { HEX_COLOURS, hexClassRanges } from '../import/hexClasses.ts';
 import { ACTOR_FAMILIES, type ActorFamily, type EventColumns } from '../import/types.ts';
-import { FAMILY_COLOURS, OTHER_TYPE, TYPE_COLOURS, typeColour, type RGB } from './eventTheme.ts';
+import {
+  DOT_ALPHA,
+  FAMILY_COLOURS,
+  HEX_ALPHA,
+  OTHER_TYPE,
+  TYPE_COLOURS,
+  typeColour,
+  type RGB,
+} from './eventTheme.ts';
 import {
   CLOSURE_STYLE,
   COVERAGE_STYLE,
@@ -264,12 +272,11 @@ export const layerEntry = (id: LayerId): LayerEntry => LAYERS.find((l) => l.id =
 export const layersOffered = (c: KeyContext): LayerEntry[] =>
   (LAYERS as readonly LayerEntry[]).filter((l) => l.offered?.(c) ?? true);
 
-/** How opaque imported events are drawn (eventStyle.ts's dots, ImportedLayers' hexagons). */
-const DOT_ALPHA = 200 / 255;
-const HEX_ALPHA = 205 / 255;
+const DOT_OPACITY = DOT_ALPHA / 255;
+const HEX_OPACITY = HEX_ALPHA / 255;
 /** The rim of a large dot: its colour darkened as eventDots.ts's shader does. */
 const rim = (c: RGB) => rgb(c.map((v) => Math.round(v * 0.55)));
-const dot = (c: RGB): KeySwatch => ({ type: 'dot', fill: rgb(c, DOT_ALPHA), stroke: rim(c) });
+const dot = (c: RGB): KeySwatch => ({ type: 'dot', fill: rgb(c, DOT_OPACITY), stroke: rim(c) });
 
 const WINDOW_WORDS: Record<WindowId, () => string> = {
   '1m': m.layers_imported_window_1m,
@@ -322,7 +329,7 @@ function importedKey(k: ImportedKeyContext): Omit<LayerKey, 'layer'> {
               to === null
                 ? m.layers_imported_hex_last({ from: n(from) })
                 : m.layers_imported_hex_range({ from: n(from), to: n(to) }),
-            swatch: { type: 'hex', fill: rgb(HEX_COLOURS[i]!, HEX_ALPHA) },
+            swatch: { type: 'hex', fill: rgb(HEX_COLOURS[i]!, HEX_OPACITY) },
           }))
         : [],
       note: m.layers_imported_hex_note(),
