@@ -176,6 +176,48 @@ describe('a table we do not know', () => {
   });
 });
 
+describe('GeoJSON and Excel files', () => {
+  /** Answers the mapping step with its own guesses. */
+  async function acceptMapping(page: Page, name: string) {
+    const mapping = page.getByRole('region', { name: `Which columns of ${name} hold what?` });
+    await mapping.waitFor({ timeout: 60_000 });
+    await mapping.getByRole('button', { name: 'Read with these columns' }).click();
+  }
+
+  test('a GeoJSON file: points as events, polygons as areas, bad features named by number', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2023-04-30');
+    await choose(page, 'events.geojson');
+    await acceptMapping(page, 'events.geojson');
+    const r = report(page, 'events.geojson');
+    await expect.poll(() => r.innerText(), { timeout: 60_000 }).toContain('4 events kept');
+    expect(await r.innerText()).toContain('2 areas (polygons) drawn');
+    expect(await r.innerText()).toContain('5 rows rejected');
+    expect(await r.innerText()).toMatch(/line feature .*not read/);
+    expect(await r.locator('thead th').first().textContent()).toBe('Feature');
+    await mapIdle(page);
+    expect(await drawn(page)).toEqual([4]);
+    const areas = await page.evaluate(() =>
+      window.__drawdown!.map.getLayersOrder().filter((l) => l.startsWith('imported-areas-')),
+    );
+    expect(areas).toHaveLength(2);
+    await page.close();
+  });
+
+  test('an Excel workbook: the first sheet, its rows named by number', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2023-04-30');
+    await choose(page, 'events.xlsx');
+    await acceptMapping(page, 'events.xlsx');
+    const r = report(page, 'events.xlsx');
+    await expect.poll(() => r.innerText(), { timeout: 60_000 }).toContain('4 events kept');
+    expect(await r.innerText()).toContain('1 row rejected');
+    expect(await r.innerText()).toContain('Sheet read: Événements');
+    expect(await r.locator('thead th').first().textContent()).toBe('Row');
+    await page.close();
+  });
+});
+
 /** Pixels of a small box of the map around a place, as RGB triples. */
 async function pixelsAt(page: Page, lon: number, lat: number): Promise<number[][]> {
   const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x!, y!]), [lon, lat]);

@@ -11,6 +11,8 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Said } from '../domain/problems.ts';
+import type { EventsRead } from '../import/protocol.ts';
+import type { AreaFeature } from '../import/geojsonSource.ts';
 import type {
   DatasetKind,
   Detected,
@@ -21,8 +23,9 @@ import type {
 } from '../import/types.ts';
 
 export const DATA_DB_NAME = 'drawdown-map-data';
-const DATA_DB_VERSION = 1;
-const STORES = ['meta', 'columns', 'problems', 'files'] as const;
+/** 2: a store for a GeoJSON file's areas (an upgrade adds the stores a database lacks). */
+const DATA_DB_VERSION = 2;
+const STORES = ['meta', 'columns', 'problems', 'files', 'areas'] as const;
 const CHANNEL = 'drawdown-map/datasets';
 
 /** What the datasets list shows, and what a row view needs to read a row back. */
@@ -44,6 +47,11 @@ export interface DatasetMeta {
   header: string[];
   sniffed: Sniffed;
   detected: Detected;
+  /** What a row's line counts (protocol.ts); absent in datasets kept before it was recorded. */
+  place?: EventsRead['place'];
+  sheet?: string | null;
+  /** A GeoJSON file's polygons, kept in the `areas` store. */
+  areaCount?: number;
 }
 
 type Db = IDBPDatabase<unknown>;
@@ -105,6 +113,10 @@ export class DatasetStore {
     return ((await this.#db?.get('problems', id)) as RowProblem[] | undefined) ?? [];
   }
 
+  async areas(id: string): Promise<AreaFeature[]> {
+    return ((await this.#db?.get('areas', id)) as AreaFeature[] | undefined) ?? [];
+  }
+
   async file(id: string): Promise<Blob | undefined> {
     return (await this.#db?.get('files', id)) as Blob | undefined;
   }
@@ -115,6 +127,7 @@ export class DatasetStore {
     columns: EventColumns,
     problems: RowProblem[],
     file: Blob,
+    areas: AreaFeature[] = [],
   ): Promise<Said | null> {
     if (!this.#db) return this.unavailable;
     try {
@@ -124,6 +137,7 @@ export class DatasetStore {
         tx.objectStore('columns').put(columns, meta.id),
         tx.objectStore('problems').put(problems, meta.id),
         tx.objectStore('files').put(file, meta.id),
+        tx.objectStore('areas').put(areas, meta.id),
         tx.done,
       ]);
     } catch (e) {

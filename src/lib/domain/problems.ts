@@ -213,6 +213,7 @@ const TEXT = {
   import_not_kept: m.problem_import_not_kept,
   import_no_valid_rows: m.problem_import_no_valid_rows,
   import_scenario_file_later: m.problem_import_scenario_file_later,
+  import_read_as_1252: m.problem_import_read_as_1252,
   // Foreign CSV files read as bytes (import/csvBytes.ts).
   line_too_long: m.problem_line_too_long,
   fix_line_too_long: m.problem_fix_line_too_long,

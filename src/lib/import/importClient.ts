@@ -32,6 +32,31 @@ export interface ImportJob {
   cancel(): void;
 }
 
+/** One row of a GeoJSON or Excel file, read again in a worker (a large file takes seconds). */
+export function tableRow(
+  file: Blob,
+  name: string,
+  sheet: string | null,
+  line: number,
+): Promise<string[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const done = (cells: string[]) => {
+      worker.terminate();
+      resolve(cells);
+    };
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data.type === 'row') done(e.data.cells);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      done([]);
+    };
+    const m: ToWorker = { type: 'row', file, name, sheet, line };
+    worker.postMessage(m);
+  });
+}
+
 /** Starts reading `file` in a worker of its own. */
 export function startImport(file: Blob, name: string, cb: ImportCallbacks): ImportJob {
   let finish: (o: ImportOutcome) => void = () => {};
@@ -63,6 +88,7 @@ export function startImport(file: Blob, name: string, cb: ImportCallbacks): Impo
         }),
       );
     else if (m.type === 'events') end({ type: 'events', read: m.read });
+    else if (m.type === 'row') return;
     else if (m.type === 'table') end(m);
     else end({ type: 'failed', said: m.said });
   };

@@ -17,8 +17,21 @@ import {
 import { guessDateStyle } from './cells.ts';
 import { readEventRow } from './rowReader.ts';
 import { sniff } from './sniff.ts';
+import {
+  looksLikeJson,
+  readGeoJsonFile,
+  type GeoJsonTable,
+  type TableSource,
+} from './geojsonSource.ts';
+import { isCompoundFile, isZip, readXlsx } from './xlsxSource.ts';
 import { readerOptions } from './readerOptions.ts';
-import { MAX_KEPT_PROBLEMS, type FromWorker, type Progress, type ToWorker } from './protocol.ts';
+import {
+  MAX_KEPT_PROBLEMS,
+  type EventsRead,
+  type FromWorker,
+  type Progress,
+  type ToWorker,
+} from './protocol.ts';
 import type { ByteRecord, DateStyle, Detected, RowProblem, Sniffed } from './types.ts';
 
 /** Bytes read to sniff the encoding and delimiter and to find the header. */
@@ -39,6 +52,11 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       post({ type: 'failed', said: { code: 'unreadable', params: { detail: String(err) } } }),
     );
   else if (m.type === 'mapping') answer?.(m);
+  else if (m.type === 'row')
+    void tableRow(m.file, m.name, m.sheet, m.line).then(
+      (cells) => post({ type: 'row', cells }),
+      () => post({ type: 'row', cells: [] }),
+    );
 };
 
 /** A UTF-16 file as UTF-8, streamed, so the byte-level reader and the row view can read it. */
@@ -54,9 +72,8 @@ async function asUtf8(file: Blob, s: Sniffed): Promise<Blob> {
   return new Blob(parts, { type: 'text/csv' });
 }
 
-/** Looks like a zip (xlsx), a PDF or an image: not text. */
+/** Looks like a PDF or an image: not text (zips, Excel's files, were read before). */
 function isBinary(head: Uint8Array): boolean {
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b) return true;
   const n = Math.min(head.length, 4096);
   let zeros = 0;
   for (let i = 0; i < n; i++) if (head[i] === 0) zeros++;
@@ -68,6 +85,25 @@ async function read(original: Blob, name: string): Promise<void> {
   const started = performance.now();
   const head = new Uint8Array(await original.slice(0, HEAD_BYTES).arrayBuffer());
   if (head.length === 0) return fail(describeUnreadable(null, name, 'empty'));
+  // Excel and GeoJSON: read whole by their own readers, then the same rows as a CSV's.
+  if (isZip(head) || isCompoundFile(head)) {
+    const r = await readXlsx(original, name);
+    if (!r.ok) return fail(r.said);
+    if (r.table.rowCount === 0)
+      return fail(describeUnreadable(r.table.header, name, 'header-only'));
+    return readTable(
+      original,
+      name,
+      r.table,
+      { place: 'sheet-row', sheet: r.table.sheet },
+      started,
+    );
+  }
+  if (looksLikeJson(head) || /\.(geo)?json$/i.test(name)) {
+    const r = await readGeoJsonFile(original, name);
+    if (!r.ok) return fail(r.said);
+    return readTable(original, name, r.table, { place: 'feature', sheet: null }, started, r.table);
+  }
   let sniffed = sniff(head, head.length < HEAD_BYTES);
   if (!sniffed.encoding.startsWith('utf-16') && isBinary(head))
     return fail(describeUnreadable(null, name, 'binary'));
@@ -88,31 +124,100 @@ async function read(original: Blob, name: string): Promise<void> {
   if (!header) return fail(describeUnreadable(null, name, 'empty'));
   if (first.length === 1) return fail(describeUnreadable(header, name, 'header-only'));
 
-  let detected: Detected | null = detectFormat(header);
-  if (detected && detected.kind !== 'events') {
+  const found = detectFormat(header);
+  if (found && found.kind !== 'events') {
     const text = new TextDecoder(readerOptions(sniffed, 0).encoding).decode(
       await file.arrayBuffer(),
     );
-    post({ type: 'table', name, detected, text });
+    post({ type: 'table', name, detected: found, text });
     return;
   }
-  if (!detected || detected.missing.length > 0) {
-    const guess = detected?.columns ?? guessColumns(header);
-    const preview = first
-      .slice(1)
-      .map((r) => r.cells)
-      .filter((cells, i) => i > 0 || !isHashtagRow(cells));
-    const dates = guess.date === undefined ? [] : preview.map((r) => r[guess.date!] ?? '');
-    const style: DateStyle = guessDateStyle(dates) ?? 'iso';
-    post({ type: 'needs-mapping', header, preview, guess, dateStyle: style });
-    const reply = await new Promise<Extract<ToWorker, { type: 'mapping' }>>(
-      (resolve) => (answer = resolve),
-    );
-    answer = null;
-    if (!reply.columns) return fail(describeUnreadable(header, name, 'no-date-or-coordinates'));
-    detected = genericDetected(reply.columns, reply.dateStyle);
-  }
+  const detected = await detectOrAsk(
+    header,
+    found,
+    first.slice(1).map((r) => r.cells),
+  );
+  if (!detected) return fail(describeUnreadable(header, name, 'no-date-or-coordinates'));
   await readEvents(file, name, sniffed, header, detected, started);
+}
+
+/**
+ * The format the header names, or, for a table we do not know (or a known one lacking a
+ * column), the user's answer to the mapping step; null if they give the file up.
+ */
+async function detectOrAsk(
+  header: string[],
+  found: Detected | null,
+  rows: string[][],
+): Promise<Detected | null> {
+  if (found && found.missing.length === 0) return found;
+  const guess = found?.columns ?? guessColumns(header);
+  const preview = rows.filter((cells, i) => i > 0 || !isHashtagRow(cells)).slice(0, PREVIEW_ROWS);
+  const dates = guess.date === undefined ? [] : preview.map((r) => r[guess.date!] ?? '');
+  const style: DateStyle = guessDateStyle(dates) ?? 'iso';
+  post({ type: 'needs-mapping', header, preview, guess, dateStyle: style });
+  const reply = await new Promise<Extract<ToWorker, { type: 'mapping' }>>(
+    (resolve) => (answer = resolve),
+  );
+  answer = null;
+  return reply.columns ? genericDetected(reply.columns, reply.dateStyle) : null;
+}
+
+/** A row of a GeoJSON or Excel file, read again (they have no byte offsets to slice). */
+async function tableRow(
+  file: Blob,
+  name: string,
+  sheet: string | null,
+  line: number,
+): Promise<string[]> {
+  const r =
+    sheet === null ? await readGeoJsonFile(file, name) : await readXlsx(file, name, { sheet });
+  if (!r.ok) return [];
+  for (const row of r.table.rows) if (row.line === line) return row.cells;
+  return [];
+}
+
+/** Where a source's rows are: lines of a CSV, features of a GeoJSON file, rows of a sheet. */
+interface Place {
+  place: Exclude<EventsRead['place'], 'line'>;
+  sheet: string | null;
+}
+
+/** Sniffing does not apply to a file read by its own reader: UTF-8, commas, decimal points. */
+const PLAIN: Sniffed = { encoding: 'utf-8', bom: 0, delimiter: ',', decimalComma: false };
+
+/** A GeoJSON or Excel file's rows, through the same row reader as a CSV's. */
+async function readTable(
+  file: Blob,
+  name: string,
+  table: TableSource,
+  where: Place,
+  started: number,
+  geo?: GeoJsonTable,
+): Promise<void> {
+  const sample: string[][] = [];
+  for (const r of table.rows) {
+    if (sample.length > PREVIEW_ROWS) break;
+    sample.push(r.cells);
+  }
+  // A GeoJSON file of areas alone has no rows to map: it is read for its areas.
+  const areasOnly = geo !== undefined && geo.counts.rows === 0 && geo.areas.length > 0;
+  const detected = areasOnly
+    ? genericDetected({}, 'iso')
+    : await detectOrAsk(table.header, detectFormat(table.header), sample);
+  if (!detected) return fail(describeUnreadable(table.header, name, 'no-date-or-coordinates'));
+  const sink = new RowSink(table.header, detected, false);
+  for (const p of geo?.problems ?? []) sink.reject(p);
+  if (!areasOnly) for (const r of table.rows) sink.row(r.cells, -1, 0, r.line);
+  sink.done({
+    name,
+    file,
+    sniffed: PLAIN,
+    started,
+    ...where,
+    areas: geo?.areas ?? [],
+    notices: geo?.notices ?? [],
+  });
 }
 
 function fail(said: Said): void {
@@ -129,12 +234,8 @@ async function readEvents(
 ): Promise<void> {
   const reader = new CsvByteReader(readerOptions(sniffed, sniffed.bom));
   const wanted = Object.values(detected.columns).filter((i): i is number => i !== undefined);
-  const builder = new EventColumnsBuilder(Math.min(1 << 20, Math.max(1024, file.size / 200)));
-  const problems: RowProblem[] = [];
-  let rejected = 0;
+  const sink = new RowSink(header, detected, sniffed.decimalComma, file.size);
   let isHeader = true;
-  let firstRow = true;
-  let brokenSeen = 0;
   const onRecord = (r: ByteRecord) => {
     if (isHeader) {
       // Only the header is read whole; from now on, only the cells a field maps to.
@@ -142,84 +243,136 @@ async function readEvents(
       reader.setWanted(wanted);
       return;
     }
-    // HDX's ACLED files have a second header of HXL tags (#date+occurred…): not an event.
-    if (firstRow) {
-      firstRow = false;
-      if (isHashtagRow(r.cells)) return;
-    }
-    const row = readEventRow(r.cells, detected, sniffed.decimalComma, r.line, header);
-    if (Array.isArray(row)) {
-      rejected++;
-      for (const p of row) if (problems.length < MAX_KEPT_PROBLEMS) problems.push(p);
-    } else builder.add(row, r.start, r.length, r.line);
+    sink.row(r.cells, r.start, r.length, r.line);
   };
+  let brokenSeen = 0;
   let longSeen = 0;
   const takeBroken = () => {
-    for (; longSeen < reader.tooLong.length; longSeen++) {
-      rejected++;
-      if (problems.length < MAX_KEPT_PROBLEMS)
-        problems.push({
-          line: reader.tooLong[longSeen]!.line,
-          field: '',
-          value: '',
-          problem: { code: 'line_too_long', params: { limit: MAX_RECORD_BYTES } },
-          fix: { code: 'fix_line_too_long' },
-        });
-    }
+    for (; longSeen < reader.tooLong.length; longSeen++)
+      sink.reject({
+        line: reader.tooLong[longSeen]!.line,
+        field: '',
+        value: '',
+        problem: { code: 'line_too_long', params: { limit: MAX_RECORD_BYTES } },
+        fix: { code: 'fix_line_too_long' },
+      });
     for (; brokenSeen < reader.broken.length; brokenSeen++) {
       const b = reader.broken[brokenSeen]!;
-      rejected++;
-      if (problems.length < MAX_KEPT_PROBLEMS)
-        problems.push({
-          line: b.line,
-          field: header[b.cell - 1] ?? String(b.cell),
-          value: '',
-          problem: {
-            code: b.closedLater ? 'quote_not_closed_here' : 'quote_never_closed',
-            params: { cell: b.cell },
-          },
-          fix: { code: 'fix_quote', params: { example: '"a ""quoted"" word"' } },
-        });
+      sink.reject({
+        line: b.line,
+        field: header[b.cell - 1] ?? String(b.cell),
+        value: '',
+        problem: {
+          code: b.closedLater ? 'quote_not_closed_here' : 'quote_never_closed',
+          params: { cell: b.cell },
+        },
+        fix: { code: 'fix_quote', params: { example: '"a ""quoted"" word"' } },
+      });
     }
   };
-  const total = file.size;
-  let bytes = 0;
-  let lastPost = 0;
-  const progress = (): Progress => ({ bytes, total, rows: builder.length, rejected });
   const stream = file.stream().getReader();
   for (;;) {
     const { done, value } = await stream.read();
     if (done) break;
     reader.push(value, onRecord);
     takeBroken();
-    bytes += value.length;
-    const now = performance.now();
-    if (now - lastPost > PROGRESS_MS) {
-      lastPost = now;
-      post({ type: 'progress', progress: progress() });
-    }
+    sink.read(value.length);
   }
   reader.end(onRecord);
   takeBroken();
-  post({ type: 'progress', progress: progress() });
-  problems.sort((a, b) => a.line - b.line);
-  const columns = builder.finish();
-  post(
-    {
-      type: 'events',
-      read: {
-        name,
-        format: detected.format,
-        sniffed,
-        header,
-        detected,
-        columns,
-        problems,
-        rejected,
-        file,
-        ms: performance.now() - started,
-      },
+  const notices: Said[] = [];
+  if (reader.notUtf8Count > 0)
+    notices.push({ code: 'import_read_as_1252', params: { count: reader.notUtf8Count } });
+  sink.done({ name, file, sniffed, started, place: 'line', sheet: null, areas: [], notices });
+}
+
+/**
+ * Where every row goes, from any source: the row reader, then the event columns or the list
+ * of rejected rows (each problem of a row, up to MAX_KEPT_PROBLEMS, all of them counted), with
+ * progress posted about ten times a second.
+ */
+class RowSink {
+  readonly #builder: EventColumnsBuilder;
+  readonly #problems: RowProblem[] = [];
+  #rejected = 0;
+  #firstRow = true;
+  #bytes = 0;
+  #lastPost = 0;
+
+  constructor(
+    private readonly header: string[],
+    private readonly detected: Detected,
+    private readonly decimalComma: boolean,
+    private readonly total = 0,
+  ) {
+    this.#builder = new EventColumnsBuilder(Math.min(1 << 20, Math.max(1024, total / 200)));
+  }
+
+  row(cells: string[], start: number, length: number, line: number): void {
+    // HDX's ACLED files have a second header of HXL tags (#date+occurred…): not an event.
+    if (this.#firstRow) {
+      this.#firstRow = false;
+      if (isHashtagRow(cells)) return;
+    }
+    const row = readEventRow(cells, this.detected, this.decimalComma, line, this.header);
+    if (!Array.isArray(row)) return this.#builder.add(row, start, length, line);
+    this.#rejected++;
+    for (const p of row) this.#keep(p);
+  }
+
+  /** A row refused before the row reader saw it (a broken quote, bad geometry). */
+  reject(p: RowProblem): void {
+    this.#rejected++;
+    this.#keep(p);
+  }
+
+  #keep(p: RowProblem): void {
+    if (this.#problems.length < MAX_KEPT_PROBLEMS) this.#problems.push(p);
+  }
+
+  /** Bytes read so far went up by `n`; posts progress now and then. */
+  read(n: number): void {
+    this.#bytes += n;
+    const now = performance.now();
+    if (now - this.#lastPost > PROGRESS_MS) {
+      this.#lastPost = now;
+      post({ type: 'progress', progress: this.#progress() });
+    }
+  }
+
+  #progress(): Progress {
+    return {
+      bytes: this.#bytes,
+      total: this.total,
+      rows: this.#builder.length,
+      rejected: this.#rejected,
+    };
+  }
+
+  done(
+    r: Pick<EventsRead, 'name' | 'file' | 'sniffed' | 'place' | 'sheet' | 'areas' | 'notices'> & {
+      started: number;
     },
-    columnBuffers(columns),
-  );
+  ): void {
+    post({ type: 'progress', progress: this.#progress() });
+    this.#problems.sort((a, b) => a.line - b.line);
+    const columns = this.#builder.finish();
+    const { started, ...rest } = r;
+    post(
+      {
+        type: 'events',
+        read: {
+          ...rest,
+          format: this.detected.format,
+          header: this.header,
+          detected: this.detected,
+          columns,
+          problems: this.#problems,
+          rejected: this.#rejected,
+          ms: performance.now() - started,
+        },
+      },
+      columnBuffers(columns),
+    );
+  }
 }

@@ -12,6 +12,7 @@ import type {
   RowProblem,
   Sniffed,
 } from './types.ts';
+import type { AreaFeature } from './geojsonSource.ts';
 
 /** At most this many rejected rows are kept row by row; the rest are counted. */
 export const MAX_KEPT_PROBLEMS = 100_000;
@@ -19,7 +20,9 @@ export const MAX_KEPT_PROBLEMS = 100_000;
 export type ToWorker =
   | { type: 'start'; file: Blob; name: string }
   /** The user's answer to `needs-mapping`: which column holds what, or null to give up. */
-  | { type: 'mapping'; columns: ColumnMap | null; dateStyle: DateStyle };
+  | { type: 'mapping'; columns: ColumnMap | null; dateStyle: DateStyle }
+  /** One row of a GeoJSON or Excel file again, by its feature or sheet-row number. */
+  | { type: 'row'; file: Blob; name: string; sheet: string | null; line: number };
 
 /** What the worker has read so far. */
 export interface Progress {
@@ -45,6 +48,17 @@ export interface EventsRead {
   file: Blob;
   /** Milliseconds the worker took, from the first byte to the sorted columns. */
   ms: number;
+  /**
+   * What a row's `line` counts: a CSV's lines (rows can be read back by their byte offsets),
+   * a GeoJSON file's features, or a sheet's rows (read again by their number).
+   */
+  place: 'line' | 'feature' | 'sheet-row';
+  /** The sheet read, for an Excel file. */
+  sheet: string | null;
+  /** A GeoJSON file's polygons: areas drawn with the events. */
+  areas: AreaFeature[];
+  /** What was read but not kept, or read with a caveat, said once for the file. */
+  notices: Said[];
 }
 
 export type FromWorker =
@@ -61,4 +75,6 @@ export type FromWorker =
   /** One of our own scenario files (small): its text, validated on the page by scenario.ts. */
   | { type: 'table'; name: string; detected: Detected; text: string }
   /** Nothing could be read: one sentence on what the file seemed to be and what we expected. */
-  | { type: 'failed'; said: Said };
+  | { type: 'failed'; said: Said }
+  /** The row asked for (empty if the file no longer has it). */
+  | { type: 'row'; cells: string[] };

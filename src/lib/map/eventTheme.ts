@@ -16,6 +16,9 @@ export type RGB = readonly [number, number, number];
 export const DOT_ALPHA = 200;
 export const HEX_ALPHA = 205;
 
+/** Imported areas (a GeoJSON file's polygons): Tol's dark blue, apart from every fill we draw. */
+export const AREA_COLOUR = '#332288';
+
 const BRIGHT = {
   blue: [68, 119, 170],
   cyan: [102, 204, 238],

@@ -8,6 +8,7 @@ import { DatasetStore, type DatasetMeta } from '../data/datasetStore.ts';
 import type { Said } from '../domain/problems.ts';
 import { startImport, type ImportJob, type MappingRequest } from '../import/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
+import type { AreaFeature } from '../import/geojsonSource.ts';
 import type { ColumnMap, DateStyle, EventColumns, FormatId, RowProblem } from '../import/types.ts';
 
 /** A dataset on the map: its description and its events. */
@@ -17,6 +18,8 @@ export interface Dataset {
   visible: boolean;
   /** The file as read, while this page holds it (afterwards, from the store). */
   file: Blob | null;
+  /** A GeoJSON file's polygons (empty for other files). */
+  areas: AreaFeature[];
 }
 
 /** The import under way. */
@@ -38,6 +41,12 @@ export interface ImportReport {
   problems: RowProblem[];
   /** Why nothing could be read, or null. */
   failed: Said | null;
+  /** Said once for the file: what was not read, or read with a caveat. */
+  notices: Said[];
+  /** What a row's line counts, a sheet read, and how many areas were drawn. */
+  place: EventsRead['place'];
+  sheet: string | null;
+  areas: number;
   /** Why it is shown but not kept in this browser, or null. */
   notKept: Said | null;
   cancelled: boolean;
@@ -170,7 +179,8 @@ export class ImportState {
         this.notice = { code: 'import_lost', params: { name: meta.name } };
         continue;
       }
-      next.push({ meta, columns, visible: true, file: null });
+      const areas = meta.areaCount ? await store.areas(meta.id) : [];
+      next.push({ meta, columns, visible: true, file: null, areas });
     }
     // Datasets not kept (storage refused) stay until the page closes.
     for (const d of this.datasets) if (!metas.some((m) => m.id === d.meta.id)) next.push(d);
@@ -234,7 +244,16 @@ export class ImportState {
     const outcome = await job.done;
     this.#job = null;
     this.asking = null;
-    const base = { serial: ++serials, name: item.name, notKept: null, ms: 0 };
+    const base = {
+      serial: ++serials,
+      name: item.name,
+      notKept: null,
+      ms: 0,
+      notices: [],
+      place: 'line' as const,
+      sheet: null,
+      areas: 0,
+    };
     if (outcome.type === 'events') await this.#adopt(outcome.read, base.serial);
     else if (outcome.type === 'failed')
       this.#report({
@@ -292,6 +311,9 @@ export class ImportState {
       header: read.header,
       sniffed: read.sniffed,
       detected: read.detected,
+      place: read.place,
+      sheet: read.sheet,
+      areaCount: read.areas.length,
     };
     const report: ImportReport = {
       serial,
@@ -300,16 +322,26 @@ export class ImportState {
       rows: c.n,
       rejected: read.rejected,
       problems: read.problems,
-      failed: c.n === 0 ? { code: 'import_no_valid_rows', params: { name: read.name } } : null,
+      failed:
+        c.n === 0 && read.areas.length === 0
+          ? { code: 'import_no_valid_rows', params: { name: read.name } }
+          : null,
+      notices: read.notices,
+      place: read.place,
+      sheet: read.sheet,
+      areas: read.areas.length,
       notKept: null,
       cancelled: false,
       ms: read.ms,
     };
-    if (c.n === 0) return this.#report(report);
-    this.datasets = [...this.datasets, { meta, columns: c, visible: true, file: read.file }];
+    if (c.n === 0 && read.areas.length === 0) return this.#report(report);
+    this.datasets = [
+      ...this.datasets,
+      { meta, columns: c, visible: true, file: read.file, areas: read.areas },
+    ];
     this.#report(report);
     const store = await this.#storeOnce();
-    const why = await store.put(meta, c, read.problems, read.file);
+    const why = await store.put(meta, c, read.problems, read.file, read.areas);
     if (why) this.#report({ ...report, notKept: why });
   }
 
