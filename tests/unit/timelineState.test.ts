@@ -57,3 +57,31 @@ describe('TimelineState.playTo', () => {
     expect({ playing: t.playing, until: t.until }).toEqual({ playing: false, until: null });
   });
 });
+
+describe('TimelineState.setRange', () => {
+  test.each([
+    { name: 'a day inside stays', at: '2024-05-01', max: '2026-11-30', expected: '2024-05-01' },
+    {
+      name: 'the end follows a longer span',
+      at: '2026-12-31',
+      max: '2027-03-31',
+      expected: '2027-03-31',
+    },
+    {
+      name: 'the end follows a shorter one too',
+      at: '2026-12-31',
+      max: '2025-06-30',
+      expected: '2025-06-30',
+    },
+    {
+      name: 'a day past a shorter span is clamped',
+      at: '2026-01-01',
+      max: '2025-06-30',
+      expected: '2025-06-30',
+    },
+  ])('$name', ({ at: start, max, expected }) => {
+    const t = at(start);
+    t.setRange(day('2019-01-01'), day(max));
+    expect(isoOfDay(t.day)).toBe(expected);
+  });
+});

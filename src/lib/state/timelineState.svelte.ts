@@ -25,16 +25,17 @@ export class TimelineState {
   until = $state<number | null>(null);
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  /** Sets the span of the data; the current day is kept inside it. */
+  /**
+   * Sets the span of the data; the current day is kept inside it. A day at the end stays at the
+   * end: imported events that run past the bundled data extend the span, and a reader looking
+   * at "now" still is.
+   */
   setRange(min: number, max: number): void {
+    // Not dependencies of the effect that calls this: it would run again on every step.
+    const [day, atEnd] = untrack(() => [this.day, this.day === this.max && this.max > this.min]);
     this.min = min;
     this.max = max;
-    // Not a dependency of the effect that calls this: it would run again on every step.
-    this.day = clampDay(
-      untrack(() => this.day),
-      min,
-      max,
-    );
+    this.day = clampDay(atEnd ? max : day, min, max);
   }
 
   /** Goes to a day (clamped), announcing it unless playing. */
