@@ -20,7 +20,7 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import { windowSlice, type EventPoints } from './eventPoints.ts';
-import { linkProgram } from '../glProgram.ts';
+import { sharedLink, type ProgramLink } from '../glProgram.ts';
 
 /** Days of events shown up to the date: the month a timeline step moves over. */
 export const EVENT_WINDOW_DAYS = 30;
@@ -105,9 +105,8 @@ interface Gpu {
   holds: (ArrayBufferView | null)[];
 }
 
-function compile(gl: WebGL2RenderingContext): Gpu | null {
-  const program = linkProgram(gl, VERTEX, FRAGMENT, ATTRIBUTES);
-  if (!program) return null;
+/** The buffers and uniforms of a linked program. */
+function setup(gl: WebGL2RenderingContext, program: WebGLProgram): Gpu {
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
   // [size, type, normalised] per attribute, in ATTRIBUTES' order.
@@ -136,6 +135,15 @@ function compile(gl: WebGL2RenderingContext): Gpu | null {
   };
 }
 
+/**
+ * Links the dots' program now (once per context: sharedLink), while the user picks a file,
+ * rather than when the first dataset draws: a software renderer without parallel linking
+ * (SwiftShader) blocks the page on it, for seconds if an import's drawing is queued ahead.
+ */
+export function warmDots(gl: WebGL2RenderingContext): void {
+  sharedLink(gl, VERTEX, FRAGMENT, ATTRIBUTES).status();
+}
+
 /** The custom layer, plus what it shows: the events of a window of days. */
 export interface EventDotsLayer extends CustomLayerInterface {
   /** Shows the events (sorted by day) from day `from` to day `to`, both included. */
@@ -148,6 +156,7 @@ export interface EventDotsLayer extends CustomLayerInterface {
 export function eventDotsLayer(id: string = EVENT_DOTS): EventDotsLayer {
   let map: MapLibreMap | null = null;
   let gpu: Gpu | null = null;
+  let link: ProgramLink | null = null;
   let points: EventPoints | null = null;
   let style: DotStyle | null = null;
   let slice: [number, number] = [0, 0];
@@ -160,15 +169,17 @@ export function eventDotsLayer(id: string = EVENT_DOTS): EventDotsLayer {
     renderingMode: '2d',
     onAdd(m, gl) {
       map = m;
-      gpu = gl instanceof WebGL2RenderingContext ? compile(gl) : null;
+      link =
+        gl instanceof WebGL2RenderingContext ? sharedLink(gl, VERTEX, FRAGMENT, ATTRIBUTES) : null;
     },
     onRemove(_m, gl) {
       if (gpu && gl instanceof WebGL2RenderingContext) {
-        gl.deleteProgram(gpu.program);
+        // The program is shared (sharedLink): it stays with the context.
         gl.deleteVertexArray(gpu.vao);
         for (const b of gpu.buffers) gl.deleteBuffer(b);
       }
       gpu = null;
+      link = null;
       map = null;
     },
     show(next, nextStyle, from, to) {
@@ -187,9 +198,16 @@ export function eventDotsLayer(id: string = EVENT_DOTS): EventDotsLayer {
     },
     render(gl, options: CustomRenderMethodInput) {
       const [first, end] = slice;
-      if (!gpu || !points || !style || end <= first || !(gl instanceof WebGL2RenderingContext)) {
+      if (!points || !style || end <= first || !(gl instanceof WebGL2RenderingContext)) {
         drawn.count = 0;
         return;
+      }
+      if (!gpu) {
+        const status = link?.status();
+        // Still linking: nothing yet, and another frame to ask again.
+        if (status === 'pending') return void map?.triggerRepaint();
+        if (status !== 'linked') return;
+        gpu = setup(gl, link!.program);
       }
       const arrays = [points.positions, style.colors, style.radii, style.shown];
       arrays.forEach((a, k) => {

@@ -11,7 +11,7 @@ import type {
   CustomRenderMethodInput,
   Map as MapLibreMap,
 } from 'maplibre-gl';
-import { linkProgram } from '../glProgram.ts';
+import { sharedLink, type ProgramLink } from '../glProgram.ts';
 
 /** The bins to draw: centre lon, lat pairs and RGBA colours (0–255), one a bin. */
 export interface HexBins {
@@ -54,9 +54,13 @@ interface Gpu {
   holds: HexBins | null;
 }
 
-function compile(gl: WebGL2RenderingContext, corners: Float32Array): Gpu | null {
-  const program = linkProgram(gl, VERTEX, FRAGMENT, { a_corner: 0, a_centre: 1, a_color: 2 });
-  if (!program) return null;
+/** Links the hexagons' program early (see eventDots.ts warmDots). */
+export function warmHexagons(gl: WebGL2RenderingContext): void {
+  sharedLink(gl, VERTEX, FRAGMENT, { a_corner: 0, a_centre: 1, a_color: 2 }).status();
+}
+
+/** The buffers and uniforms of a linked program. */
+function setup(gl: WebGL2RenderingContext, program: WebGLProgram, corners: Float32Array): Gpu {
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
   const shape = gl.createBuffer();
@@ -101,6 +105,7 @@ export function hexLayer(id: string, ring: [number, number][]): HexLayer {
   const corners = new Float32Array([0, 0, ...ring.flat()]);
   let map: MapLibreMap | null = null;
   let gpu: Gpu | null = null;
+  let link: ProgramLink | null = null;
   let bins: HexBins | null = null;
   const matrix = new Float32Array(16);
   return {
@@ -109,15 +114,19 @@ export function hexLayer(id: string, ring: [number, number][]): HexLayer {
     renderingMode: '2d',
     onAdd(m, gl) {
       map = m;
-      gpu = gl instanceof WebGL2RenderingContext ? compile(gl, corners) : null;
+      link =
+        gl instanceof WebGL2RenderingContext
+          ? sharedLink(gl, VERTEX, FRAGMENT, { a_corner: 0, a_centre: 1, a_color: 2 })
+          : null;
     },
     onRemove(_m, gl) {
       if (gpu && gl instanceof WebGL2RenderingContext) {
-        gl.deleteProgram(gpu.program);
+        // The program is shared (sharedLink): it stays with the context.
         gl.deleteVertexArray(gpu.vao);
         for (const b of [gpu.shape, gpu.centres, gpu.colors]) gl.deleteBuffer(b);
       }
       gpu = null;
+      link = null;
       map = null;
     },
     show(next) {
@@ -126,7 +135,14 @@ export function hexLayer(id: string, ring: [number, number][]): HexLayer {
       map?.triggerRepaint();
     },
     render(gl, options: CustomRenderMethodInput) {
-      if (!gpu || !bins || bins.count === 0 || !(gl instanceof WebGL2RenderingContext)) return;
+      if (!bins || bins.count === 0 || !(gl instanceof WebGL2RenderingContext)) return;
+      if (!gpu) {
+        const status = link?.status();
+        // Still linking: nothing yet, and another frame to ask again.
+        if (status === 'pending') return void map?.triggerRepaint();
+        if (status !== 'linked') return;
+        gpu = setup(gl, link!.program, corners);
+      }
       if (gpu.holds !== bins) {
         gl.bindBuffer(gl.ARRAY_BUFFER, gpu.centres);
         gl.bufferData(gl.ARRAY_BUFFER, bins.centres, gl.DYNAMIC_DRAW);
