@@ -341,6 +341,9 @@ export class ImportState {
     ];
     this.#report(report);
     const store = await this.#storeOnce();
+    // A task of its own after the first frames: copying a million events' columns into the
+    // store takes ~50 ms of the page's thread, which must not join the drawing's.
+    await new Promise((r) => setTimeout(r, 250));
     const why = await store.put(meta, c, read.problems, read.file, read.areas);
     if (why) this.#report({ ...report, notKept: why });
   }
