@@ -56,6 +56,29 @@ export interface DatasetMeta {
 
 type Db = IDBPDatabase<unknown>;
 
+/** A read dataset's description, as kept and listed. */
+export function datasetMeta(read: EventsRead, id: string, added: string): DatasetMeta {
+  const c = read.columns;
+  return {
+    id,
+    name: read.name,
+    format: read.format,
+    kind: 'events',
+    rows: c.n,
+    rejected: read.rejected,
+    firstDay: c.n ? c.day[0]! : null,
+    lastDay: c.n ? c.day[c.n - 1]! : null,
+    added,
+    bytes: read.file.size,
+    header: read.header,
+    sniffed: read.sniffed,
+    detected: read.detected,
+    place: read.place,
+    sheet: read.sheet,
+    areaCount: read.areas.length,
+  };
+}
+
 /** Why a dataset could not be kept: the disk is full, or the browser refused. */
 export function describeKeepError(e: unknown): Said {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';

@@ -162,6 +162,22 @@ export function dayOrder(day: Float32Array, n: number): Uint32Array {
   return order;
 }
 
+/** A copy of the columns (their arrays copied; the name lists shared, being read-only). */
+export function copyColumns(c: EventColumns): EventColumns {
+  return {
+    ...c,
+    positions: c.positions.slice(),
+    day: c.day.slice(),
+    fatalities: c.fatalities.slice(),
+    eventType: c.eventType.slice(),
+    family: c.family.slice(),
+    actor: c.actor.slice(),
+    rowStart: c.rowStart.slice(),
+    rowLength: c.rowLength.slice(),
+    line: c.line.slice(),
+  };
+}
+
 /** The buffers of the columns, to transfer them to or from a worker without a copy. */
 export function columnBuffers(c: EventColumns): ArrayBuffer[] {
   return [

@@ -18,7 +18,8 @@ import type { AreaFeature } from './geojsonSource.ts';
 export const MAX_KEPT_PROBLEMS = 100_000;
 
 export type ToWorker =
-  | { type: 'start'; file: Blob; name: string }
+  /** `id` and `added` name the dataset the worker keeps in IndexedDB once it is read. */
+  | { type: 'start'; file: Blob; name: string; id: string; added: string }
   /** The user's answer to `needs-mapping`: which column holds what, or null to give up. */
   | { type: 'mapping'; columns: ColumnMap | null; dateStyle: DateStyle }
   /** One row of a GeoJSON or Excel file again, by its feature or sheet-row number. */
@@ -76,5 +77,7 @@ export type FromWorker =
   | { type: 'table'; name: string; detected: Detected; text: string }
   /** Nothing could be read: one sentence on what the file seemed to be and what we expected. */
   | { type: 'failed'; said: Said }
+  /** The dataset kept in this browser (why is null), or why not; after `events`. */
+  | { type: 'kept'; why: Said | null }
   /** The row asked for (empty if the file no longer has it). */
   | { type: 'row'; cells: string[] };

@@ -4,9 +4,9 @@
  * are shown (window, points or hexagons, colour, filters). Nothing here leaves the browser.
  */
 import { createContext } from 'svelte';
-import { DatasetStore, type DatasetMeta } from '../data/datasetStore.ts';
+import { DatasetStore, datasetMeta, type DatasetMeta } from '../data/datasetStore.ts';
 import type { Said } from '../domain/problems.ts';
-import { startImport, type ImportJob, type MappingRequest } from '../import/importClient.ts';
+import { startImport, type ImportJob, type MappingRequest } from '../data/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
 import type { AreaFeature } from '../import/geojsonSource.ts';
 import type { ColumnMap, DateStyle, EventColumns, FormatId, RowProblem } from '../import/types.ts';
@@ -218,7 +218,9 @@ export class ImportState {
       rate: 0,
       started,
     };
-    const job = startImport(item.file, item.name, {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+    const dataset = { id: newId(), added: new Date().toISOString() };
+    const job = startImport(item.file, item.name, dataset, {
       progress: (p) => {
         const s = (performance.now() - started) / 1000;
         this.running = {
@@ -254,7 +256,7 @@ export class ImportState {
       sheet: null,
       areas: 0,
     };
-    if (outcome.type === 'events') await this.#adopt(outcome.read, base.serial);
+    if (outcome.type === 'events') this.#adopt(outcome.read, base.serial, dataset, job.kept);
     else if (outcome.type === 'failed')
       this.#report({
         ...base,
@@ -294,27 +296,14 @@ export class ImportState {
   }
 
   /** Shows a read dataset at once, then keeps it in this browser. */
-  async #adopt(read: EventsRead, serial: number): Promise<void> {
+  #adopt(
+    read: EventsRead,
+    serial: number,
+    dataset: { id: string; added: string },
+    kept: Promise<Said | null>,
+  ): void {
     const c = read.columns;
-    const meta: DatasetMeta = {
-      id: newId(),
-      name: read.name,
-      format: read.format,
-      kind: 'events',
-      rows: c.n,
-      rejected: read.rejected,
-      firstDay: c.n ? c.day[0]! : null,
-      lastDay: c.n ? c.day[c.n - 1]! : null,
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-      added: new Date().toISOString(),
-      bytes: read.file.size,
-      header: read.header,
-      sniffed: read.sniffed,
-      detected: read.detected,
-      place: read.place,
-      sheet: read.sheet,
-      areaCount: read.areas.length,
-    };
+    const empty = c.n === 0 && read.areas.length === 0;
     const report: ImportReport = {
       serial,
       name: read.name,
@@ -322,10 +311,7 @@ export class ImportState {
       rows: c.n,
       rejected: read.rejected,
       problems: read.problems,
-      failed:
-        c.n === 0 && read.areas.length === 0
-          ? { code: 'import_no_valid_rows', params: { name: read.name } }
-          : null,
+      failed: empty ? { code: 'import_no_valid_rows', params: { name: read.name } } : null,
       notices: read.notices,
       place: read.place,
       sheet: read.sheet,
@@ -334,18 +320,18 @@ export class ImportState {
       cancelled: false,
       ms: read.ms,
     };
-    if (c.n === 0 && read.areas.length === 0) return this.#report(report);
+    this.#report(report);
+    if (empty) return;
+    const meta = datasetMeta(read, dataset.id, dataset.added);
     this.datasets = [
       ...this.datasets,
       { meta, columns: c, visible: true, file: read.file, areas: read.areas },
     ];
-    this.#report(report);
-    const store = await this.#storeOnce();
-    // A task of its own after the first frames: copying a million events' columns into the
-    // store takes ~50 ms of the page's thread, which must not join the drawing's.
-    await new Promise((r) => setTimeout(r, 250));
-    const why = await store.put(meta, c, read.problems, read.file, read.areas);
-    if (why) this.#report({ ...report, notKept: why });
+    // The worker keeps it (off this thread); a refusal is said with the report.
+    void kept.then((why) => {
+      if (why && this.reports.some((r) => r.serial === serial))
+        this.#report({ ...report, notKept: why });
+    });
   }
 
   /** Removes a dataset from the map and from this browser. */

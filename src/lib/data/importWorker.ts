@@ -5,34 +5,37 @@
  * Progress is posted about ten times a second; the page cancels by ending the worker.
  */
 import type { Said } from '../domain/problems.ts';
-import { CsvByteReader, MAX_RECORD_BYTES } from './csvBytes.ts';
-import { columnBuffers, EventColumnsBuilder } from './eventColumns.ts';
+import { CsvByteReader, MAX_RECORD_BYTES } from '../import/csvBytes.ts';
+import { columnBuffers, copyColumns, EventColumnsBuilder } from '../import/eventColumns.ts';
+import { DatasetStore, datasetMeta, describeKeepError } from './datasetStore.ts';
 import {
+  FORMATS,
+  headerKey,
   describeUnreadable,
   detectFormat,
   genericDetected,
   guessColumns,
   isHashtagRow,
-} from './formats.ts';
-import { guessDateStyle } from './cells.ts';
-import { readEventRow } from './rowReader.ts';
-import { sniff } from './sniff.ts';
+} from '../import/formats.ts';
+import { guessDateStyle } from '../import/cells.ts';
+import { readEventRow } from '../import/rowReader.ts';
+import { sniff } from '../import/sniff.ts';
 import {
   looksLikeJson,
   readGeoJsonFile,
   type GeoJsonTable,
   type TableSource,
-} from './geojsonSource.ts';
-import { isCompoundFile, isZip, readXlsx } from './xlsxSource.ts';
-import { readerOptions } from './readerOptions.ts';
+} from '../import/geojsonSource.ts';
+import { isCompoundFile, isZip, readXlsx } from '../import/xlsxSource.ts';
+import { readerOptions } from '../import/readerOptions.ts';
 import {
   MAX_KEPT_PROBLEMS,
   type EventsRead,
   type FromWorker,
   type Progress,
   type ToWorker,
-} from './protocol.ts';
-import type { ByteRecord, DateStyle, Detected, RowProblem, Sniffed } from './types.ts';
+} from '../import/protocol.ts';
+import type { ByteRecord, DateStyle, Detected, RowProblem, Sniffed } from '../import/types.ts';
 
 /** Bytes read to sniff the encoding and delimiter and to find the header. */
 const HEAD_BYTES = 64 * 1024;
@@ -44,14 +47,34 @@ const post = (m: FromWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
 let answer: ((m: Extract<ToWorker, { type: 'mapping' }>) => void) | null = null;
+/** The dataset this worker reads, as the page named it. */
+let dataset = { id: '', added: '' };
+
+/**
+ * Keeps a read dataset in IndexedDB from here, not from the page: writing a million events'
+ * columns copies them (~50 ms) and the file, which must not block the page that draws them.
+ */
+async function keep(read: EventsRead): Promise<void> {
+  const store = await DatasetStore.open();
+  const why = await store.put(
+    datasetMeta(read, dataset.id, dataset.added),
+    read.columns,
+    read.problems,
+    read.file,
+    read.areas,
+  );
+  store.close();
+  post({ type: 'kept', why });
+}
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  if (m.type === 'start')
+  if (m.type === 'start') {
+    dataset = { id: m.id, added: m.added };
     void read(m.file, m.name).catch((err: unknown) =>
       post({ type: 'failed', said: { code: 'unreadable', params: { detail: String(err) } } }),
     );
-  else if (m.type === 'mapping') answer?.(m);
+  } else if (m.type === 'mapping') answer?.(m);
   else if (m.type === 'row')
     void tableRow(m.file, m.name, m.sheet, m.line).then(
       (cells) => post({ type: 'row', cells }),
@@ -233,7 +256,14 @@ async function readEvents(
   started: number,
 ): Promise<void> {
   const reader = new CsvByteReader(readerOptions(sniffed, sniffed.bom));
-  const wanted = Object.values(detected.columns).filter((i): i is number => i !== undefined);
+  // The mapped cells, and those the row reader reads besides (Geo-PKO's month, the country).
+  const spec = FORMATS[detected.format];
+  const extra = [spec.month, spec.country].map((h) =>
+    h ? header.findIndex((c) => headerKey(c) === h) : -1,
+  );
+  const wanted = [...Object.values(detected.columns), ...extra].filter(
+    (i): i is number => i !== undefined && i >= 0,
+  );
   const sink = new RowSink(header, detected, sniffed.decimalComma, file.size);
   let isHeader = true;
   const onRecord = (r: ByteRecord) => {
@@ -358,21 +388,21 @@ class RowSink {
     this.#problems.sort((a, b) => a.line - b.line);
     const columns = this.#builder.finish();
     const { started, ...rest } = r;
-    post(
-      {
-        type: 'events',
-        read: {
-          ...rest,
-          format: this.detected.format,
-          header: this.header,
-          detected: this.detected,
-          columns,
-          problems: this.#problems,
-          rejected: this.#rejected,
-          ms: performance.now() - started,
-        },
-      },
-      columnBuffers(columns),
-    );
+    const read: EventsRead = {
+      ...rest,
+      format: this.detected.format,
+      header: this.header,
+      detected: this.detected,
+      columns,
+      problems: this.#problems,
+      rejected: this.#rejected,
+      ms: performance.now() - started,
+    };
+    // The page gets the columns without a copy; the store gets a copy, made here.
+    const kept =
+      columns.n > 0 || r.areas.length > 0 ? { ...read, columns: copyColumns(columns) } : null;
+    post({ type: 'events', read }, columnBuffers(columns));
+    if (kept)
+      void keep(kept).catch((e: unknown) => post({ type: 'kept', why: describeKeepError(e) }));
   }
 }

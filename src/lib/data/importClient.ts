@@ -3,8 +3,8 @@
  * callbacks, and Cancel as ending the worker, which frees everything it read at once.
  */
 import type { Said } from '../domain/problems.ts';
-import type { EventsRead, FromWorker, Progress, ToWorker } from './protocol.ts';
-import type { ColumnMap, DateStyle, Detected } from './types.ts';
+import type { EventsRead, FromWorker, Progress, ToWorker } from '../import/protocol.ts';
+import type { ColumnMap, DateStyle, Detected } from '../import/types.ts';
 
 /** What the mapping step is asked: the header, first rows, and the guesses to start from. */
 export interface MappingRequest {
@@ -26,9 +26,11 @@ export type ImportOutcome =
   | { type: 'failed'; said: Said }
   | { type: 'cancelled' };
 
-/** A running import: its outcome, and how to stop it. */
+/** A running import: its outcome, whether it was kept in this browser, and how to stop it. */
 export interface ImportJob {
   done: Promise<ImportOutcome>;
+  /** After an `events` outcome: null when kept, else why not. */
+  kept: Promise<Said | null>;
   cancel(): void;
 }
 
@@ -58,22 +60,41 @@ export function tableRow(
 }
 
 /** Starts reading `file` in a worker of its own. */
-export function startImport(file: Blob, name: string, cb: ImportCallbacks): ImportJob {
+export function startImport(
+  file: Blob,
+  name: string,
+  dataset: { id: string; added: string },
+  cb: ImportCallbacks,
+): ImportJob {
   let finish: (o: ImportOutcome) => void = () => {};
   const done = new Promise<ImportOutcome>((resolve) => (finish = resolve));
+  let settleKept: (why: Said | null) => void = () => {};
+  const kept = new Promise<Said | null>((resolve) => (settleKept = resolve));
   let worker: Worker;
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   } catch (e) {
     finish({ type: 'failed', said: { code: 'unreadable', params: { detail: String(e) } } });
-    return { done, cancel() {} };
+    settleKept(null);
+    return { done, kept, cancel() {} };
   }
   let over = false;
+  // Read, the worker goes on keeping the dataset; it ends when that is done.
+  let keeping = false;
   const end = (o: ImportOutcome) => {
     if (over) return;
     over = true;
-    worker.terminate();
+    keeping = o.type === 'events';
+    if (!keeping) {
+      worker.terminate();
+      settleKept(null);
+    }
     finish(o);
+  };
+  const kept$ = (why: Said | null) => {
+    keeping = false;
+    worker.terminate();
+    settleKept(why);
   };
   const send = (m: ToWorker) => worker.postMessage(m);
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -89,13 +110,16 @@ export function startImport(file: Blob, name: string, cb: ImportCallbacks): Impo
       );
     else if (m.type === 'events') end({ type: 'events', read: m.read });
     else if (m.type === 'row') return;
+    else if (m.type === 'kept') kept$(m.why);
     else if (m.type === 'table') end(m);
     else end({ type: 'failed', said: m.said });
   };
   worker.onerror = (e) => {
     e.preventDefault();
-    end({ type: 'failed', said: { code: 'unreadable', params: { detail: e.message } } });
+    const said: Said = { code: 'unreadable', params: { detail: e.message } };
+    if (keeping) kept$({ code: 'import_not_kept', params: { detail: e.message } });
+    else end({ type: 'failed', said });
   };
-  send({ type: 'start', file, name });
-  return { done, cancel: () => end({ type: 'cancelled' }) };
+  send({ type: 'start', file, name, ...dataset });
+  return { done, kept, cancel: () => end({ type: 'cancelled' }) };
 }
