@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
-import { provinceFinder } from '../../src/lib/data/registers.ts';
+import { provinceFinder } from '../../src/lib/data/registerRead.ts';
 import { say } from '../../src/lib/domain/problems.ts';
 import {
   csvTable,

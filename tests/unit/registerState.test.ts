@@ -63,7 +63,7 @@ const ids = (data: ScenarioState) => data.scenario!.sites.map((s) => s.id);
 describe('RegisterState over ScenarioState', () => {
   test('a sites file waits for the choice, with its rejected row and the ids it would replace', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    const read = registers.offer(table(FILE))!;
+    const read = (await registers.offer(table(FILE)))!;
     expect(read).toMatchObject({ format: 'ours-sites', rows: 3, rejected: 1, failed: null });
     expect(read.problems.map((p) => [p.line, p.field])).toEqual([[4, 'kind']]);
     expect(registers.clashes).toEqual(['goma']);
@@ -73,7 +73,7 @@ describe('RegisterState over ScenarioState', () => {
 
   test('Add: the scenario and the drawn sites follow; Goma is the register\u2019s', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    registers.offer(table(FILE));
+    await registers.offer(table(FILE));
     await registers.choose('add');
     expect(registers.pending).toBeNull();
     expect(ids(data)).toHaveLength(BUNDLED.sites.length + 1);
@@ -87,7 +87,7 @@ describe('RegisterState over ScenarioState', () => {
 
   test('Replace: only the register\u2019s sites; removed, the bundled sites are back', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    registers.offer(table(FILE));
+    await registers.offer(table(FILE));
     await registers.choose('replace');
     expect(ids(data)).toEqual(['walikale', 'goma']);
     expect(data.sites.map((s) => s.id)).toEqual(['walikale', 'goma']);
@@ -98,7 +98,7 @@ describe('RegisterState over ScenarioState', () => {
   test('the choice and the register survive a reload; removal too', async () => {
     const db = `reg-${++n}`;
     const first = await page(db);
-    first.registers.offer(table(FILE));
+    await first.registers.offer(table(FILE));
     await first.registers.choose('replace');
     const again = await page(db);
     expect(ids(again.data)).toEqual(['walikale', 'goma']);
@@ -112,9 +112,9 @@ describe('RegisterState over ScenarioState', () => {
   test('a new copy of a file takes the place of the register read from it before', async () => {
     const db = `reg-${++n}`;
     const { data, registers } = await page(db);
-    registers.offer(table([HEAD, WALIKALE].join('\n')));
+    await registers.offer(table([HEAD, WALIKALE].join('\n')));
     await registers.choose('add');
-    registers.offer(table([HEAD, GOMA].join('\n')));
+    await registers.offer(table([HEAD, GOMA].join('\n')));
     expect(registers.renewing?.name).toBe('my-sites.csv');
     await registers.choose('add');
     expect(registers.list).toHaveLength(1);
@@ -124,7 +124,7 @@ describe('RegisterState over ScenarioState', () => {
 
   test('a file that cannot be used is not offered a choice', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    registers.offer(table([HEAD, BAD].join('\n')));
+    await registers.offer(table([HEAD, BAD].join('\n')));
     expect(registers.pending?.failed?.code).toBe('register_no_valid_rows');
     await registers.choose('add');
     expect(registers.list).toEqual([]);
@@ -133,7 +133,10 @@ describe('RegisterState over ScenarioState', () => {
 
   test('a Geo-PKO file becomes sites with their own troops, used as a register', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    const read = await registers.fromGeopko('geopko.csv', new Blob([new Uint8Array(fixtureBytes('geopko.csv'))]));
+    const read = await registers.fromGeopko(
+      'geopko.csv',
+      new Blob([new Uint8Array(fixtureBytes('geopko.csv'))]),
+    );
     expect(read?.content.kind === 'sites' && read.content.sites).toHaveLength(7);
     await registers.choose('replace');
     expect(ids(data)).toEqual(['goma', 'beni', 'bunia', 'bukavu', 'kalemie', 'uvira', 'kananga']);
@@ -142,7 +145,7 @@ describe('RegisterState over ScenarioState', () => {
 
   test('hotspots and milestones registers', async () => {
     const { data, registers } = await page(`reg-${++n}`);
-    registers.offer(
+    await registers.offer(
       table(
         'id,group,label,province_iso,lat,lon,radius_km,from,from_precision,to,to_precision,intensity,intensity_basis,source,confidence,notes\n' +
           'codeco-test,CODECO,CODECO test area,CD-IT,1.92,30.5,30,2019,year,,,2,,s,medium,',
@@ -150,7 +153,7 @@ describe('RegisterState over ScenarioState', () => {
       ),
     );
     await registers.choose('add');
-    registers.offer(
+    await registers.offer(
       table(
         'date,date_precision,title,description,provinces,kind,source\n2030-01-01,day,My milestone,,,other,s',
         'e.csv',

@@ -8,13 +8,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
+import { commaSeparated, geopkoRegister, readRegister } from '../../src/lib/data/registerRead.ts';
 import {
   clashes,
-  commaSeparated,
-  geopkoRegister,
   keepsBundled,
   mergeRegisters,
-  readRegister,
   registerCredits,
   type Register,
   type RegisterContent,

@@ -9,18 +9,14 @@ import type { Said } from '../domain/problems.ts';
 import { RegisterStore } from '../data/registerStore.ts';
 import {
   clashes,
-  geopkoRegister,
-  mergeRegisters,
-  readRegister,
-  REGISTER_KINDS,
   isRegisterFormat,
+  mergeRegisters,
+  REGISTER_KINDS,
   type Register,
   type RegisterMode,
   type RegisterRead,
 } from '../data/registers.ts';
-import { csvTable } from '../import/geopkoSites.ts';
 import type { Detected, Sniffed } from '../import/types.ts';
-import { sniff } from '../import/sniff.ts';
 import { locale } from './locale.svelte.ts';
 import type { ScenarioState } from './scenarioState.svelte.ts';
 
@@ -36,14 +32,11 @@ const newId = () =>
     ? crypto.randomUUID()
     : `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 
-/** A file's bytes start like a zip (an .xlsx workbook). */
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
-
 export class RegisterState {
   /** The file read and waiting for the user's choice (or, failed, for them to read why). */
   pending = $state.raw<RegisterRead | null>(null);
-  /** A Geo-PKO file being turned into sites. */
-  busy = $state(false);
+  /** The name of the Geo-PKO file being turned into sites, or null. */
+  working = $state<string | null>(null);
   /** Storage problems (not kept, not read back), worded where shown. */
   notice = $state.raw<Said | null>(null);
 
@@ -109,12 +102,14 @@ export class RegisterState {
   }
 
   /**
-   * One of our own files from the import: read and checked, then waiting for the choice.
-   * Returns what was read (null for a format that is not a register).
+   * One of our own files from the import: read and checked (the readers are loaded with the
+   * first file), then waiting for the choice. Resolves to what was read, or null for a format
+   * that is not one of ours.
    */
-  offer(t: TableRead): RegisterRead | null {
+  async offer(t: TableRead): Promise<RegisterRead | null> {
     const format = t.detected.format;
     if (!isRegisterFormat(format) || format === 'geopko') return null;
+    const { readRegister } = await import('../data/registerRead.ts');
     const read = readRegister(t.name, format, t.text, this.#data.provinces);
     this.pending = read;
     return read;
@@ -127,38 +122,14 @@ export class RegisterState {
   async fromGeopko(name: string, file: Blob, sniffed?: Sniffed): Promise<RegisterRead | null> {
     const provinces = this.#data.provinces;
     if (!provinces) return null;
-    this.busy = true;
+    this.working = name;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let read: RegisterRead;
-      if (isZip(bytes)) {
-        // Geo-PKO is also published as a workbook; its reader is loaded only for one.
-        const { readXlsx } = await import('../import/xlsxSource.ts');
-        const x = await readXlsx(bytes.buffer, name);
-        read = x.ok
-          ? geopkoRegister(name, x.table, { provinces, locale: locale.current })
-          : {
-              name,
-              format: 'geopko',
-              content: { kind: 'sites', sites: [], siteTroops: [] },
-              rows: 0,
-              rejected: 0,
-              problems: [],
-              failed: x.said,
-              notice: null,
-            };
-      } else {
-        const s = sniffed ?? sniff(bytes, true);
-        read = geopkoRegister(name, csvTable(bytes, s), {
-          provinces,
-          locale: locale.current,
-          decimalComma: s.decimalComma,
-        });
-      }
+      const { readGeopkoFile } = await import('../data/registerRead.ts');
+      const read = await readGeopkoFile(name, file, { provinces, locale: locale.current, sniffed });
       this.pending = read;
       return read;
     } finally {
-      this.busy = false;
+      this.working = null;
     }
   }
 
