@@ -283,6 +283,16 @@ const TEXT = {
   file_xlsx_too_large: m.problem_file_xlsx_too_large,
   file_xlsx_no_sheet: m.problem_file_xlsx_no_sheet,
   file_xlsx_sheet_empty: m.problem_file_xlsx_sheet_empty,
+  // The user's registers: sites, hotspots, milestones, Geo-PKO as sites (data/registers.ts,
+  // import/geopkoSites.ts).
+  register_no_valid_rows: m.problem_register_no_valid_rows,
+  register_geopko_other_missions: m.problem_register_geopko_other_missions,
+  geopko_lacks: m.problem_geopko_lacks,
+  geopko_no_mission: m.problem_geopko_no_mission,
+  geopko_outside_drc: m.problem_geopko_outside_drc,
+  fix_geopko_outside_drc: m.problem_fix_geopko_outside_drc,
+  fix_geopko_location: m.problem_fix_geopko_location,
+  fix_geopko_troops: m.problem_fix_geopko_troops,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */

@@ -1,7 +1,9 @@
 /**
  * The loaded scenario and every problem found while loading it. The default data comes
  * through the same validating loader as an import; rows that fail are listed, never dropped
- * in silence.
+ * in silence. The user's registers (registers.ts) are laid over the bundled data here, so
+ * every panel, layer, counter, impact figure and export, reading `scenario` and `sites`,
+ * follows them with no change of its own.
  */
 import { createContext } from 'svelte';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -11,12 +13,24 @@ import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
 import { locale } from './locale.svelte.ts';
 import { troopIndex } from '../domain/troops.ts';
 import { latestFact } from '../domain/summary.ts';
+import { mergeRegisters, type Register } from '../data/registers.ts';
+
+type Provinces = FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>;
 
 export type ScenarioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export class ScenarioState {
   status = $state<ScenarioStatus>('idle');
-  scenario = $state.raw<Scenario | null>(null);
+  /** The bundled scenario as loaded, before the registers (RecordCounts compares its files). */
+  bundled = $state.raw<Scenario | null>(null);
+  /** The provinces the bundled data is checked against; registers are checked against them too. */
+  provinces = $state.raw<Provinces | null>(null);
+  /** The user's registers in force, in the order added (set by the register state). */
+  registers = $state.raw<readonly Register[]>([]);
+  /** The bundled scenario with the registers applied, and the ids each register replaced. */
+  merged = $derived(this.bundled ? mergeRegisters(this.bundled, this.registers) : null);
+  /** The scenario everything reads: the bundled data with the registers applied. */
+  scenario = $derived(this.merged?.scenario ?? null);
   issues = $state.raw<DataIssue[]>([]);
   rowsRead = $state.raw<Record<string, number>>({});
   /** Why the load failed: the data problems (worded where shown), or the error's own words. */
@@ -35,15 +49,14 @@ export class ScenarioState {
   asOf = $derived(this.scenario ? latestFact(this.scenario) : null);
 
   /** Loads the bundled default scenario (the loader is fetched on demand, after first paint). */
-  async loadDefault(
-    provinces: FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>,
-  ): Promise<void> {
+  async loadDefault(provinces: Provinces): Promise<void> {
     if (this.status !== 'idle') return;
     this.status = 'loading';
+    this.provinces = provinces;
     try {
       const { loadDefaultScenario } = await import('../data/loadDefault.ts');
       const r = await loadDefaultScenario(provinces);
-      this.scenario = r.scenario;
+      this.bundled = r.scenario;
       this.issues = r.issues;
       this.rowsRead = r.rowsRead;
       this.status = 'ready';
