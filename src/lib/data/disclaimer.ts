@@ -1,4 +1,5 @@
 import { m } from '../../paraglide/messages.js';
+import { keepsBundled, registerCredits, type Register } from './registers.ts';
 import type { FuzzyDate } from '../domain/dates.ts';
 import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
 import type { Locale } from '../domain/locales.ts';
@@ -19,8 +20,21 @@ export const DISCLAIMER: () => string = m.export_disclaimer;
 export const dataAsOfLine = (date: FuzzyDate | null, locale: Locale): string[] =>
   date ? [m.data_as_of({ date: formatFuzzyDate(date, locale) }, { locale })] : [];
 
-/** Credits for the bundled scenario data, shown on the map beside the boundary sources. */
-export const DATA_ATTRIBUTION = (): string[] => [m.export_credit_towns(), m.export_credit_sites()];
+/**
+ * Credits for the scenario data, shown on the map beside the boundary sources: the bundled
+ * sites' sources unless a register replaced them, and each of the user's registers by name.
+ */
+export const DATA_ATTRIBUTION = (
+  registers: readonly Register[] = [],
+  locale?: Locale,
+): string[] => {
+  const o = locale ? { locale } : {};
+  return [
+    m.export_credit_towns({}, o),
+    ...(keepsBundled(registers, 'sites') ? [m.export_credit_sites({}, o)] : []),
+    ...registerCredits(registers, locale),
+  ];
+};
 
 /**
  * The boundary files' credit lines (written by src/pipeline/build.ts, in English: "Provinces:

@@ -9,6 +9,7 @@ import type { Said } from '../domain/problems.ts';
 import { startImport, type ImportJob, type MappingRequest } from '../data/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
 import type { AreaFeature } from '../import/geojsonSource.ts';
+import type { TableRead } from './registerState.svelte.ts';
 import type { ColumnMap, DateStyle, EventColumns, FormatId, RowProblem } from '../import/types.ts';
 
 /** A dataset on the map: its description and its events. */
@@ -140,6 +141,9 @@ export class ImportState {
       // Storage blocked or full: the choice lasts this visit.
     }
   }
+
+  /** Where one of our own scenario files goes (the registers, RegisterState.offer). */
+  tables: ((t: TableRead) => void) | null = null;
 
   #store: Promise<DatasetStore> | null = null;
   #job: ImportJob | null = null;
@@ -277,6 +281,7 @@ export class ImportState {
         failed: null,
         cancelled: true,
       });
+    else if (this.tables) this.tables(outcome);
     else
       this.#report({
         ...base,
