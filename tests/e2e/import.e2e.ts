@@ -51,7 +51,7 @@ async function openPanel(page: Page) {
 async function choose(page: Page, ...names: string[]) {
   await openPanel(page);
   await panel(page)
-    .locator('input[type=file]')
+    .locator('input[type=file][multiple]')
     .setInputFiles(names.map((n) => `${FIXTURES}/${n}`));
 }
 
@@ -214,6 +214,52 @@ describe('GeoJSON and Excel files', () => {
     expect(await r.innerText()).toContain('1 row rejected');
     expect(await r.innerText()).toContain('Sheet read: Événements');
     expect(await r.locator('thead th').first().textContent()).toBe('Row');
+    await page.close();
+  });
+});
+
+describe('registers: our own files, and Geo-PKO as sites', () => {
+  /** The number of sites the title bar counts. */
+  const siteCount = async (page: Page) =>
+    Number(/(\d+) sites/.exec(await page.getByTestId('data-summary').innerText())?.[1]);
+
+  test('a sites register is added to the bundled sites (its own row replaces one with its id), kept over a reload, removed', async () => {
+    const ctx = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+    });
+    const page = await ctx.newPage();
+    const outside = watchRequests(page);
+    await openAt(page, '#date=2024-06-30');
+    const bundled = await siteCount(page);
+    await choose(page, 'our-sites.csv');
+    const choice = page.getByRole('region', { name: 'our-sites.csv' });
+    await choice.waitFor({ timeout: 60_000 });
+    expect(await choice.innerText()).toContain('goma');
+    await choice.getByRole('button', { name: 'Add to the bundled sites' }).click();
+    // One new site; Goma's row replaced, not doubled.
+    await expect.poll(() => siteCount(page), { timeout: 30_000 }).toBe(bundled + 1);
+    await page.reload();
+    await expect.poll(() => siteCount(page), { timeout: 60_000 }).toBe(bundled + 1);
+    await openPanel(page);
+    await panel(page).getByRole('button', { name: 'Remove the register our-sites.csv' }).click();
+    await panel(page).getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => siteCount(page), { timeout: 30_000 }).toBe(bundled);
+    expect(outside).toEqual([]);
+    await ctx.close();
+  });
+
+  test('a Geo-PKO file is read as its locations, and made into sites that replace the bundled ones', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-06-30');
+    await choose(page, 'geopko.csv');
+    const r = report(page, 'geopko.csv');
+    await expect.poll(() => r.innerText(), { timeout: 60_000 }).toContain('recognised as Geo-PKO');
+    await panel(page).getByRole('button', { name: 'Make sites from geopko.csv' }).click();
+    const choice = page.getByRole('region', { name: 'geopko.csv' });
+    await choice.getByRole('button', { name: 'Replace the bundled sites' }).click();
+    await expect.poll(() => siteCount(page), { timeout: 30_000 }).toBe(7);
     await page.close();
   });
 });
