@@ -282,6 +282,12 @@ const TEXT = {
   file_xlsx_too_large: m.problem_file_xlsx_too_large,
   file_xlsx_no_sheet: m.problem_file_xlsx_no_sheet,
   file_xlsx_sheet_empty: m.problem_file_xlsx_sheet_empty,
+  // Scenarios that add hotspots, such as those suggested from imported events (userScenario.ts,
+  // data/addedHotspots.ts).
+  store_version_unknown: m.problem_store_version_unknown,
+  too_many_hotspots: m.problem_too_many_hotspots,
+  hotspot_cell_long: m.problem_hotspot_cell_long,
+  hotspot_row_problem: m.problem_hotspot_row_problem,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */
