@@ -117,7 +117,12 @@ describe('parseScenarioJson', () => {
     { text: JSON.stringify(scenario([])), ok: true, n: 1, why: 'one exported scenario' },
     { text: '{"version":1,"scenarios":[]}', ok: true, n: 0 },
     { text: 'not json', ok: false, error: /not JSON/ },
-    { text: '{"version":2,"scenarios":[]}', ok: false, error: /version: is not version 1/ },
+    { text: '{"version":2,"scenarios":[]}', ok: true, n: 0, why: 'version 2 (added hotspots)' },
+    {
+      text: '{"version":3,"scenarios":[]}',
+      ok: false,
+      error: /version: is not a version this version of Drawdown Map can read \(it reads 1 and 2\)/,
+    },
     {
       text: JSON.stringify({
         version: 1,

@@ -293,6 +293,12 @@ const TEXT = {
   fix_geopko_outside_drc: m.problem_fix_geopko_outside_drc,
   fix_geopko_location: m.problem_fix_geopko_location,
   fix_geopko_troops: m.problem_fix_geopko_troops,
+  // Scenarios that add hotspots, such as those suggested from imported events (userScenario.ts,
+  // data/addedHotspots.ts).
+  store_version_unknown: m.problem_store_version_unknown,
+  too_many_hotspots: m.problem_too_many_hotspots,
+  hotspot_cell_long: m.problem_hotspot_cell_long,
+  hotspot_row_problem: m.problem_hotspot_row_problem,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */

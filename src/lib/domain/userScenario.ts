@@ -1,8 +1,17 @@
 /**
  * What-if scenarios: a named copy of the baseline in which the user closes, reopens or moves
- * the closing of sites. A scenario stores only its changes, so the baseline data stays the
- * single source; applying one is a pure function. The stored and exported JSON is versioned
- * and validated (valibot) on the way in.
+ * the closing of sites, and adds hotspots (hotspots.csv rows, such as those suggested from
+ * imported events). A scenario stores only its changes, so the baseline data stays the single
+ * source; applying one is a pure function. The stored and exported JSON is versioned and
+ * validated (valibot) on the way in. Added hotspots are checked here as text of the right
+ * columns; the hotspots.csv reader itself lies in the data layer, so data/addedHotspots.ts
+ * reads them (and applies them), and the planning state refuses a row it would refuse.
+ *
+ * Versions: 1 holds site changes only; 2 adds `hotspots`. A scenario without added hotspots
+ * is written exactly as in version 1 (no `hotspots` key), and a file or store holding none is
+ * written as version 1, so older builds keep reading what they can read in full. An older
+ * build refuses a version-2 file by its version ("is not version 1") rather than reading it
+ * and dropping the hotspots in silence.
  */
 import * as v from 'valibot';
 import { parseFuzzyDate, type FuzzyDate } from './dates.ts';
@@ -13,8 +22,13 @@ import type { Locale } from './locales.ts';
 import type { Said } from './problems.ts';
 import { code, describeIssues, isoDay, readJsonObject } from './jsonFile.ts';
 import type { Site } from './schema.ts';
+import { slugify } from './frame.ts';
 
-export const STORE_VERSION = 1;
+/** The newest version this build writes (only when a scenario adds hotspots: see above). */
+export const STORE_VERSION = 2;
+/** The versions this build reads. */
+export const STORE_VERSIONS = [1, 2] as const;
+export type StoreVersion = (typeof STORE_VERSIONS)[number];
 
 /**
  * Bounds on what a file may hold: far beyond real use (a scenario changes some of ~90 sites),
@@ -22,6 +36,33 @@ export const STORE_VERSION = 1;
  */
 export const MAX_SCENARIOS = 500;
 export const MAX_CHANGES = 1000;
+/** Added hotspots in one scenario: the baseline has a few dozen, a window's suggestions 20. */
+export const MAX_HOTSPOTS = 200;
+/** The longest cell of an added hotspot (a basis or a note of a few sentences fits). */
+export const MAX_HOTSPOT_CELL = 2000;
+
+/** The columns of hotspots.csv (docs/data-format.md), in the file's order. */
+export const HOTSPOT_COLUMNS = [
+  'id',
+  'group',
+  'label',
+  'province_iso',
+  'lat',
+  'lon',
+  'radius_km',
+  'from',
+  'from_precision',
+  'to',
+  'to_precision',
+  'intensity',
+  'intensity_basis',
+  'source',
+  'confidence',
+  'notes',
+] as const;
+export type HotspotColumn = (typeof HOTSPOT_COLUMNS)[number];
+/** A hotspots.csv row as written: the text of each column. */
+export type HotspotRow = Record<HotspotColumn, string>;
 
 export interface SiteChange {
   site: string;
@@ -35,10 +76,15 @@ export interface UserScenario {
   /** ISO timestamp. */
   created: string;
   changes: SiteChange[];
+  /**
+   * Hotspots the scenario adds to the baseline's, as hotspots.csv rows (format version 2).
+   * Absent when there are none, so such a scenario is written as version 1 wrote it.
+   */
+  hotspots?: HotspotRow[];
 }
 
 export interface ScenarioStore {
-  version: typeof STORE_VERSION;
+  version: StoreVersion;
   scenarios: UserScenario[];
 }
 
@@ -46,6 +92,13 @@ const ChangeSchema = v.object({
   site: v.pipe(v.string(), v.nonEmpty(code('no_site')), v.maxLength(80, code('site_id_long'))),
   close: v.nullable(isoDay),
 });
+const CellSchema = v.pipe(v.string(), v.maxLength(MAX_HOTSPOT_CELL, code('hotspot_cell_long')));
+const HotspotRowSchema = v.object(
+  Object.fromEntries(HOTSPOT_COLUMNS.map((k) => [k, CellSchema])) as Record<
+    HotspotColumn,
+    typeof CellSchema
+  >,
+);
 const ScenarioSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty(code('empty_id'))),
   name: v.pipe(
@@ -56,16 +109,32 @@ const ScenarioSchema = v.object({
   ),
   created: v.pipe(v.string(), v.maxLength(40, code('created_long'))),
   changes: v.pipe(v.array(ChangeSchema), v.maxLength(MAX_CHANGES, code('too_many_changes'))),
+  hotspots: v.optional(
+    v.pipe(v.array(HotspotRowSchema), v.maxLength(MAX_HOTSPOTS, code('too_many_hotspots'))),
+  ),
 });
 const StoreSchema = v.object({
-  version: v.literal(STORE_VERSION, code('not_version')),
+  version: v.picklist(STORE_VERSIONS, code('store_version_unknown')),
   scenarios: v.pipe(
     v.array(ScenarioSchema),
     v.maxLength(MAX_SCENARIOS, code('too_many_scenarios')),
   ),
 });
 
-export const emptyStore = (): ScenarioStore => ({ version: STORE_VERSION, scenarios: [] });
+export const emptyStore = (): ScenarioStore => ({ version: 1, scenarios: [] });
+
+/**
+ * The oldest version that holds the scenarios in full: 2 once one adds hotspots, 1 otherwise
+ * (a file an older build can still import).
+ */
+export function storeVersionFor(scenarios: readonly UserScenario[]): StoreVersion {
+  return scenarios.some((s) => s.hotspots?.length) ? 2 : 1;
+}
+
+/** The scenarios as a store, in the version that holds them (storeVersionFor). */
+export function storeOf(scenarios: UserScenario[]): ScenarioStore {
+  return { version: storeVersionFor(scenarios), scenarios };
+}
 
 /**
  * A store from JSON text: a whole store, or one exported scenario. Returns the problems (codes,
@@ -82,7 +151,14 @@ export function parseScenarioJson(
   siteIds?: ReadonlySet<string>,
   from: 'import' | 'storage' = 'import',
 ):
-  | { ok: true; scenarios: UserScenario[]; unknownSites: string[]; notices: Said[] }
+  | {
+      ok: true;
+      scenarios: UserScenario[];
+      /** Where each scenario is in the file, as a path prefix ("scenarios.0." or ""). */
+      at: string[];
+      unknownSites: string[];
+      notices: Said[];
+    }
   | { ok: false; errors: Said[] } {
   const read = readJsonObject(text, 'not_scenario_object');
   if (!read.ok) return read;
@@ -115,7 +191,7 @@ export function parseScenarioJson(
     if (id !== s.id)
       notices.push({ code: 'scenario_id_repeated', params: { id: s.id, newId: id }, path: where });
     ids.add(id);
-    return { ...s, id, changes: changes.kept };
+    return tidy({ ...s, id, changes: changes.kept });
   });
   if (errors.length) return { ok: false, errors: errors.slice(0, 5) };
   const unknownSites = siteIds
@@ -125,13 +201,15 @@ export function parseScenarioJson(
         ),
       ]
     : [];
-  return { ok: true, scenarios, unknownSites, notices };
+  const at = scenarios.map((_, i) => (asStore.success ? `scenarios.${i}.` : ''));
+  return { ok: true, scenarios, at, unknownSites, notices };
 }
 
 /**
  * One scenario as stored in this browser, under `id` (the key is the truth, whatever the record
  * says). Two changes to one site keep the last, the one the map has been showing, with a notice,
- * so a damaged record still opens; anything else wrong makes the record unreadable.
+ * so a damaged record still opens; anything else wrong makes the record unreadable. (Whether the
+ * added hotspots' rows pass the hotspots.csv reader is for data/addedHotspots.ts to say.)
  */
 export function parseScenarioRecord(
   id: string,
@@ -144,7 +222,15 @@ export function parseScenarioRecord(
     code: 'record_change_twice',
     params: { scenario: r.output.name, site: d.site, first: d.first, index: d.index },
   }));
-  return { ok: true, scenario: { ...r.output, id, changes: changes.kept }, notices };
+  return { ok: true, scenario: tidy({ ...r.output, id, changes: changes.kept }), notices };
+}
+
+/** The scenario without an empty `hotspots` list, as version 1 wrote it. */
+function tidy(s: UserScenario): UserScenario {
+  if (s.hotspots === undefined || s.hotspots.length) return s;
+  const rest = { ...s };
+  delete rest.hotspots;
+  return rest;
 }
 
 /** The changes with one per site (the last, in the first one's place), and the repeats. */
@@ -225,4 +311,48 @@ export function newScenarioId(taken: Iterable<string>, now = Date.now()): string
   let id = `s${now.toString(36)}`;
   while (used.has(id)) id = `s${now.toString(36)}-${++n}`;
   return id;
+}
+
+/** A hotspots.csv row from any record of its columns (a missing column is empty). */
+export function asHotspotRow(r: Readonly<Record<string, string | undefined>>): HotspotRow {
+  return Object.fromEntries(HOTSPOT_COLUMNS.map((k) => [k, r[k] ?? ''])) as HotspotRow;
+}
+
+/**
+ * The scenario with the hotspot row added, or replacing the one with its id. Unchanged when it
+ * already holds MAX_HOTSPOTS others: a record over the limit would not load again.
+ */
+export function withHotspot(scenario: UserScenario, row: HotspotRow): UserScenario {
+  const rest = (scenario.hotspots ?? []).filter((h) => h.id !== row.id);
+  if (rest.length >= MAX_HOTSPOTS) return scenario;
+  return { ...scenario, hotspots: [...rest, row] };
+}
+
+/** The scenario without the added hotspot `id` (and without `hotspots` once none is left). */
+export function withoutHotspot(scenario: UserScenario, id: string): UserScenario {
+  return tidy({ ...scenario, hotspots: (scenario.hotspots ?? []).filter((h) => h.id !== id) });
+}
+
+/**
+ * An id for a new hotspot, from its label, that is not one of `taken`: lowercase letters,
+ * digits and hyphens as hotspots.csv wants, prefixed "suggested-" so it cannot pass for one of
+ * the baseline's ids.
+ */
+export function newHotspotId(label: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base = `suggested-${slugify(label) || 'area'}`;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * The row with the armed group the user named where the events named none by majority, said
+ * in its notes (data text, in English as the rest of hotspots.csv).
+ */
+export function withNamedGroup(row: HotspotRow, group: string): HotspotRow {
+  const g = group.trim();
+  if (row.group || !g) return row;
+  const note = 'Group named by the user: no first actor led a majority of the events.';
+  return { ...row, group: g, notes: `${row.notes} ${note}`.trim() };
 }

@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import { m } from '../../paraglide/messages.js';
+import { addedHotspotProblems } from '../data/addedHotspots.ts';
 import { parseOffThread } from '../data/parseOffThread.ts';
 import type { Said } from '../domain/problems.ts';
 import type { Snapshot } from '../data/savedStore.ts';
@@ -12,10 +13,15 @@ import { DEFAULT_RADII, parseRadii, type Radii } from '../domain/reach.ts';
 import type { SiteKind } from '../domain/schema.ts';
 import {
   emptyStore,
+  MAX_HOTSPOTS,
   newScenarioId,
   parseScenarioRecord,
-  STORE_VERSION,
+  storeOf,
+  storeVersionFor,
   withChange,
+  withHotspot,
+  withoutHotspot,
+  type HotspotRow,
   type ScenarioStore,
   type UserScenario,
 } from '../domain/userScenario.ts';
@@ -27,6 +33,19 @@ function parseRadius(kind: string, km: unknown) {
   return rejected.length
     ? ({ ok: false, errors: rejected } as const)
     : ({ ok: true, value: km as number } as const);
+}
+
+/**
+ * A stored scenario as this build reads it: its shape (userScenario.ts), and added hotspots the
+ * hotspots.csv reader accepts; a record that fails either is set aside by the store, not shown.
+ */
+function readScenario(key: string, value: unknown) {
+  const r = parseScenarioRecord(key, value);
+  if (!r.ok) return r;
+  const errors = addedHotspotProblems(r.scenario);
+  return errors.length
+    ? ({ ok: false, errors } as const)
+    : ({ ok: true, value: r.scenario, notices: r.notices } as const);
 }
 
 export class PlanningState {
@@ -54,10 +73,7 @@ export class PlanningState {
     this.#scenarios = new SyncedCollection(
       saved,
       'scenarios',
-      (key, value) => {
-        const r = parseScenarioRecord(key, value);
-        return r.ok ? { ok: true, value: r.scenario, notices: r.notices } : r;
-      },
+      (key, value) => readScenario(key, value),
       (snap) => this.#showScenarios(snap),
       fail,
     );
@@ -82,7 +98,7 @@ export class PlanningState {
     const scenarios = snap.records
       .map((r) => r.value)
       .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
-    this.store = { version: STORE_VERSION, scenarios };
+    this.store = storeOf(scenarios);
     // Deleted in another tab: the map goes back to the baseline rather than show a ghost.
     if (this.activeId && !scenarios.some((s) => s.id === this.activeId)) this.activeId = null;
     if (snap.notices.length)
@@ -109,11 +125,11 @@ export class PlanningState {
   }
 
   #setScenarios(scenarios: UserScenario[]): void {
-    this.store = { ...this.store, scenarios };
+    this.store = storeOf(scenarios);
   }
 
-  /** A new scenario, a copy of the baseline (no changes yet), made active. */
-  create(name: string): UserScenario {
+  /** A new scenario, a copy of the baseline (no changes yet, or these hotspots), made active. */
+  create(name: string, hotspots: HotspotRow[] = []): UserScenario {
     const s: UserScenario = {
       id: newScenarioId(this.store.scenarios.map((x) => x.id)),
       name: name.trim() || m.scenario_default_name({ n: this.store.scenarios.length + 1 }),
@@ -121,6 +137,7 @@ export class PlanningState {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       created: new Date().toISOString(),
       changes: [],
+      ...(hotspots.length ? { hotspots } : {}),
     };
     this.#setScenarios([...this.store.scenarios, s]);
     this.activeId = s.id;
@@ -157,6 +174,25 @@ export class PlanningState {
   }
 
   /**
+   * Adds a hotspots.csv row (checked by the caller with readAddedHotspots) to the active
+   * scenario, replacing one with its id, or to a new scenario made active when none is.
+   */
+  addHotspot(row: HotspotRow): { ok: true; scenario: UserScenario } | { ok: false; why: Said } {
+    const a = this.active;
+    if (!a) return { ok: true, scenario: this.create('', [row]) };
+    const held = a.hotspots ?? [];
+    if (held.length >= MAX_HOTSPOTS && !held.some((h) => h.id === row.id))
+      return { ok: false, why: { code: 'too_many_hotspots', params: { max: MAX_HOTSPOTS } } };
+    this.update(a.id, (s) => withHotspot(s, row));
+    return { ok: true, scenario: this.active ?? a };
+  }
+
+  /** Removes an added hotspot from a scenario. */
+  removeHotspot(scenarioId: string, hotspotId: string): void {
+    this.update(scenarioId, (s) => withoutHotspot(s, hotspotId));
+  }
+
+  /**
    * Adds the scenarios in the JSON (a store or one scenario), under fresh ids. The message is
    * said by code, sentence after sentence, so it follows a switch of language.
    */
@@ -167,6 +203,13 @@ export class PlanningState {
     const r = await parseOffThread({ kind: 'scenarios', text, siteIds: [...siteIds] });
     if (!r.ok)
       return { ok: false, message: [{ code: 'scenario_not_imported', params: { why: r.errors } }] };
+    // Added hotspots as the loader reads hotspots.csv (the worker checked their shape only).
+    const rows = r.scenarios.flatMap((s, i) => addedHotspotProblems(s, r.at[i]));
+    if (rows.length)
+      return {
+        ok: false,
+        message: [{ code: 'scenario_not_imported', params: { why: rows.slice(0, 5) } }],
+      };
     const taken = this.store.scenarios.map((s) => s.id);
     const added = r.scenarios.map((s, i) => {
       const id = newScenarioId(taken, Date.now() + i);
@@ -194,10 +237,10 @@ export class PlanningState {
     };
   }
 
-  /** JSON of one scenario, or of all. */
+  /** JSON of one scenario, or of all, in the oldest version that holds them (storeVersionFor). */
   exportJson(id?: string): string {
     const scenarios = id ? this.store.scenarios.filter((s) => s.id === id) : this.store.scenarios;
-    return JSON.stringify({ version: STORE_VERSION, scenarios }, null, 2);
+    return JSON.stringify({ version: storeVersionFor(scenarios), scenarios }, null, 2);
   }
 }
 
