@@ -348,12 +348,19 @@ describe('hostile cases from issue 27, by name', () => {
     expect(formatHash({ view: [-0.0001, 0, 3] })).toBe('#view=-0.0001,0.0000,3.00');
   });
 
-  test('a future version 2 store is refused with a typed error, not thrown', () => {
-    const text = JSON.stringify({ version: 2, scenarios: [] });
+  test('a future version 3 store is refused with a typed error, not thrown', () => {
+    const text = JSON.stringify({ version: 3, scenarios: [] });
     const r = parseScenarioJson(text);
-    expect(r).toMatchObject({ ok: false, errors: [{ code: 'not_version', path: 'version' }] });
-    expect(!r.ok && sayAll(r.errors, 'en')).toBe('version: is not version 1');
-    expect(!r.ok && sayAll(r.errors, 'fr')).toBe('version\u00a0: n’est pas la version 1');
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ code: 'store_version_unknown', path: 'version' }],
+    });
+    expect(!r.ok && sayAll(r.errors, 'en')).toBe(
+      'version: is not a version this version of Drawdown Map can read (it reads 1 and 2): the file was written by a newer version; open it with that one',
+    );
+    expect(!r.ok && sayAll(r.errors, 'fr')).toBe(
+      'version\u00a0: n’est pas une version que cette version de Drawdown Map sait lire (elle lit 1 et 2)\u00a0: le fichier a été écrit par une version plus récente\u00a0; ouvrez-le avec celle-ci',
+    );
   });
 
   test.each([

@@ -119,7 +119,7 @@ describe('the saved store', () => {
     await poke(name, 'scenarios', [['future', future]]);
     const snap = await store.load('scenarios', readScenario);
     expect(en(snap.readOnly)).toMatch(
-      /newer version of Drawdown Map \(format 2; this one reads up to 1\)/,
+      /newer version of Drawdown Map \(format 3; this one reads up to 2\)/,
     );
     // Shown as far as it can be read; the newer record is neither shown nor moved.
     expect(snap.records.map((r) => r.key)).toEqual(['a']);
@@ -327,8 +327,8 @@ describe('work saved by earlier versions (localStorage)', () => {
     { what: 'truncated JSON', text: '{"version":1,"scenarios":[{"id":"x"}]', why: /^not JSON/ },
     {
       what: 'a future version',
-      text: '{"version":2,"scenarios":[]}',
-      why: /version: is not version 1/,
+      text: '{"version":3,"scenarios":[]}',
+      why: /version: is not a version this version of Drawdown Map can read/,
     },
     { what: 'not an object', text: '"hello"', why: /JSON object/ },
   ])('an unreadable value ($what) is kept aside whole, never dropped', async ({ text, why }) => {

@@ -31,8 +31,12 @@ export const COLLECTION_NAMES: Record<Collection, Said> = {
   radii: { code: 'saved_collection_radii' },
 };
 
-/** The record format this build writes and reads, per collection. */
-export const FORMATS: Record<Collection, number> = { scenarios: 1, slides: 1, radii: 1 };
+/**
+ * The record format this build writes and reads, per collection. Scenarios 2: a scenario may
+ * carry added hotspots (issue 24); a build that reads only 1 leaves them untouched and refuses
+ * to write, rather than write them back without the hotspots.
+ */
+export const FORMATS: Record<Collection, number> = { scenarios: 2, slides: 1, radii: 1 };
 
 export const DB_NAME = 'drawdown-map';
 /** IndexedDB's own version: which object stores exist. */

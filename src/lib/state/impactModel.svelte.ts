@@ -66,7 +66,7 @@ export class ImpactModel {
   /** The data as the active scenario has it. */
   readonly input = $derived.by((): ImpactData | null => {
     const s = this.data.scenario;
-    return s ? { sites: this.data.sites, hotspots: s.hotspots, places: s.places } : null;
+    return s ? { sites: this.data.sites, hotspots: this.data.hotspots, places: s.places } : null;
   });
 
   /** The same, without any scenario. */

@@ -10,6 +10,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Scenario } from '../domain/schema.ts';
 import { DataError, type DataIssue } from '../data/errors.ts';
 import { applyScenario, type UserScenario } from '../domain/userScenario.ts';
+import { applyScenarioHotspots } from '../data/addedHotspots.ts';
 import { locale } from './locale.svelte.ts';
 import { troopIndex } from '../domain/troops.ts';
 import { latestFact } from '../domain/summary.ts';
@@ -40,6 +41,11 @@ export class ScenarioState {
   /** The sites everything draws and counts: the baseline with the active scenario applied. */
   sites = $derived(
     this.scenario ? applyScenario(this.scenario.sites, this.active, locale.current) : [],
+  );
+
+  /** The hotspots drawn and counted: the baseline's, then the active scenario's added ones. */
+  hotspots = $derived(
+    this.scenario ? applyScenarioHotspots(this.scenario.hotspots, this.active, locale.current) : [],
   );
 
   /** The per-year troop figures by site (troops.ts), indexed once per scenario. */
