@@ -3,7 +3,6 @@ import { m } from '../../../paraglide/messages.js';
 import { FORMATS } from '../../import/formats.ts';
 import { say } from '../../domain/problems.ts';
 import type { FormatId } from '../../import/types.ts';
-export { placeWord } from '../../import/rejectedCsv.ts';
 
 /** A format's name in the reader's language; "unknown format" for none. */
 export const formatName = (f: FormatId | null): string =>
