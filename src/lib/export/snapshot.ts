@@ -76,11 +76,16 @@ function canvasSized(map: MapLibreMap): Promise<void> {
   });
 }
 
-/** The map drawn at exactly `w` × `h` device pixels, showing at least the current view. */
+/**
+ * The map drawn at exactly `w` × `h` device pixels, showing at least the current view; with
+ * `keepClear` device pixels on the right, the view is fitted into the rest, so the legend drawn
+ * there hides nothing the reader saw on screen (imported events crowd the east, where it sits).
+ */
 export async function renderMap(
   map: MapLibreMap,
   w: number,
   h: number,
+  keepClear = 0,
 ): Promise<{ canvas: HTMLCanvasElement; zoom: number; lat: number; pr: number }> {
   const container = map.getContainer();
   const rect = container.getBoundingClientRect();
@@ -104,7 +109,12 @@ export async function renderMap(
     map.resize();
     // The same CSS size (a 2× picture of the view): the same camera, so nothing moves and the
     // site names keep their places. Another shape: the view as it was, fitted into it.
-    if (resized) map.fitBounds(bounds, { animate: false, padding: 0, bearing: camera.bearing });
+    if (resized || keepClear > 0)
+      map.fitBounds(bounds, {
+        animate: false,
+        padding: { top: 0, bottom: 0, left: 0, right: keepClear / pr },
+        bearing: camera.bearing,
+      });
     await canvasSized(map);
     await idle(map);
     // deck.gl brings its layers up to date in its own animation frame: one more frame, then
@@ -207,6 +217,17 @@ function drawSwatch(
   ctx.restore();
 }
 
+/** The legend's columns and box: as many rows to a column as the map's height takes. */
+function legendLayout(rows: LegendItem[], f: FrameLayout) {
+  const size = f.font.legend;
+  const rowH = legendSize([], size).rowH;
+  const maxRows = (f.map.h - 2 * f.margin - legendSize([], size).h) / rowH;
+  const columns = legendColumns(rows, maxRows).map((c) => ({ rows: c, box: legendSize(c, size) }));
+  const w = columns.reduce((sum, c) => sum + c.box.w, 0);
+  const h = Math.max(0, ...columns.map((c) => c.box.h));
+  return { rowH, columns, w, h };
+}
+
 function drawLegend(
   ctx: CanvasRenderingContext2D,
   rows: LegendItem[],
@@ -217,12 +238,7 @@ function drawLegend(
   if (!rows.length) return;
   const size = f.font.legend;
   const pad = Math.round(size * 0.6);
-  // As many rows to a column as the map's height takes (legendSize's row height and padding).
-  const rowH = legendSize([], size).rowH;
-  const maxRows = (f.map.h - 2 * f.margin - legendSize([], size).h) / rowH;
-  const columns = legendColumns(rows, maxRows).map((c) => ({ rows: c, box: legendSize(c, size) }));
-  const w = columns.reduce((sum, c) => sum + c.box.w, 0);
-  const h = Math.max(...columns.map((c) => c.box.h));
+  const { rowH, columns, w, h } = legendLayout(rows, f);
   const x = f.map.x + f.map.w - w - f.margin;
   const y = f.map.y + f.margin;
   ctx.fillStyle = 'rgba(255,255,255,0.93)';
@@ -316,7 +332,9 @@ export async function composeSnapshot(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
   );
   const f = frameLayout(width, height, text.banner.trim() !== '');
-  const rendered = await renderMap(map, f.map.w, f.map.h);
+  // The legend's width and its margin: the map is fitted to what is left.
+  const clear = legend.length ? legendLayout(legend, f).w + 2 * f.margin : 0;
+  const rendered = await renderMap(map, f.map.w, f.map.h, clear);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
