@@ -23,7 +23,9 @@ import { loadDefaultData } from '../defaultData.ts';
 import { isoOfDay } from '../../src/lib/domain/dates.ts';
 import { latestFact } from '../../src/lib/domain/summary.ts';
 
-const LAYER_LABELS = Object.fromEntries(LAYERS.map((l) => [l.id, l.label() as string])) as Record<
+/** The layers the default data offers toggles for: imported events have one once data is imported. */
+const ALWAYS = LAYERS.filter((l) => !('offered' in l));
+const LAYER_LABELS = Object.fromEntries(ALWAYS.map((l) => [l.id, l.label() as string])) as Record<
   (typeof LAYERS)[number]['id'],
   string
 >;
@@ -213,7 +215,7 @@ describe('keyboard, playback and URL state', () => {
     const checked = async () =>
       Object.fromEntries(
         await Promise.all(
-          LAYERS.map(
+          ALWAYS.map(
             async (l) =>
               [
                 l.id,
@@ -222,7 +224,7 @@ describe('keyboard, playback and URL state', () => {
           ),
         ),
       );
-    const first = Object.fromEntries(LAYERS.map((l) => [l.id, l.initial]));
+    const first = Object.fromEntries(ALWAYS.map((l) => [l.id, l.initial]));
     expect(await checked()).toEqual(first);
     // Labels off, then (after a pause, so each is its own entry) the 2020 plan.
     await page.getByRole('checkbox', { name: LAYER_LABELS.labels }).uncheck();
