@@ -380,6 +380,8 @@ describe('on the map, kept, removed', () => {
       )
       .toBe(1);
     await expect.poll(() => drawn(page)).toEqual([12]);
+    // Said once the browser's storage has dropped it (a reload before that would bring it back).
+    await expect.poll(() => page.getByTestId('announcer').innerText()).toBe('hostile.csv removed.');
     await page.reload();
     await openPanel(page);
     await expect.poll(() => drawn(page), { timeout: 60_000 }).toEqual([12]);
