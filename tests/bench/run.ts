@@ -152,9 +152,12 @@ function printImports(imports: ImportFigures[] | null): void {
       '>100 ms': f.over100,
       longest: fmt(f.longestMs, ' ms'),
       'JS heap after': fmt(f.heapMb, ' MB'),
+      'ArrayBuffers after': fmt(f.buffersMb, ' MB'),
     })),
   );
-  console.log('targets: 1M drawn ≤ 15 s; no task > 100 ms during the import; heap ≤ 600 MB');
+  console.log(
+    'targets: 1M drawn ≤ 15 s; no task > 100 ms during the import; heap ≤ 600 MB (heap and buffers together)',
+  );
   const steps = imports.flatMap((f) => [f.pointSteps, f.hexSteps]).filter((s) => !!s);
   if (steps.length)
     console.table(
