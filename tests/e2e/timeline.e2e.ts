@@ -235,7 +235,9 @@ describe('keyboard, playback and URL state', () => {
     await expect
       .poll(() => page.evaluate(() => location.hash))
       .toBe(
-        '#date=2021-07-15&layers=phases,hotspots,control,sites,ghosts&plan=joint_strategy_2020',
+        // Imported events are on, as at a first visit: a link keeps the toggle for whoever
+        // opens it with data of their own.
+        '#date=2021-07-15&layers=phases,hotspots,control,imported,sites,ghosts&plan=joint_strategy_2020',
       );
     // The link holds the plan: a fresh page opens on it.
     const other = await newPage(browser);
