@@ -31,23 +31,27 @@ export function windowRange(day: number, w: WindowId): [first: number, last: num
   return [Math.round(back) + 1, day];
 }
 
-/** The index range [lo, hi) of the events whose day lies in [first, last]; `days` is ascending. */
+/**
+ * The index range [lo, hi) of the events whose day lies in [first, last]; `days` is ascending.
+ * A fractional day (a time of day) counts in the day it falls on. The one binary search of the
+ * app's event windows: the dots layer, hexagons, picking, impact and suggestions all use it.
+ */
 export function indexRange(
   days: Float32Array,
   first: number,
   last: number,
 ): [lo: number, hi: number] {
-  const lo = lowerBound(days, first, false);
-  return [lo, Math.max(lo, lowerBound(days, last, true))];
+  const lo = lowerBound(days, Math.floor(first));
+  return [lo, Math.max(lo, lowerBound(days, Math.floor(last) + 1))];
 }
 
-/** The first index whose day is ≥ `v` (or > `v` when `strict`). */
-function lowerBound(days: Float32Array, v: number, strict: boolean): number {
+/** The first index whose day is ≥ `v`. */
+function lowerBound(days: Float32Array, v: number): number {
   let a = 0;
   let b = days.length;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (strict ? days[mid]! <= v : days[mid]! < v) a = mid + 1;
+    if (days[mid]! < v) a = mid + 1;
     else b = mid;
   }
   return a;

@@ -3,6 +3,7 @@
  * sorted by day so that the events inside a time window are one contiguous slice. Pure
  * functions; the layer (eventDots.ts) draws only that slice.
  */
+import { indexRange } from '../../import/eventWindow.ts';
 
 export interface EventPoints {
   length: number;
@@ -31,23 +32,11 @@ export function sortByDay(points: EventPoints): EventPoints {
   return { length: n, positions, days: sorted };
 }
 
-/** The first index whose day is ≥ `day` in ascending `days` (binary search). */
-function lowerBound(days: Float32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The half-open index range [start, end) of events with `from ≤ day ≤ to`, in `days` sorted
- * ascending. Fractional days (a time of day) count in the day they fall on.
+ * ascending (eventWindow.ts indexRange). Fractional days (a time of day) count in the day they
+ * fall on.
  */
 export function windowSlice(days: Float32Array, from: number, to: number): [number, number] {
-  if (to < from) return [0, 0];
-  return [lowerBound(days, Math.floor(from)), lowerBound(days, Math.floor(to) + 1)];
+  return to < from ? [0, 0] : indexRange(days, from, to);
 }
