@@ -49,6 +49,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A condition waited on gets 10 s, not Vitest's 1 s: with two files rendering at once
+          // through SwiftShader, one frame can take a few hundred milliseconds, and a 500 ms
+          // zoom ease was caught at 76 % when the second ran out (CI, session 26).
+          expect: { poll: { timeout: 10_000 } },
           // Two files at a time, each with its own browser (so its own storage): a page's waits
           // (fonts, the worker, playback at real speed) overlap the other's rendering. On the
           // 2-core machine, 331 s against 369 s one at a time (issue 22). The timing checks

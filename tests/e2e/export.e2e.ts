@@ -237,24 +237,88 @@ interface WebmFacts {
   /** Each frame's time in ms and whether its bitstream (not just its container flag) is a key
    * frame. */
   frames: { ms: number; key: boolean }[];
+  /** Every frame's pixel sum, decoded in order by WebCodecs, to tell pictures apart. */
+  sums: number[];
 }
 
-/** Demuxes a WebM in Node, frame by frame, without decoding it. */
+/**
+ * Decodes every frame in order with WebCodecs, in the app's page (a secure origin), and sums
+ * each one's pixels. Not by seeking a <video>: its `seeked` can come before the new picture is
+ * drawable, and two months once read as the same picture (CI, session 25).
+ */
+async function decodeSums(
+  config: VideoDecoderConfig,
+  packets: { b64: string; us: number; key: boolean }[],
+): Promise<number[]> {
+  // VP8 and VP9 need no description (a buffer, which would not cross into the page anyway).
+  const plain = {
+    codec: config.codec,
+    codedWidth: config.codedWidth,
+    codedHeight: config.codedHeight,
+  };
+  return page.evaluate(
+    async ({ config, packets }) => {
+      const sums: number[] = [];
+      let failure: unknown = null;
+      const canvas = new OffscreenCanvas(1, 1);
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      const decoder = new VideoDecoder({
+        output: (frame) => {
+          canvas.width = frame.displayWidth;
+          canvas.height = frame.displayHeight;
+          ctx.drawImage(frame, 0, 0);
+          frame.close();
+          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          let sum = 0;
+          for (let i = 0; i < px.length; i += 4) sum += px[i]! + px[i + 1]! + px[i + 2]!;
+          sums.push(sum);
+        },
+        error: (e) => (failure = e),
+      });
+      decoder.configure(config);
+      for (const p of packets)
+        decoder.decode(
+          new EncodedVideoChunk({
+            type: p.key ? 'key' : 'delta',
+            timestamp: p.us,
+            data: Uint8Array.from(atob(p.b64), (ch) => ch.charCodeAt(0)),
+          }),
+        );
+      await decoder.flush();
+      decoder.close();
+      if (failure) throw failure;
+      return sums;
+    },
+    { config: plain, packets },
+  );
+}
+
+/** Demuxes a WebM in Node, frame by frame, and decodes it. */
 async function demuxWebm(buf: Buffer): Promise<WebmFacts> {
   const input = new Input({ source: new BufferSource(buf), formats: [WEBM] });
   try {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('no video track');
     const frames: WebmFacts['frames'] = [];
+    const packets: { b64: string; us: number; key: boolean }[] = [];
     const sink = new EncodedPacketSink(track);
-    for await (const p of sink.packets(undefined, undefined, { verifyKeyPackets: true }))
+    for await (const p of sink.packets(undefined, undefined, { verifyKeyPackets: true })) {
       frames.push({ ms: Math.round(p.timestamp * 1000), key: p.type === 'key' });
+      packets.push({
+        b64: Buffer.from(p.data).toString('base64'),
+        us: Math.round(p.timestamp * 1e6),
+        key: p.type === 'key',
+      });
+    }
+    const config = await track.getDecoderConfig();
+    if (!config) throw new Error('no decoder config');
     return {
       codec: await track.getCodec(),
       width: await track.getDisplayWidth(),
       height: await track.getDisplayHeight(),
       duration: await input.getDurationFromMetadata(),
       frames,
+      sums: await decodeSums(config, packets),
     };
   } finally {
     input.dispose();
@@ -267,7 +331,7 @@ describe('WebM replay', () => {
     const buf = await recordWebm(page, '2021-05-15', '2021-07-15', '4', 'replay.webm');
     const length = videoLength(3, 150) / 1000;
     expect(length).toBe(1.25);
-    const video = await inspectVideo(buf, [0.05, 0.2, 0.35, 1.2]);
+    const video = await inspectVideo(buf, [0]);
     // Written in the file's header, not measured by playing it through.
     expect(video.duration).toBeCloseTo(length, 2);
     // Every scheduled frame is in the file, at its time (Matroska counts whole ms), the last at
@@ -288,9 +352,11 @@ describe('WebM replay', () => {
     expect(video.width % 2).toBe(0);
     expect(video.height % 2).toBe(0);
     // Each month's picture differs (the burned-in date at least); the tail holds the last one.
-    const [may, jun, jul, tail] = video.sums;
+    expect(file.sums).toHaveLength(schedule.length);
+    const first = (picture: number) => file.sums[schedule.findIndex((s) => s.picture === picture)]!;
+    const [may, jun, jul, tail] = [first(0), first(1), first(2), file.sums.at(-1)!];
     expect(new Set([may, jun, jul]).size).toBe(3);
-    expect(Math.abs(tail! - jul!) / jul!).toBeLessThan(0.002);
+    expect(Math.abs(tail - jul) / jul).toBeLessThan(0.002);
   });
 
   test('Cancel stops a frame-by-frame recording at once, and nothing is downloaded', async () => {
