@@ -10,12 +10,19 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { mapIdle, openAt as openAtBase } from './helpers.ts';
+import { mapIdle, openAt as openAtBase, pngRegions, setDate } from './helpers.ts';
+import { loadDefaultData } from '../defaultData.ts';
+import { haversineKm, reachersAt } from '../../src/lib/domain/impact.ts';
+import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
+import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
+import { frameLayout } from '../../src/lib/domain/frame.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 const FIXTURES = 'tests/fixtures/import';
 const openAt = (page: Page, hash: string) => openAtBase(page, baseUrl, hash);
+const defaultData = loadDefaultData();
+const dayOf = (iso: string) => (parseFuzzyDate(iso, 'day') as FuzzyDate).first;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -410,6 +417,223 @@ describe('on the map, kept, removed', () => {
     await expect
       .poll(() => report(page, 'dropped.csv').innerText(), { timeout: 60_000 })
       .toContain('9 events kept');
+    await page.close();
+  });
+});
+
+describe('in the analysis and the exports', () => {
+  /** The fixture's events within reach of a site open on `iso`, by the bundled data's sites
+   * and default radii: worked out here by distance alone, apart from the app's grids. */
+  const reachOf = (iso: string) => {
+    const reachers = reachersAt(defaultData.sites, dayOf(iso), DEFAULT_RADII);
+    return (r: Record<string, string>) =>
+      reachers.filter(
+        (s) => haversineKm(s, { lat: Number(r['latitude']), lon: Number(r['longitude']) }) <= s.km,
+      );
+  };
+
+  test('the impact panel counts the window’s events out of reach, by province; lost cover names the closed site; the CSV holds them', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-06-30');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+    await panel(page).getByRole('radio', { name: '12 months' }).check();
+
+    // Every event of the file lies in the 12 months to 30 June 2024.
+    const rows = rowsOf('acled-current.csv');
+    const now = reachOf('2024-06-30');
+    const out = rows.filter((r) => now(r).length === 0);
+    const dead = (rs: typeof rows) => rs.reduce((a, r) => a + Number(r['fatalities'] || 0), 0);
+    // The fixture has events both sides of the line, or the test could not fail either way.
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.length).toBeLessThan(rows.length);
+
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    const cover = page.getByTestId('imported-cover');
+    await expect.poll(() => cover.getByTestId('imported-out').innerText()).toBe(String(out.length));
+    const [outRow, inRow] = await cover
+      .locator(':scope > table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.split('\t')));
+    expect(outRow!.slice(1)).toEqual([String(out.length), String(dead(out))]);
+    const inside = rows.filter((r) => now(r).length > 0);
+    const unknown = inside.filter((r) => r['fatalities'] === '').length;
+    expect(inRow!.slice(1)).toEqual([
+      String(inside.length),
+      `${dead(inside)}${unknown ? `+${unknown}?` : ''}`,
+    ]);
+    // By province: the fixture's coordinates lie in the province its admin1 names.
+    await cover.getByText('Out of reach, by province').click();
+    const byProvince = await cover
+      .locator('details')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.split('\t')));
+    const want = new Map<string, number>();
+    for (const r of out) want.set(r['admin1']!, (want.get(r['admin1']!) ?? 0) + 1);
+    expect(new Map(byProvince.map(([p, n]) => [p!, Number(n)]))).toEqual(want);
+
+    // Lost since 16 April 2024: in reach then, out of reach now, with the sites that had them.
+    const then = reachOf('2024-04-16');
+    const lost = out.filter((r) => then(r).length > 0);
+    expect(lost.length).toBeGreaterThan(0);
+    await setDate(page.getByRole('group', { name: 'Comparison date' }), '2024-04-16');
+    const lostText = page.getByTestId('imported-lost');
+    const events = lost.length === 1 ? 'event in the window' : 'events in the window';
+    await expect
+      .poll(() => lostText.innerText())
+      .toContain(`acled-current.csv: ${lost.length} ${events} (fatalities: ${dead(lost)})`);
+    expect(await lostText.innerText()).toContain('16 April 2024');
+    // Each site that had them, with how many.
+    const bySite = new Map<string, number>();
+    for (const r of lost)
+      for (const s of then(r)) bySite.set(s.name, (bySite.get(s.name) ?? 0) + 1);
+    for (const [site, n] of bySite) expect(await lostText.innerText()).toContain(`${site} (${n})`);
+
+    // The coverage table: one row per (in reach or not, province, first actor) of the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Coverage table (CSV)' }).click(),
+    ]);
+    const csv = Papa.parse<Record<string, string>>(
+      readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data.filter((r) => r['kind'] === 'imported events');
+    const sum = (rs: typeof csv) => rs.reduce((a, r) => a + Number(r['events']), 0);
+    expect(sum(csv)).toBe(rows.length);
+    expect(sum(csv.filter((r) => r['covered'] === 'no'))).toBe(out.length);
+    expect(new Set(csv.map((r) => r['dataset']))).toEqual(new Set(['acled-current.csv']));
+    await page.screenshot({ path: `${SHOTS}/import-impact.png` });
+    await page.close();
+  });
+
+  test('a PNG export draws the imported events and credits their source', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-04-16');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+    await expect.poll(() => drawn(page)).toEqual([12]);
+    const credit = 'Events: ACLED, acleddata.com (acled-current.csv)';
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').innerText()).toContain(credit);
+
+    const exportPng = async (save: string) => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the map' });
+      await dialog.getByRole('radio', { name: 'Slide 16:9, 1920 × 1080' }).check();
+      await dialog.getByLabel('Title', { exact: true }).fill('Imported events');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        dialog.getByRole('button', { name: 'Download PNG' }).click(),
+      ]);
+      await download.saveAs(save);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      return readFileSync(save);
+    };
+    const withEvents = await exportPng(`${SHOTS}/import-export.png`);
+    // The same export with the dataset hidden: the map (its dots, the legend's key) and the
+    // credits under it both differ.
+    await openPanel(page);
+    await panel(page).getByRole('checkbox', { name: 'acled-current.csv' }).uncheck();
+    await expect.poll(() => drawn(page)).toEqual([0]);
+    await expect
+      .poll(() => page.locator('.maplibregl-ctrl-attrib').innerText())
+      .not.toContain(credit);
+    const without = await exportPng(`${SHOTS}/import-export-hidden.png`);
+    const f = frameLayout(1920, 1080, false);
+    const [a, b] = await Promise.all([
+      pngRegions(page, withEvents, [f.map, f.footer]),
+      pngRegions(page, without, [f.map, f.footer]),
+    ]);
+    expect(a![0]!.sum).not.toBe(b![0]!.sum);
+    expect(a![1]!.sum).not.toBe(b![1]!.sum);
+    await page.close();
+  });
+
+  test('Suggest hotspots finds the cluster, and adds it to a new scenario as a hotspots.csv row', async () => {
+    const page = await newPage(browser);
+    // The hotspots out of reach on 15 February 2024 before: the new one will be among them.
+    await openAt(page, '#date=2024-02-15');
+    const impactButton = page.getByRole('button', { name: 'Impact', exact: true });
+    const hotspotsOut = async () => {
+      await impactButton.click();
+      const text = await page.getByTestId('uncovered-hotspots').innerText();
+      const [, n, total] = text.match(/(\d+) of (\d+)/)!.map(Number);
+      const names = await page
+        .getByText(/^Everything out of reach/)
+        .locator('..')
+        .locator('li strong')
+        .allInnerTexts();
+      await impactButton.click();
+      return { n: n!, total: total!, names };
+    };
+    const before = await hotspotsOut();
+
+    await page.evaluate(() => (location.hash = '#date=2024-03-31'));
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('31 March 2024');
+    await choose(page, 'acled-cluster.csv');
+    await expect
+      .poll(() => report(page, 'acled-cluster.csv').innerText(), { timeout: 60_000 })
+      .toContain('39 events kept');
+    // The fixture: 24 events within ~5 km of Minembwe, 15 alone in as many other towns.
+    const rows = rowsOf('acled-cluster.csv');
+    const minembwe = { lat: -3.772171, lon: 28.735151 };
+    const near = rows.filter(
+      (r) => haversineKm(minembwe, { lat: Number(r['latitude']), lon: Number(r['longitude']) }) < 8,
+    );
+    expect(near).toHaveLength(24);
+    const leader = 'Twirwaneho Militia';
+    const led = near.filter((r) => r['actor1'] === leader).length;
+    const fatalities = near.reduce((a, r) => a + Number(r['fatalities']), 0);
+
+    await panel(page).getByRole('button', { name: 'Suggest hotspots from these events' }).click();
+    const found = panel(page).getByTestId('suggested-hotspot');
+    await expect.poll(() => found.count()).toBe(1);
+    const text = await found.innerText();
+    expect(text).toMatch(/^Near Minembwe \(\d+ km from the centre\)/);
+    expect(text).toContain(`${near.length} events · ${fatalities} fatalities`);
+    expect(text).toContain(
+      `Armed group: ${leader}, first actor in ${led} of the ${near.length} events`,
+    );
+    expect(text).toContain('Province: Sud-Kivu (CD-SK)');
+    // Its last event is before the date: said, as the map will not show it on the date.
+    expect(text).toContain('before the timeline’s date');
+
+    await found.getByLabel('Name of the area').fill('Hauts Plateaux (Minembwe)');
+    await found.getByRole('button', { name: 'Add to a new scenario' }).click();
+    await expect.poll(() => found.getByRole('status').innerText()).toMatch(/^Added to “.+”\.$/);
+
+    // The active scenario holds it, marked as drawn from the file.
+    await page.getByRole('button', { name: /^Scenarios/ }).click();
+    const table = page.getByTestId('scenario-hotspots');
+    await expect.poll(() => table.innerText()).toContain('Hauts Plateaux (Minembwe)');
+    expect(await table.innerText()).toContain(leader);
+    expect(await table.innerText()).toContain('Suggested from the imported file acled-cluster.csv');
+    await page.screenshot({ path: `${SHOTS}/import-suggest.png` });
+    await page.getByRole('button', { name: /^Scenarios/ }).click();
+
+    // The analysis has it on a day between its first and last event, centred on the events'
+    // mean position: within reach of an open site there or not, worked out here by distance.
+    const centre = {
+      lat: near.reduce((a, r) => a + Number(r['latitude']), 0) / near.length,
+      lon: near.reduce((a, r) => a + Number(r['longitude']), 0) / near.length,
+    };
+    const covered = reachersAt(defaultData.sites, dayOf('2024-02-15'), DEFAULT_RADII).some(
+      (s) => haversineKm(s, centre) <= s.km,
+    );
+    // Only the date changes: a link without the scenario would open the baseline.
+    expect(await page.evaluate(() => location.hash)).toMatch(/scn=/);
+    await page.evaluate(
+      () => (location.hash = location.hash.replace(/date=[^&]+/, 'date=2024-02-15')),
+    );
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('15 February 2024');
+    const after = await hotspotsOut();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.n).toBe(before.n + (covered ? 0 : 1));
+    expect(after.names.includes('Hauts Plateaux (Minembwe)')).toBe(!covered);
+    expect(before.names).not.toContain('Hauts Plateaux (Minembwe)');
     await page.close();
   });
 });
