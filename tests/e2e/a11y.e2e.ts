@@ -83,6 +83,8 @@ const NAMES = {
     addSlide: 'Add current map as slide',
     present: 'Present',
     kept: 'Kept copies…',
+    addData: 'Add data',
+    suggest: 'Suggest hotspots from these events',
   },
   fr: {
     about: 'À propos',
@@ -95,6 +97,8 @@ const NAMES = {
     addSlide: 'Ajouter la carte comme diapo',
     present: 'Présenter',
     kept: 'Copies gardées…',
+    addData: 'Importer',
+    suggest: 'Suggérer des points chauds à partir de ces événements',
   },
 } as const;
 
@@ -146,8 +150,23 @@ describe.each(['en', 'fr'] as const)('axe-core, WCAG 2.2 AA, in %s', (lang) => {
     await check('sites table');
     await button(n.table).click();
 
+    // The import panel with a file kept and one with refused rows (their list and its table),
+    // and what the events add to other panels: the impact panel's counts, the legend.
+    await button(n.addData).click();
+    await page
+      .locator('input[type=file][multiple]')
+      .setInputFiles(
+        ['acled-current.csv', 'bad-rows.csv'].map((f) => `tests/fixtures/import/${f}`),
+      );
+    for (const f of ['acled-current.csv', 'bad-rows.csv'])
+      await page.getByRole('checkbox', { name: f }).waitFor({ timeout: 60_000 });
+    await button(n.suggest).click();
+    await check('import');
+    await button(n.addData).click();
+
     await button(n.impact).click();
     await button(n.reach).waitFor();
+    await page.getByTestId('imported-cover').first().waitFor();
     await check('impact');
     await button(n.reach).click();
     await page.locator('dialog[open]').waitFor();
