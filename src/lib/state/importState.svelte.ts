@@ -350,6 +350,7 @@ export class ImportState {
   /** Removes a dataset from the map and from this browser. */
   async remove(id: string): Promise<void> {
     this.datasets = this.datasets.filter((d) => d.meta.id !== id);
+    this.#kept.delete(id);
     if (this.selected?.id === id) this.selected = null;
     const why = await (await this.#storeOnce()).remove(id);
     if (why) this.notice = why;
