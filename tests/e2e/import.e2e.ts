@@ -637,3 +637,74 @@ describe('in the analysis and the exports', () => {
     await page.close();
   });
 });
+
+describe('UCDP Candidate or GED', () => {
+  /** The format this browser keeps for a dataset, read from its store (datasetStore.ts). */
+  const storedFormat = (page: Page, name: string) =>
+    page.evaluate(
+      (file) =>
+        new Promise<string | null>((resolve, reject) => {
+          const open = indexedDB.open('drawdown-map-data');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('meta').objectStore('meta').getAll();
+            all.onsuccess = () => {
+              db.close();
+              const metas = all.result as { name: string; format: string }[];
+              resolve(metas.find((m) => m.name === file)?.format ?? null);
+            };
+            all.onerror = () => reject(all.error);
+          };
+        }),
+      name,
+    );
+
+  test('a Candidate file, recognised as GED, is said to be Candidate: credited so, and kept so over a reload', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openAt(page, '#date=2024-04-30');
+    const file = 'ucdp-candidate.csv';
+    await choose(page, file);
+    const r = report(page, file);
+    await expect.poll(() => r.innerText(), { timeout: 60_000 }).toContain('5 events kept');
+    // Its columns are the GED's: recognised as GED, and credited so until the user says otherwise.
+    expect(await r.innerText()).toContain('recognised as UCDP Georeferenced Event Dataset (GED)');
+    const attribution = page.locator('.maplibregl-ctrl-attrib');
+    const ged = `Events: UCDP GED, Sundberg and Melander 2013, ucdp.uu.se (${file})`;
+    const candidate = `Events: UCDP Candidate, Hegre et al. 2020, ucdp.uu.se (${file})`;
+    await expect.poll(() => attribution.innerText()).toContain(ged);
+
+    const readAs = r.getByRole('group', { name: 'Read as' });
+    const asGed = readAs.getByRole('radio', { name: 'UCDP Georeferenced Event Dataset (GED)' });
+    const asCandidate = readAs.getByRole('radio', { name: 'UCDP Candidate Events Dataset' });
+    expect(await asGed.isChecked()).toBe(true);
+    await asCandidate.check();
+    await expect.poll(() => attribution.innerText()).toContain(candidate);
+    expect(await attribution.innerText()).not.toContain(ged);
+    expect(await panel(page).innerText()).toContain('UCDP Candidate Events Dataset · 5 events');
+    await expect.poll(() => storedFormat(page, file)).toBe('ucdp-candidate');
+    // The choices stay in their order once one is taken.
+    expect((await readAs.locator('label').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'UCDP Georeferenced Event Dataset (GED)',
+      'UCDP Candidate Events Dataset',
+    ]);
+    await r.screenshot({ path: `${SHOTS}/import-read-as-candidate.png` });
+    await page.screenshot({ path: `${SHOTS}/import-read-as-candidate-map.png` });
+
+    await page.reload();
+    await openPanel(page);
+    await expect.poll(() => attribution.innerText(), { timeout: 60_000 }).toContain(candidate);
+    expect(await attribution.innerText()).not.toContain(ged);
+    expect(await panel(page).innerText()).toContain('UCDP Candidate Events Dataset · 5 events');
+    // The impact panel names the dataset and gives its own terms: not yet fully checked.
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    const cover = page.getByTestId('imported-cover');
+    await expect.poll(() => cover.innerText()).toContain('UCDP Candidate Events Dataset');
+    expect(await cover.innerText()).toContain('not yet fully checked');
+    expect(await cover.innerText()).not.toContain('Sundberg');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

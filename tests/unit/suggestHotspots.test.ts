@@ -18,7 +18,10 @@ import {
   DEFAULT_HEX_KM,
 } from '../../src/lib/import/hexbin.ts';
 import {
+  acceptedHotspotRow,
   candidateToHotspotRow,
+  leadingActor,
+  nearestPlace,
   suggestHotspots,
   type HotspotCandidate,
   type SuggestOptions,
@@ -481,5 +484,77 @@ describe('candidateToHotspotRow', () => {
     const r = readHotspots(csv(row));
     expect(r.records).toEqual([]);
     expect(r.issues.map((i) => i.field).sort()).toEqual(['group', 'province_iso']);
+  });
+});
+
+describe('what a suggestion card shows and adds', () => {
+  const candidate = (topActors: HotspotCandidate['topActors'], events = 10): HotspotCandidate => ({
+    center: [28.7352, -3.7722],
+    radiusKm: 4.2,
+    coverage: 0.9,
+    events,
+    fatalities: 12,
+    unknownFatalities: 0,
+    firstDay: dayNumber(2024, 2, 1),
+    lastDay: dayNumber(2024, 2, 20),
+    topActors,
+    bins: Int32Array.of(7),
+  });
+
+  test.each([
+    { name: 'a majority leads', actors: [{ actor: 2, name: 'M23', events: 6 }], expected: 'M23' },
+    { name: 'half does not', actors: [{ actor: 2, name: 'M23', events: 5 }], expected: null },
+    {
+      name: 'an unnamed actor does not',
+      actors: [{ actor: 5, name: '', events: 9 }],
+      expected: null,
+    },
+    { name: 'no actor at all', actors: [], expected: null },
+  ])('leadingActor: $name', ({ actors, expected }) => {
+    expect(leadingActor(candidate(actors))?.name ?? null).toBe(expected);
+  });
+
+  const places = [
+    { name: 'Minembwe', lat: -3.772171, lon: 28.735151 },
+    { name: 'Uvira', lat: -3.3953, lon: 29.1378 },
+  ];
+  test.each([
+    { name: 'at the place', at: [28.735151, -3.772171], km: 10, expected: 'Minembwe' },
+    { name: 'the nearer of two in reach', at: [28.9, -3.6], km: 100, expected: 'Minembwe' },
+    { name: 'none within reach', at: [27.0, -2.0], km: 10, expected: null },
+  ])('nearestPlace: $name', ({ at, km, expected }) => {
+    const found = nearestPlace(places, at[0]!, at[1]!, km);
+    expect(found?.name ?? null).toBe(expected);
+    if (found) {
+      const p = places.find((x) => x.name === found.name)!;
+      expect(found.km).toBeCloseTo(haversineKm({ lat: at[1]!, lon: at[0]! }, p), 9);
+      expect(found.km).toBeLessThanOrEqual(km);
+    }
+  });
+
+  const ctx = {
+    fileName: 'acled-cluster.csv',
+    windowFirst: dayNumber(2024, 1, 1),
+    windowLast: dayNumber(2024, 3, 31),
+    province: 'CD-SK',
+  };
+  test.each([
+    {
+      name: 'the events name the group: what the user typed is not used',
+      c: candidate([{ actor: 1, name: 'Twirwaneho', events: 8 }]),
+      given: { label: '  Hauts Plateaux ', group: 'Someone else', taken: [] as string[] },
+      expected: { id: 'suggested-hauts-plateaux', label: 'Hauts Plateaux', group: 'Twirwaneho' },
+    },
+    {
+      name: 'no majority: the group the user typed, said so in the notes',
+      c: candidate([{ actor: 1, name: 'Twirwaneho', events: 4 }]),
+      given: { label: 'Minembwe', group: ' Red Tabara ', taken: ['suggested-minembwe'] },
+      expected: { id: 'suggested-minembwe-2', label: 'Minembwe', group: 'Red Tabara' },
+    },
+  ])('acceptedHotspotRow: $name', ({ c, given, expected }) => {
+    const row = acceptedHotspotRow(c, { ...ctx, ...given });
+    expect(row).toMatchObject({ ...expected, province_iso: 'CD-SK', confidence: 'low' });
+    expect(row.notes.includes('Group named by the user')).toBe(leadingActor(c) === null);
+    expect(row.source).toContain('acled-cluster.csv');
   });
 });

@@ -13,6 +13,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Said } from '../domain/problems.ts';
 import type { EventsRead } from '../import/protocol.ts';
 import type { AreaFeature } from '../import/geojsonSource.ts';
+import { ALTERNATIVES, FORMATS, type FormatSpec } from '../import/formats.ts';
 import type {
   DatasetKind,
   Detected,
@@ -77,6 +78,46 @@ export function datasetMeta(read: EventsRead, id: string, added: string): Datase
     sheet: read.sheet,
     areaCount: read.areas.length,
   };
+}
+
+/**
+ * Whether two formats read a file's cells the same way: the same kind of rows, the same date
+ * style and the same column for each field (and rowReader.ts reads both UCDP formats with the
+ * same code). Then a dataset read as one is, cell for cell, the dataset read as the other, and
+ * switching between them needs no second reading of the file.
+ */
+function readAlike(a: FormatSpec, b: FormatSpec): boolean {
+  const fields = (f: FormatSpec) => JSON.stringify(Object.entries(f.fields).sort());
+  return (
+    a.kind === b.kind &&
+    a.dateStyle === b.dateStyle &&
+    a.month === b.month &&
+    fields(a) === fields(b) &&
+    a.required.join() === b.required.join()
+  );
+}
+
+/**
+ * The formats a dataset recognised as `format` may be said to be instead, itself first: those
+ * its header cannot tell apart (formats.ts ALTERNATIVES) that read its cells alike. Empty when
+ * there is no choice.
+ */
+export function readAsChoices(format: FormatId | null): FormatId[] {
+  if (!format) return [];
+  const others = (ALTERNATIVES[format] ?? []).filter((f) => readAlike(FORMATS[format], FORMATS[f]));
+  return others.length ? [format, ...others] : [];
+}
+
+/**
+ * The dataset said to be in `format` instead: its format and recognition relabelled, nothing
+ * else. UCDP's Candidate events have the GED's columns (formats.ts), so a Candidate file is
+ * recognised as GED and only its user can say which it is; the publisher's name, credit and
+ * terms follow the format. Unchanged for its own format; null for one it cannot be.
+ */
+export function relabelled(meta: DatasetMeta, format: FormatId): DatasetMeta | null {
+  if (format === meta.format) return meta;
+  if (!readAsChoices(meta.format).includes(format)) return null;
+  return { ...meta, format, detected: { ...meta.detected, format } };
 }
 
 /** Why a dataset could not be kept: the disk is full, or the browser refused. */
@@ -167,6 +208,25 @@ export class DatasetStore {
       return describeKeepError(e);
     }
     this.#channel?.postMessage('changed');
+    return null;
+  }
+
+  /**
+   * Keeps a dataset said to be in another format (`relabelled`); only its description is
+   * rewritten, as its columns read the same. Null when done or when the dataset is not kept here.
+   */
+  async relabel(id: string, format: FormatId): Promise<Said | null> {
+    if (!this.#db) return null;
+    try {
+      const tx = this.#db.transaction('meta', 'readwrite');
+      const meta = (await tx.store.get(id)) as DatasetMeta | undefined;
+      const next = meta && relabelled(meta, format);
+      if (next && next !== meta) await tx.store.put(next, id);
+      await tx.done;
+    } catch (e) {
+      return describeKeepError(e);
+    }
+    // Not told to other tabs: they keep the description they read until they load again.
     return null;
   }
 

@@ -15,7 +15,9 @@
  *   UCDP Candidate "includes the same variables as the UCDP GED dataset" (Candidate codebook,
  *   p. 2, quoted at https://cdc.univ-lille.fr/ucdp-candidate-events-dataset-ucdp-candidate-version-2x-01-2x-0x),
  *   so a header cannot tell them apart: a GED-shaped file is read as GED and the user may say
- *   it is Candidate (ALTERNATIVES).
+ *   it is Candidate (ALTERNATIVES). Nor can the cells, as far as we found: no value of a column
+ *   (code_status is "Clear" in every row of the GED 23.1 samples we read), id or relid pattern,
+ *   or way of writing dates is documented as one dataset's alone, so nothing here guesses.
  * - Geo-PKO v2.x: the variables the Geo-PKO team's own dashboard reads from Geo_PKO_v.2.0 and
  *   v.2.3 (github.com/geopko/Geo-PKO-Shiny-Dashboard, data_wrangling.R and
  *   data_wrangling_v.2.3.R): source, mission, year, month, location, country, latitude,

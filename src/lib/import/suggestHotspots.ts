@@ -15,6 +15,14 @@
  * until `factor` is lowered (to 1, every hexagon at or above the median).
  */
 import { isoOfDay } from '../domain/dates.ts';
+import { haversineKm } from '../domain/impact.ts';
+import type { Place } from '../domain/schema.ts';
+import {
+  asHotspotRow,
+  newHotspotId,
+  withNamedGroup,
+  type HotspotRow,
+} from '../domain/userScenario.ts';
 import { filterMasks, passesMasks, type EventFilter } from './eventWindow.ts';
 import { aggregate, binNeighbours, type BinMeasure } from './hexbin.ts';
 import type { EventColumns } from './types.ts';
@@ -265,6 +273,30 @@ export interface HotspotRowContext {
   label?: string;
 }
 
+/**
+ * The first actor that led most of the candidate's events, or null: the group its row names. A
+ * plurality among many would put one group's name on others' violence.
+ */
+export function leadingActor(c: HotspotCandidate): ActorCount | null {
+  const top = c.topActors[0];
+  return top && top.name && top.events > c.events / 2 ? top : null;
+}
+
+/** The place nearest a point within `km` of it, and how far it is; null when none is. */
+export function nearestPlace(
+  places: readonly Pick<Place, 'name' | 'lat' | 'lon'>[],
+  lon: number,
+  lat: number,
+  km: number,
+): { name: string; km: number } | null {
+  let best: { name: string; km: number } | null = null;
+  for (const p of places) {
+    const d = haversineKm({ lat, lon }, p);
+    if (d <= km && (!best || d < best.km)) best = { name: p.name, km: d };
+  }
+  return best;
+}
+
 /** Rounds to `d` decimals without trailing zeros. */
 const fixed = (x: number, d: number) => String(Number(x.toFixed(d)));
 
@@ -273,10 +305,7 @@ export function candidateToHotspotRow(
   c: HotspotCandidate,
   ctx: HotspotRowContext,
 ): Record<string, string> {
-  const top = c.topActors[0];
-  // A group is named only when one first actor led most of the events: a plurality among
-  // many would put one group's name on others' violence.
-  const group = top && top.name && top.events > c.events / 2 ? top.name : '';
+  const group = leadingActor(c)?.name ?? '';
   const from = isoOfDay(c.firstDay);
   const to = isoOfDay(c.lastDay);
   const window = Number.isFinite(ctx.windowFirst)
@@ -303,4 +332,25 @@ export function candidateToHotspotRow(
     confidence: 'low',
     notes: `Centre: mean position of the events; radius: ${Math.round(100 * c.coverage)}% of them lie within it. First actors: ${actors}. From and to are the first and last event in the window.`,
   };
+}
+
+/** What the user gave an accepted candidate, and the hotspot ids already in use. */
+export interface AcceptedContext extends Omit<HotspotRowContext, 'id' | 'label'> {
+  /** The area's name as typed (trimmed in the row). */
+  label: string;
+  /** The armed group as typed, kept only when no first actor led most events. */
+  group: string;
+  /** Ids of the scenario's hotspots, which the new one must not take. */
+  taken: Iterable<string>;
+}
+
+/** The hotspots.csv row added for an accepted candidate: a fresh id, the user's names. */
+export function acceptedHotspotRow(c: HotspotCandidate, ctx: AcceptedContext): HotspotRow {
+  const { label, group, taken, ...where } = ctx;
+  return withNamedGroup(
+    asHotspotRow(
+      candidateToHotspotRow(c, { ...where, id: newHotspotId(label, taken), label: label.trim() }),
+    ),
+    group,
+  );
 }

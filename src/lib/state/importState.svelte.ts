@@ -4,7 +4,7 @@
  * are shown (window, points or hexagons, colour, filters). Nothing here leaves the browser.
  */
 import { createContext } from 'svelte';
-import { DatasetStore, datasetMeta, type DatasetMeta } from '../data/datasetStore.ts';
+import { DatasetStore, datasetMeta, relabelled, type DatasetMeta } from '../data/datasetStore.ts';
 import type { Said } from '../domain/problems.ts';
 import { startImport, type ImportJob, type MappingRequest } from '../data/importClient.ts';
 import type { EventsRead, Progress } from '../import/protocol.ts';
@@ -36,6 +36,8 @@ export interface Running {
 export interface ImportReport {
   serial: number;
   name: string;
+  /** The dataset it added to the map, or null. */
+  dataset: string | null;
   format: FormatId | null;
   rows: number;
   rejected: number;
@@ -146,6 +148,9 @@ export class ImportState {
   tables: ((t: TableRead) => void) | null = null;
 
   #store: Promise<DatasetStore> | null = null;
+  /** Each dataset read here until the worker has kept it: null when kept, else why not. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, not state
+  #kept = new Map<string, Promise<Said | null>>();
   #job: ImportJob | null = null;
 
   #storeOnce(): Promise<DatasetStore> {
@@ -253,6 +258,7 @@ export class ImportState {
     const base = {
       serial: ++serials,
       name: item.name,
+      dataset: null,
       notKept: null,
       ms: 0,
       notices: [],
@@ -312,6 +318,7 @@ export class ImportState {
     const report: ImportReport = {
       serial,
       name: read.name,
+      dataset: empty ? null : dataset.id,
       format: read.format,
       rows: c.n,
       rejected: read.rejected,
@@ -332,6 +339,7 @@ export class ImportState {
       ...this.datasets,
       { meta, columns: c, visible: true, file: read.file, areas: read.areas },
     ];
+    this.#kept.set(dataset.id, kept);
     // The worker keeps it (off this thread); a refusal is said with the report.
     void kept.then((why) => {
       if (why && this.reports.some((r) => r.serial === serial))
@@ -342,8 +350,27 @@ export class ImportState {
   /** Removes a dataset from the map and from this browser. */
   async remove(id: string): Promise<void> {
     this.datasets = this.datasets.filter((d) => d.meta.id !== id);
+    this.#kept.delete(id);
     if (this.selected?.id === id) this.selected = null;
     const why = await (await this.#storeOnce()).remove(id);
+    if (why) this.notice = why;
+  }
+
+  /**
+   * Says a dataset is in another format its columns cannot tell from the one recognised (UCDP
+   * Candidate or GED): its name, credit and terms change at once, everywhere, and in this
+   * browser. The file is not read again: such formats read every cell alike (datasetStore.ts
+   * relabelled), so the events drawn are the same.
+   */
+  async relabel(id: string, format: FormatId): Promise<void> {
+    const d = this.datasets.find((x) => x.meta.id === id);
+    const meta = d && relabelled(d.meta, format);
+    if (!meta || meta === d.meta) return;
+    this.datasets = this.datasets.map((x) => (x.meta.id === id ? { ...x, meta } : x));
+    // Written after the worker's own copy, which would undo it; not at all if none was kept.
+    const keeping = this.#kept.get(id);
+    if (keeping && (await keeping)) return;
+    const why = await (await this.#storeOnce()).relabel(id, format);
     if (why) this.notice = why;
   }
 
