@@ -113,6 +113,16 @@ describe('the fixture (8 MONUSCO rows, 2019 and 2021)', () => {
   });
 });
 
+test('the last-seen fixture: Shabunda last seen 2020, Uvira open despite its 2020 gap', () => {
+  const r = convert(readFileSync('tests/fixtures/import/geopko-last-seen.csv'));
+  expect(r.lastYear).toBe(2022);
+  expect(r.sites.map((s) => [s.id, s.closed?.text ?? null, s.closure])).toEqual([
+    ['shabunda', '2020', 'last_seen'],
+    ['uvira', null, null],
+    ['kalemie', null, null],
+  ]);
+});
+
 interface Case {
   name: string;
   text: string;
