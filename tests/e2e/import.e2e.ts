@@ -708,3 +708,77 @@ describe('UCDP Candidate or GED', () => {
     await page.close();
   });
 });
+
+describe('Geo-PKO last seen', () => {
+  test('a place missing from the file’s last maps is open through its last year, then leaves a ghost that says “last seen”, not “closed”', async () => {
+    const page = await newPage(browser);
+    const file = 'geopko-last-seen.csv';
+    // The fixture: Shabunda on the 2019 and 2020 maps only; the file's maps run to 2022.
+    const shabunda = [27.3465, -2.6944] as const;
+    await openAt(page, `#date=2020-12-15&view=${shabunda.join(',')},10.00`);
+    await choose(page, file);
+    await expect
+      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
+      .toContain('recognised as Geo-PKO');
+    await panel(page)
+      .getByRole('button', { name: `Make sites from ${file}` })
+      .click();
+    await page
+      .getByRole('region', { name: file })
+      .getByRole('button', { name: 'Replace the bundled sites' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
+      .toMatch(/\b3 sites\b/);
+    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    await expect.poll(() => panel(page).isVisible()).toBe(false);
+    // The file's rows are also drawn as events, one dot per map under the site: hidden here.
+    await page.getByRole('checkbox', { name: 'Imported events' }).uncheck();
+
+    /** The map's tooltip over Shabunda, once picking has shown one. */
+    const hover = async () => {
+      await mapIdle(page);
+      const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+      await page.mouse.move(p.x - 60, p.y);
+      await page.mouse.move(p.x, p.y, { steps: 4 });
+      const tip = page.locator('.deck-tooltip');
+      await expect
+        .poll(async () => ((await tip.isVisible()) ? tip.innerText() : ''))
+        .toContain('Shabunda');
+      return tip.innerText();
+    };
+    // In December of its last year seen it is still open, and no closing mark announces an end.
+    const open = await hover();
+    expect(open).toContain('Last seen: 2020 (year); not known to have closed');
+    expect(open).not.toMatch(/Closed|Closure/);
+
+    await page.evaluate(
+      () => (location.hash = location.hash.replace(/date=[^&]+/, 'date=2021-06-30')),
+    );
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('30 June 2021');
+    const ghost = await hover();
+    expect(ghost).toContain('Site absent from later sources');
+    expect(ghost).not.toContain('Closed');
+
+    // Its details say the same; the legend's closed sites show the dotted ghost's own row.
+    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+    await page.mouse.click(p.x, p.y);
+    const details = page.getByRole('region', { name: 'Shabunda' });
+    await expect
+      .poll(() => details.innerText())
+      .toContain('later sources do not show it, and no source says whether or when it closed');
+    expect(await details.innerText()).toContain('Absent from later sources (closing unknown)');
+    const key = page.getByRole('button', { name: 'Key: Closed sites' });
+    if ((await key.getAttribute('aria-expanded')) === 'false') await key.click();
+    const legend = page.getByRole('region', { name: 'Legend and layers' });
+    await expect
+      .poll(() => legend.innerText())
+      .toContain('Absent from later sources (closing unknown)');
+    await page.mouse.move(p.x, p.y + 40);
+    await mapIdle(page);
+    await page.mouse.move(p.x, p.y, { steps: 2 });
+    await expect.poll(() => page.locator('.deck-tooltip').isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/import-geopko-last-seen.png` });
+    await page.close();
+  });
+});

@@ -1,14 +1,17 @@
 /**
  * Geo-PKO rows turned into sites (geopkoSites.ts): one site per place, opened the first year it
- * is on the maps, no closing date but "last seen" in the notes, the kind from the HQ code or the
- * most modest one the evidence allows, troops as per-year rows, and every rejected row named.
+ * is on the maps, "last seen" in its last year when the file's later maps do not show it, the
+ * kind from the HQ code or the most modest one the evidence allows, troops as per-year rows, and
+ * every rejected row named.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { decodeProvinces } from '../../src/lib/data/boundaries.ts';
 import { provinceFinder } from '../../src/lib/data/registerRead.ts';
+import { dayNumber } from '../../src/lib/domain/dates.ts';
 import { say } from '../../src/lib/domain/problems.ts';
+import { siteOpenAt } from '../../src/lib/domain/timeline.ts';
 import {
   csvTable,
   geopkoSites,
@@ -77,20 +80,21 @@ describe('the fixture (8 MONUSCO rows, 2019 and 2021)', () => {
     expect(site(id)).toMatchObject({ kind, province_iso: province, confidence });
   });
 
-  test('opened: present by the first year, precision year; closed left empty', () => {
+  test('opened: present by the first year, precision year; last seen 2019, not closed', () => {
     expect(site('goma')).toMatchObject({
       opened: { text: '2019', precision: 'year' },
       opened_basis: 'present_by',
-      closed: null,
-      closure: null,
+      closed: { text: '2019', precision: 'year' },
+      closure: 'last_seen',
       troops_estimate: null,
       source: 'Geo-PKO v2.x, geopko.csv',
     });
+    expect(site('kananga')).toMatchObject({ closed: null, closure: null });
   });
 
   test('a place missing from the last year says when it was last seen; one on it does not', () => {
     expect(site('goma').notes).toContain(
-      'Last seen in Geo-PKO 2019; the file\u2019s maps run to 2021.',
+      'Last seen on Geo-PKO\u2019s 2019 maps; the file\u2019s maps run to 2021.',
     );
     expect(site('kananga').notes).not.toContain('Last seen');
     expect(site('kananga').notes).toContain('On Geo-PKO\u2019s maps in 2021.');
@@ -107,6 +111,16 @@ describe('the fixture (8 MONUSCO rows, 2019 and 2021)', () => {
     expect(site('goma').contingent).toBe('India; South Africa');
     expect(site('kananga').contingent).toBe('');
   });
+});
+
+test('the last-seen fixture: Shabunda last seen 2020, Uvira open despite its 2020 gap', () => {
+  const r = convert(readFileSync('tests/fixtures/import/geopko-last-seen.csv'));
+  expect(r.lastYear).toBe(2022);
+  expect(r.sites.map((s) => [s.id, s.closed?.text ?? null, s.closure])).toEqual([
+    ['shabunda', '2020', 'last_seen'],
+    ['uvira', null, null],
+    ['kalemie', null, null],
+  ]);
 });
 
 interface Case {
@@ -253,6 +267,51 @@ describe('geopkoSites', () => {
       ),
     );
     expect(r.sites[0]?.kind).toBe(kind);
+  });
+
+  test.each([
+    {
+      name: 'seen to the file\u2019s last year: open',
+      years: [2017, 2018, 2019],
+      closed: null,
+      closure: null,
+      confidence: 'medium',
+    },
+    {
+      name: 'last seen before the file\u2019s last year: last seen that year',
+      years: [2010, 2011],
+      closed: '2011',
+      closure: 'last_seen',
+      confidence: 'low',
+    },
+    {
+      name: 'a gap (2010\u20132012, 2015) does not close it: last seen 2015',
+      years: [2010, 2011, 2012, 2015],
+      closed: '2015',
+      closure: 'last_seen',
+      confidence: 'low',
+    },
+  ])('closing: $name', ({ years, closed, closure, confidence }) => {
+    // Kalemie runs to 2019, so the file's maps end in 2019.
+    const r = convert(
+      csv(
+        ...years.map((y) => `MONUSCO,${y},1,Uvira,-3.3953,29.1378,650,0,0,Pakistan`),
+        'MONUSCO,2019,1,Kalemie,-5.9475,29.1947,650,0,0,Bangladesh',
+      ),
+    );
+    const uvira = r.sites.find((s) => s.id === 'uvira')!;
+    expect(uvira.closed && { text: uvira.closed.text, precision: uvira.closed.precision }).toEqual(
+      closed && { text: closed, precision: 'year' },
+    );
+    expect({ closure: uvira.closure, confidence: uvira.confidence }).toEqual({
+      closure,
+      confidence,
+    });
+    // Open through 31 December of the last year seen, and not after it (siteSpan, timeline.ts).
+    const last = Math.max(...years);
+    expect(siteOpenAt(uvira, dayNumber(last, 12, 31))).toBe(true);
+    expect(siteOpenAt(uvira, dayNumber(last + 1, 1, 1))).toBe(closed === null);
+    expect(uvira.notes.includes('Last seen')).toBe(closed !== null);
   });
 
   test('different names within 1 km: both say so in their notes', () => {

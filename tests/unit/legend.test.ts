@@ -12,8 +12,8 @@ import {
   type LayerId,
 } from '../../src/lib/map/layerRegistry.ts';
 import type { IconMapping } from '../../src/lib/map/symbols.ts';
-import { KIND_STYLE } from '../../src/lib/map/theme.ts';
-import type { Plan } from '../../src/lib/domain/schema.ts';
+import { CLOSURE_STYLE, KIND_STYLE } from '../../src/lib/map/theme.ts';
+import { CLOSURES, type Plan } from '../../src/lib/domain/schema.ts';
 import {
   frameLayout,
   legendSize,
@@ -80,6 +80,18 @@ describe('legendOf: the export and presentation legend shows exactly the visible
       text: 'Closing this month',
       swatch: { type: 'icon', x: 192 },
     });
+  });
+
+  test('closed sites: every closure has a row and a ghost drawn its own way', () => {
+    const [k] = layerKeys((id) => id === 'ghosts', { plan: 'actual', kinds: [] }, false);
+    expect(k!.rows.map((r) => r.id)).toEqual([...CLOSURES, 'closing']);
+    expect(k!.rows.find((r) => r.id === 'last_seen')!.text).toBe(
+      'Absent from later sources (closing unknown)',
+    );
+    // Colour and line together tell each ending apart (lost also has its cross).
+    const looks = CLOSURES.map((c) => `${CLOSURE_STYLE[c].color.join()} ${CLOSURE_STYLE[c].ring}`);
+    expect(new Set(looks).size).toBe(CLOSURES.length);
+    expect(CLOSURE_STYLE.last_seen.ring).toBe('dotted');
   });
 
   test('the phases heading names the plan shown', () => {

@@ -125,6 +125,18 @@ describe('readSites', () => {
     },
   );
 
+  test('a closure last seen loads like any closing: a date and how it ended', () => {
+    const r = sites(GOOD.replace(',,,,2700', ',2019,year,last_seen,2700'));
+    expect(r.issues).toEqual([]);
+    expect(r.records[0]).toMatchObject({
+      closed: { text: '2019', precision: 'year' },
+      closure: 'last_seen',
+    });
+    // Without its date it is refused as any closure is; the fix lists it among the endings.
+    const bare = sites(GOOD.replace(',,,,2700', ',2019,year,,2700'));
+    expect(say(bare.issues[0]!.fix, 'en')).toContain('last_seen');
+  });
+
   test('rejects a repeated id', () => {
     const r = sites(GOOD, GOOD);
     expect(r.records).toHaveLength(1);

@@ -84,6 +84,17 @@ describe('siteMarks: a site, its closure mark and its ghost, each shown in its o
     expect(marks.filter((m) => m.fades).map((m) => m.role)).toEqual(['site', 'site']);
   });
 
+  test('a site only last seen: its own ghost after its last day, and no closure mark', () => {
+    const baraka = site('baraka', 100, 200, 'last_seen');
+    const marks = siteMarks([baraka], both);
+    expect(marks.map((m) => [m.role, m.icon])).toEqual([
+      ['ghost', 'ghost-last_seen'],
+      ['site', 'cob'],
+    ]);
+    const at = (day: number) => marks.filter((m) => shownOn(m, day)).map((m) => m.role);
+    expect([at(200), at(201)]).toEqual([['site'], ['ghost']]);
+  });
+
   test('drawing order: ghosts, then closure marks, then sites on top', () => {
     const roles = siteMarks([kananga, goma], both).map((m) => m.role);
     expect(roles).toEqual(['ghost', 'closing', 'site', 'site']);

@@ -3,6 +3,7 @@ import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import type { HotspotDatum, SiteDatum } from '../../src/lib/map/layers/prepare.ts';
 import type { SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
 import { tooltipText } from '../../src/lib/map/tooltip.ts';
+import { closedRow } from '../../src/lib/domain/siteWords.ts';
 import type { TownDatum } from '../../src/lib/map/layers/controlLayer.ts';
 
 const d = (text: string, p: string) => parseFuzzyDate(text, p) as FuzzyDate;
@@ -84,6 +85,20 @@ describe('tooltipText', () => {
       has: ['Kananga', 'Closure: Handed over to the FARDC', 'Closed: Jun 2021 (month)'],
       not: ['Closed site'],
     },
+    {
+      what: 'a site only last seen, still drawn in its last year',
+      o: site({ closed: d('2019', 'year'), closure: 'last_seen' }),
+      role: 'site' as const,
+      has: ['Last seen: 2019 (year); not known to have closed'],
+      not: ['Closed'],
+    },
+    {
+      what: 'the ghost of a site only last seen',
+      o: site({ closed: d('2019', 'year'), closure: 'last_seen' }),
+      role: 'ghost' as const,
+      has: ['Site absent from later sources', 'Last seen: 2019 (year); not known to have closed'],
+      not: ['Closed'],
+    },
   ])('$what', ({ o, role, has, not }) => {
     const text = tooltipText({ datum: o, role } as SiteMark)!.text;
     for (const h of has) expect(text).toContain(h);
@@ -117,6 +132,15 @@ describe('tooltipText', () => {
       has: [
         'Mode de fermeture\u00a0: Remis à la PNC',
         'Ouverture\u00a0: inconnue (avant le début des données)',
+      ],
+    },
+    {
+      what: 'the ghost of a site only last seen, in French',
+      o: site({ closed: d('2019', 'year'), closure: 'last_seen' }),
+      role: 'ghost' as const,
+      has: [
+        'Site absent des sources ultérieures',
+        'Vu pour la dernière fois\u00a0: 2019 (à l’année près)\u00a0; fermeture non attestée',
       ],
     },
   ])('$what', ({ o, role, has }) => {
@@ -153,6 +177,43 @@ describe('tooltipText', () => {
       'Période\u00a0: 2019 (à l’année près) – 30 juin 2021',
     );
     expect(tooltipText(undefined)).toBeNull();
+  });
+});
+
+describe('closedRow: the details panel\u2019s closing, said by how the site ended', () => {
+  test.each([
+    {
+      what: 'open',
+      s: { closed: null, closure: null },
+      locale: 'en' as const,
+      row: ['Closed', 'open (no closure reported)'],
+    },
+    {
+      what: 'withdrawn',
+      s: { closed: d('2021-06', 'month'), closure: 'withdrawn' as const },
+      locale: 'en' as const,
+      row: ['Closed', 'Jun 2021 (month)'],
+    },
+    {
+      what: 'last seen',
+      s: { closed: d('2019', 'year'), closure: 'last_seen' as const },
+      locale: 'en' as const,
+      row: [
+        'Last seen',
+        '2019 (year); later sources do not show it, and no source says whether or when it closed',
+      ],
+    },
+    {
+      what: 'last seen, in French',
+      s: { closed: d('2019', 'year'), closure: 'last_seen' as const },
+      locale: 'fr' as const,
+      row: [
+        'Vu pour la dernière fois',
+        '2019 (à l’année près)\u00a0; les sources ultérieures ne le montrent plus, et aucune ne dit s’il a fermé ni quand',
+      ],
+    },
+  ])('$what', ({ s, locale, row }) => {
+    expect(closedRow(s, locale)).toEqual(row);
   });
 });
 

@@ -85,6 +85,12 @@ describe('applyScenario', () => {
     expect(out.map((s) => s.closure)).toEqual(['withdrawn', 'closed', null]);
   });
 
+  test('a planned closing of a site only last seen is "closed", not "last seen"', () => {
+    const seen = { ...site('baraka', '2019-12-31'), closure: 'last_seen' as const };
+    const [out] = applyScenario([seen], scenario([{ site: 'baraka', close: '2025-01-01' }]));
+    expect(out).toMatchObject({ closure: 'closed', closed: { text: '2025-01-01' } });
+  });
+
   test('leaves unchanged sites as the same objects, and the input untouched', () => {
     const out = applyScenario(sites, scenario([{ site: 'uvira', close: '2023-01-01' }]));
     expect(out[0]).toBe(sites[0]);

@@ -12,12 +12,21 @@ export const MILITARY_KINDS: readonly SiteKind[] = SITE_KIND_REGISTRY.filter((k)
   (k) => k.id,
 );
 
+/**
+ * How a site ended. All but `last_seen` are known endings. `last_seen` is not: the last source
+ * that shows the site is of the `closed` date, later sources do not show it, and whether and
+ * when it closed is not known (a Geo-PKO place missing from the file's later maps). The date
+ * still ends the site's span as any closing does: a year-precision `closed` has `last` = 31 Dec
+ * (dates.ts), and siteSpan (timeline.ts) ends on `closed.last`, so the site counts as open
+ * through the end of its last year seen and not after.
+ */
 export const CLOSURES = [
   'closed',
   'handed_over_fardc',
   'handed_over_pnc',
   'withdrawn',
   'lost',
+  'last_seen',
 ] as const;
 export type Closure = (typeof CLOSURES)[number];
 

@@ -1,7 +1,8 @@
 /**
- * A site's opening and troop figure in words, the same in the tooltip and the details panel:
- * "present by 2020" where a source only shows the site there, a year's estimate with its year,
- * a figure carried past the last maps said to be so. Never a bare number that hides its basis.
+ * A site's opening, closing and troop figure in words, the same in the tooltip and the details
+ * panel: "present by 2020" where a source only shows the site there, "last seen 2019" where one
+ * only stops showing it, a year's estimate with its year, a figure carried past the last maps
+ * said to be so. Never a bare date or number that hides its basis.
  */
 import { m } from '../../paraglide/messages.js';
 import { formatNumber } from './format.ts';
@@ -28,6 +29,28 @@ export function openedLine(s: Pick<Site, 'opened' | 'opened_basis'>, locale: Loc
   if (s.opened_basis === 'opened') return m.map_tooltip_opened({ date }, to);
   if (s.opened_basis === 'present_by') return m.map_tooltip_present_by({ date }, to);
   return m.map_tooltip_from({ date }, to);
+}
+
+/**
+ * The closing as a details row, [label, value]: "Closed", the date; or, for a site only last
+ * seen, "Last seen", the date and that no source says it closed.
+ */
+export function closedRow(s: Pick<Site, 'closed' | 'closure'>, locale: Locale): [string, string] {
+  const to = { locale };
+  if (!s.closed) return [m.details_closed({}, to), m.details_still_open({}, to)];
+  const date = formatFuzzyDate(s.closed, locale);
+  if (s.closure === 'last_seen')
+    return [m.details_last_seen({}, to), m.details_last_seen_value({ date }, to)];
+  return [m.details_closed({}, to), date];
+}
+
+/** The closing as a tooltip line: "Closed: Jun 2021", "Last seen: 2019 …", "Closed: open". */
+export function closedLine(s: Pick<Site, 'closed' | 'closure'>, locale: Locale): string {
+  const to = { locale };
+  if (!s.closed) return m.map_tooltip_still_open({}, to);
+  const date = formatFuzzyDate(s.closed, locale);
+  if (s.closure === 'last_seen') return m.map_tooltip_last_seen({ date }, to);
+  return m.map_tooltip_closed({ date }, to);
 }
 
 /** A site's troop figure on a day as a value, or the year it has none for. */

@@ -268,7 +268,9 @@ export function applyScenario(
     return {
       ...s,
       closed,
-      closure: closed === null ? null : (s.closure ?? 'closed'),
+      // A planned closing is a closing: "last seen" would claim a source stopped showing it.
+      closure:
+        closed === null ? null : s.closure && s.closure !== 'last_seen' ? s.closure : 'closed',
       confidence: 'low',
       notes: `${scenarioNote(scenario.name, closed, s.closed, locale)} ${s.notes}`.trim(),
     };

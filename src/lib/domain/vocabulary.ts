@@ -21,6 +21,7 @@ export const CLOSURE_LABEL: Words<Closure> = {
   handed_over_pnc: m.vocab_closure_handed_over_pnc,
   withdrawn: m.vocab_closure_withdrawn,
   lost: m.vocab_closure_lost,
+  last_seen: m.vocab_closure_last_seen,
 };
 
 /** The plans in full (legends, the plan menu, exports). */

@@ -21,11 +21,14 @@
  *   merged (Geo-PKO lists Beni and Boikene, 5 km apart, as separate places), but a site within
  *   1 km of another name says so in its notes (spellings vary: Kanyabayonga, Kanja-bayonga).
  * - opened = the first year the place is on the maps, `present_by`, precision year.
- * - closed stays empty. sites.csv has no honest way to say "last seen in year Y": a closing date
- *   needs a `closure` (closed, handed over, withdrawn, lost), which Geo-PKO does not give, and
- *   absence from later maps is not a closure. A place missing from the file's last year says so
- *   in its notes ("last seen in Geo-PKO YYYY") and has confidence low; one on the last year's
- *   maps has confidence medium.
+ * - A place missing from the file's last year: closed = the last year it is on the maps,
+ *   precision year, closure `last_seen` (schema.ts): the last map that shows it is of that year,
+ *   later maps do not, and Geo-PKO does not say whether or when it closed. Absence is not a
+ *   known closing, so it is never `closed` or `withdrawn`. A year-precision date ends on 31 Dec,
+ *   so the site counts as open through its last year seen and not after (siteSpan, timeline.ts).
+ *   A gap in the years does not close it: seen 2010–2012 and 2015, it is last seen in 2015. The
+ *   notes add what the column cannot (the year the file's maps run to); confidence low.
+ * - A place on the last year's maps: closed and closure empty, confidence medium.
  * - kind from the HQ code, as the Geo-PKO dashboard reads it (app.R: `hq == 3` is drawn as
  *   "Mission HQ", `hq == 2` as "Sector HQ"): the highest code the place ever has (a sector HQ
  *   later reduced stays the sector HQ site, as our own sites.csv does for Bukavu). Codes 0 and 1
@@ -457,8 +460,8 @@ export function geopkoSites(table: TableSource, options: GeopkoOptions): GeopkoR
       lon: latest.lon,
       opened: yearDate(first),
       opened_basis: 'present_by',
-      closed: null,
-      closure: null,
+      closed: seenLast ? null : yearDate(last),
+      closure: seenLast ? null : 'last_seen',
       troops_estimate: null,
       contingent: contingents.join('; '),
       source,

@@ -4,7 +4,14 @@
  * the legend and exports.
  */
 import type { Texture } from '@luma.gl/core';
-import { CLOSURE_STYLE, CONTROL_STYLE, KIND_STYLE, type RGB, type SymbolShape } from './theme.ts';
+import {
+  CLOSURE_STYLE,
+  CONTROL_STYLE,
+  KIND_STYLE,
+  type RGB,
+  type RingLine,
+  type SymbolShape,
+} from './theme.ts';
 
 export const ICON_PX = 64;
 
@@ -111,26 +118,55 @@ export function drawSymbol(
   ctx.restore();
 }
 
-/** A ghost: a faint ring coloured by how the site ended, with a cross if it was lost. */
+/** Dots around a ghost's ring for `dotted`: few and round, so they never read as dashes. */
+const GHOST_DOTS = 8;
+
+/** A question mark drawn as strokes (no font to wait for), centred on (c, c). */
+function drawQuery(ctx: CanvasRenderingContext2D, color: RGB, c: number): void {
+  ctx.setLineDash([]);
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 5;
+  ctx.strokeStyle = rgb(color, 0.9);
+  ctx.beginPath();
+  ctx.arc(c, c - 6, 6.5, Math.PI * 1.05, Math.PI * 2.4);
+  ctx.lineTo(c, c + 4);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(c, c + 11, 3, 0, 2 * Math.PI);
+  ctx.fillStyle = rgb(color, 0.9);
+  ctx.fill();
+}
+
+/**
+ * A ghost: a faint ring coloured by how the site ended, drawn whole, dashed or dotted, with a
+ * cross if it was lost and a question mark if its end is not known (dotted: `last_seen`).
+ */
 export function drawGhost(
   ctx: CanvasRenderingContext2D,
   color: RGB,
-  dashed: boolean,
+  ring: RingLine,
   lost: boolean,
   ox: number,
   oy: number,
 ): void {
   const c = ICON_PX / 2;
+  const r = ICON_PX * 0.3;
   ctx.save();
   ctx.translate(ox, oy);
   ctx.beginPath();
-  ctx.arc(c, c, ICON_PX * 0.3, 0, 2 * Math.PI);
+  ctx.arc(c, c, r, 0, 2 * Math.PI);
   ctx.fillStyle = 'rgba(255,255,255,0.5)';
   ctx.fill();
-  ctx.setLineDash(dashed ? [6, 5] : []);
-  ctx.lineWidth = 6;
+  // A zero-length dash with round caps is a dot as wide as the line.
+  ctx.setLineDash(
+    ring === 'dashed' ? [6, 5] : ring === 'dotted' ? [0, (2 * Math.PI * r) / GHOST_DOTS] : [],
+  );
+  ctx.lineCap = ring === 'dotted' ? 'round' : 'butt';
+  ctx.lineWidth = ring === 'dotted' ? 8 : 6;
   ctx.strokeStyle = rgb(color, 0.9);
   ctx.stroke();
+  if (ring === 'dotted') drawQuery(ctx, color, c);
   if (lost) {
     ctx.setLineDash([]);
     ctx.beginPath();
@@ -281,7 +317,7 @@ export function buildAtlas(doc: Document = document): Atlas {
     } else if (id.startsWith('ghost-')) {
       const key = id.slice(6) as keyof typeof CLOSURE_STYLE;
       const c = CLOSURE_STYLE[key];
-      drawGhost(ctx, c.color, c.dashed, key === 'lost', x, 0);
+      drawGhost(ctx, c.color, c.ring, key === 'lost', x, 0);
     } else drawClosureMark(ctx, x, 0);
   });
   return { canvas, url: canvas.toDataURL('image/png'), mapping };

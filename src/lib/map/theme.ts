@@ -3,7 +3,7 @@
  * deck.gl layers and exports. Muted, projector-safe neutrals so data colours carry meaning.
  */
 import { m } from '../../paraglide/messages.js';
-import type { Plan } from '../domain/schema.ts';
+import type { Closure, Plan } from '../domain/schema.ts';
 import { SITE_KIND_REGISTRY, type SiteKind, type SymbolShape } from '../domain/siteKinds.ts';
 import { CLOSURE_LABEL, PLAN_NAME, PROVINCE_PHASE_LABEL, type Word } from '../domain/vocabulary.ts';
 export const THEME = {
@@ -80,22 +80,30 @@ export const KIND_STYLE = Object.fromEntries(
   ]),
 ) as Record<SiteKind, { readonly label: string; shape: SymbolShape; color: RGB; hollow: boolean }>;
 
-/** How a closed site's ghost is ringed, by how it ended; `label` is the vocabulary's word. */
+/** A ghost's ring: drawn whole, in dashes, or in dots. */
+export type RingLine = 'solid' | 'dashed' | 'dotted';
+
+/**
+ * How a closed site's ghost is ringed, by how it ended; `label` is the vocabulary's word. The
+ * three greys differ by line: solid for a known closing, dashed for a withdrawal, and sparse dots
+ * for `last_seen`, the one ending that is not known, drawn as the faintest, broken-up mark.
+ */
 export const CLOSURE_STYLE = {
-  closed: { label: CLOSURE_LABEL.closed, color: OKABE_ITO.grey, dashed: false },
+  closed: { label: CLOSURE_LABEL.closed, color: OKABE_ITO.grey, ring: 'solid' },
   handed_over_fardc: {
     label: CLOSURE_LABEL.handed_over_fardc,
     color: OKABE_ITO.green,
-    dashed: false,
+    ring: 'solid',
   },
   handed_over_pnc: {
     label: CLOSURE_LABEL.handed_over_pnc,
     color: OKABE_ITO.skyBlue,
-    dashed: false,
+    ring: 'solid',
   },
-  withdrawn: { label: CLOSURE_LABEL.withdrawn, color: OKABE_ITO.grey, dashed: true },
-  lost: { label: CLOSURE_LABEL.lost, color: OKABE_ITO.vermillion, dashed: false },
-} as const satisfies Record<string, { label: Word; color: RGB; dashed: boolean }>;
+  withdrawn: { label: CLOSURE_LABEL.withdrawn, color: OKABE_ITO.grey, ring: 'dashed' },
+  lost: { label: CLOSURE_LABEL.lost, color: OKABE_ITO.vermillion, ring: 'solid' },
+  last_seen: { label: CLOSURE_LABEL.last_seen, color: OKABE_ITO.grey, ring: 'dotted' },
+} as const satisfies Record<Closure, { label: Word; color: RGB; ring: RingLine }>;
 
 /**
  * Armed-group families for hotspot colours; the legend names the groups in each. Two families

@@ -8,7 +8,7 @@ import { formatFuzzyDate } from '../domain/formatFuzzyDate.ts';
 import type { Locale } from '../domain/locales.ts';
 import type { Site } from '../domain/schema.ts';
 import { siteKind } from '../domain/siteKinds.ts';
-import { openedLine, troopsLine } from '../domain/siteWords.ts';
+import { closedLine, openedLine, troopsLine } from '../domain/siteWords.ts';
 import type { SiteTroopsAt } from '../domain/troops.ts';
 import type { HotspotDatum } from './layers/prepare.ts';
 import type { SiteMark } from './layers/siteMarks.ts';
@@ -77,12 +77,14 @@ export function tooltipText(
       s.name,
       siteKind(s.kind).label({}, to),
       // A ghost or a closure mark says what it is, and how the site ended.
-      role === 'ghost' ? m.map_tooltip_ghost({ how }, to) : '',
+      role === 'ghost'
+        ? s.closure === 'last_seen'
+          ? m.map_tooltip_ghost_last_seen({}, to)
+          : m.map_tooltip_ghost({ how }, to)
+        : '',
       role === 'closing' ? m.map_tooltip_closure({ how }, to) : '',
       openedLine(s, locale),
-      s.closed
-        ? m.map_tooltip_closed({ date: date(s.closed) }, to)
-        : m.map_tooltip_still_open({}, to),
+      closedLine(s, locale),
       ctx.troopsAt ? troopsLine(ctx.troopsAt(s), locale) : '',
       role === 'site' && s.lat !== null && s.lon !== null && ctx.held
         ? heldLine(ctx.held({ lat: s.lat, lon: s.lon }), locale)

@@ -1,6 +1,7 @@
 /**
  * Everything drawn for a site, as entries of one icon layer: the site while it is open, its
- * closure mark around the day it closes, and its ghost after that.
+ * closure mark around the day it closes (not for a site only last seen: nothing says it closed
+ * then), and its ghost after that.
  *
  * Each entry is shown while the day lies in its own span, so one GPU filter with the same
  * range for all of them ("the day is inside the entry's span") times every entry, and the
@@ -56,16 +57,19 @@ export function siteMarks(
     alpha: GHOST_ALPHA,
     offset: NO_OFFSET,
   }));
-  const closing = closed.map((d): SiteMark => ({
-    datum: d,
-    role: 'closing',
-    icon: 'closing',
-    span: [d.span[1] - CLOSING_DAYS, d.span[1] + CLOSING_DAYS],
-    fades: false,
-    size: CLOSING_PX,
-    alpha: 255,
-    offset: CLOSING_OFFSET,
-  }));
+  // A site only last seen has no known closing to mark: its ghost alone says it is gone.
+  const closing = closed
+    .filter((d) => d.site.closure !== 'last_seen')
+    .map((d): SiteMark => ({
+      datum: d,
+      role: 'closing',
+      icon: 'closing',
+      span: [d.span[1] - CLOSING_DAYS, d.span[1] + CLOSING_DAYS],
+      fades: false,
+      size: CLOSING_PX,
+      alpha: 255,
+      offset: CLOSING_OFFSET,
+    }));
   const open = show.sites
     ? sites.map((d): SiteMark => ({
         datum: d,
