@@ -637,3 +637,114 @@ describe('in the analysis and the exports', () => {
     await page.close();
   });
 });
+
+describe('the events of the window, by keyboard', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
+  /** An ACLED date ("03 March 2024") as a day number. */
+  const acledDay = (text: string) => {
+    const [d, month, y] = text.split(' ');
+    return Date.UTC(Number(y), MONTHS.indexOf(month!), Number(d)) / 86_400_000;
+  };
+  /** The fixture's events within the window ending on `iso`, newest first. */
+  const inWindow = async (iso: string, w: '1m' | '3m') => {
+    const { windowRange } = await import('../../src/lib/import/eventWindow.ts');
+    const [first, last] = windowRange(dayOf(iso), w);
+    return rowsOf('acled-current.csv')
+      .map((r, line) => ({ r, line, day: acledDay(r['event_date']!) }))
+      .filter((e) => e.day >= first && e.day <= last)
+      .sort((a, b) => b.day - a.day || b.line - a.line);
+  };
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return { text: e?.innerText ?? '', label: e?.getAttribute('aria-label') ?? '' };
+    });
+
+  test('Tab to the table: one row an event of the window, Enter on Show opens its row, closing it gives focus back', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openAt(page, '#date=2024-04-16');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+
+    // From the panel's first control, the keyboard alone.
+    await panel(page).getByRole('button', { name: 'Close add data' }).focus();
+    for (let i = 0; i < 80 && (await focused(page)).text !== 'Show the events table'; i++)
+      await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Show the events table');
+    await page.keyboard.press('Enter');
+    const table = panel(page).getByRole('table', {
+      name: 'Imported events shown at 16 April 2024, newest first',
+    });
+    await table.waitFor();
+    const three = await inWindow('2024-04-16', '3m');
+    expect(await table.locator('tbody tr').count()).toBe(three.length);
+    expect(await table.locator('thead th[scope=col]').count()).toBe(6);
+    expect(await panel(page).getByText(`Rows 1–${three.length} of ${three.length}`).count()).toBe(
+      1,
+    );
+    // Newest first; an empty fatalities cell is said to be not given, not 0.
+    const dates = await table.locator('tbody tr td:first-child').allInnerTexts();
+    expect(dates[0]).toBe('16 Apr 2024');
+    const unknown = three.findIndex((e) => e.r['fatalities'] === '');
+    expect(await table.locator('tbody tr').nth(unknown).locator('td').nth(4).innerText()).toBe(
+      'not given',
+    );
+
+    // The second row's Show, by Tab; Enter opens the event as a click on its dot would.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const second = three[1]!.r;
+    const place = `${Number(second['latitude'])}, ${Number(second['longitude'])}`;
+    // The date as the app writes it: ACLED's without its leading zero.
+    const label = `Show the event of ${second['event_date']!.replace(/^0/, '')} at ${place}`;
+    expect(await focused(page)).toEqual({
+      text: 'Show',
+      label,
+    });
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: 'Imported event' });
+    await expect.poll(() => details.innerText(), { timeout: 30_000 }).toContain(second['notes']!);
+    // Brought into view: the map centres on the event.
+    await expect
+      .poll(() => page.evaluate(() => window.__drawdown!.map.getCenter().toArray()))
+      .toEqual([
+        expect.closeTo(Number(second['longitude']), 3),
+        expect.closeTo(Number(second['latitude']), 3),
+      ]);
+    await page.screenshot({ path: `${SHOTS}/import-events-table.png` });
+    // Closed with its own button: focus comes back to the row's Show.
+    await details.getByRole('button', { name: 'Close the imported event' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.count()).toBe(0);
+    await expect
+      .poll(() => focused(page))
+      .toEqual({
+        text: 'Show',
+        label,
+      });
+
+    // The table follows the window: one month holds fewer events.
+    await panel(page).getByRole('radio', { name: '1 month' }).check();
+    const one = await inWindow('2024-04-16', '1m');
+    expect(one.length).toBeLessThan(three.length);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(one.length);
+    expect(await panel(page).getByText(`Rows 1–${one.length} of ${one.length}`).count()).toBe(1);
+    // And the date: a step back a month, a window with other events.
+    await page.evaluate(() => (location.hash = '#date=2024-03-16'));
+    const march = await inWindow('2024-03-16', '1m');
+    await expect
+      .poll(() =>
+        panel(page)
+          .getByRole('table', { name: /16 March 2024/ })
+          .locator('tbody tr')
+          .count(),
+      )
+      .toBe(march.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
