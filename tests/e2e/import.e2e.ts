@@ -686,6 +686,10 @@ describe('the events of the window, by keyboard', () => {
     expect(await panel(page).getByText(`Rows 1–${three.length} of ${three.length}`).count()).toBe(
       1,
     );
+    // One page: neither way leads anywhere.
+    const pager = panel(page).getByRole('group', { name: 'Pages of the events table' });
+    for (const name of ['Previous rows', 'Next rows'])
+      expect(await pager.getByRole('button', { name }).getAttribute('aria-disabled')).toBe('true');
     // Newest first; an empty fatalities cell is said to be not given, not 0.
     const dates = await table.locator('tbody tr td:first-child').allInnerTexts();
     expect(dates[0]).toBe('16 Apr 2024');
@@ -726,6 +730,13 @@ describe('the events of the window, by keyboard', () => {
         text: 'Show',
         label,
       });
+
+    // Escape from the table closes it too, and focus stays on the row.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.innerText(), { timeout: 30_000 }).toContain(second['notes']!);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    expect(await focused(page)).toEqual({ text: 'Show', label });
 
     // The table follows the window: one month holds fewer events.
     await panel(page).getByRole('radio', { name: '1 month' }).check();
