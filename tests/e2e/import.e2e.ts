@@ -699,12 +699,13 @@ describe('the events of the window, by keyboard', () => {
     );
 
     // The second row's Show, by Tab; Enter opens the event as a click on its dot would.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
     const second = three[1]!.r;
     const place = `${Number(second['latitude'])}, ${Number(second['longitude'])}`;
     // The date as the app writes it: ACLED's without its leading zero.
     const label = `Show the event of ${second['event_date']!.replace(/^0/, '')} at ${place}`;
+    // Past the pager and the first row.
+    for (let i = 0; i < 10 && (await focused(page)).label !== label; i++)
+      await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual({
       text: 'Show',
       label,
@@ -756,6 +757,82 @@ describe('the events of the window, by keyboard', () => {
       )
       .toBe(march.length);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a window of more than a page: Next and Previous by keyboard, and the page follows the date', async () => {
+    const { windowRange } = await import('../../src/lib/import/eventWindow.ts');
+    // 120 events, about one a day from mid-January to mid-April 2024, written as ACLED does.
+    const [template] = rowsOf('acled-current.csv');
+    const start = dayOf('2024-01-18');
+    const many = Array.from({ length: 120 }, (_, k) => {
+      const day = start + Math.floor(k * 0.73);
+      const d = new Date(day * 86_400_000);
+      const text = `${String(d.getUTCDate()).padStart(2, '0')} ${MONTHS[d.getUTCMonth()]} 2024`;
+      return { ...template, event_id_cnty: `GEN${k}`, event_date: text, notes: `Event ${k}` };
+    });
+    const csv = Papa.unparse(many, { columns: Object.keys(template!) });
+    /** The generated events in the window ending on `iso`, newest first. */
+    const newest = (iso: string) => {
+      const [first, last] = windowRange(dayOf(iso), '3m');
+      return many
+        .map((r, line) => ({ r, line, day: acledDay(r.event_date) }))
+        .filter((e) => e.day >= first && e.day <= last)
+        .sort((a, b) => b.day - a.day || b.line - a.line);
+    };
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-04-16');
+    await openPanel(page);
+    await panel(page)
+      .locator('input[type=file][multiple]')
+      .setInputFiles({ name: 'acled-many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect
+      .poll(() => report(page, 'acled-many.csv').innerText(), { timeout: 60_000 })
+      .toContain('120 events kept');
+    await panel(page).getByRole('button', { name: 'Show the events table' }).press('Enter');
+    const table = panel(page).getByRole('table');
+    const pager = panel(page).getByRole('group', { name: 'Pages of the events table' });
+    const all = newest('2024-04-16');
+    expect(all.length).toBeGreaterThan(100);
+    /** The page's row count, its range text and the date its first Show names. */
+    const state = async () => ({
+      rows: await table.locator('tbody tr').count(),
+      text: await pager.locator('span').innerText(),
+      first: await table.getByRole('button').first().getAttribute('aria-label'),
+    });
+    const expected = (events: typeof all, from: number) => {
+      const to = Math.min(from + 50, events.length);
+      const day = events[from]!.r.event_date.replace(/^0/, '');
+      return {
+        rows: to - from,
+        text: `Rows ${from + 1}–${to} of ${events.length}`,
+        first: expect.stringMatching(new RegExp(`^Show the event of ${day} at `)),
+      };
+    };
+    await expect.poll(state).toEqual(expected(all, 0));
+    const next = pager.getByRole('button', { name: 'Next rows' });
+    await next.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 50));
+    await next.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 100));
+    // At the end: Next leads nowhere, and keeps the focus.
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 100));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(
+      'Next rows',
+    );
+    await pager.getByRole('button', { name: 'Previous rows' }).press('Enter');
+    await expect.poll(state).toEqual(expected(all, 50));
+    await page.screenshot({ path: `${SHOTS}/import-events-table-page-2.png` });
+
+    // A month back: the window holds fewer events; the page stays, or is the last one.
+    await page.evaluate(() => (location.hash = '#date=2024-03-16'));
+    const march = newest('2024-03-16');
+    expect(march.length).toBeLessThan(all.length);
+    await expect
+      .poll(state)
+      .toEqual(expected(march, Math.min(50, Math.floor((march.length - 1) / 50) * 50)));
     await page.close();
   });
 });
