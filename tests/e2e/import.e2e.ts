@@ -782,3 +782,202 @@ describe('Geo-PKO last seen', () => {
     await page.close();
   });
 });
+
+describe('the events of the window, by keyboard', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
+  /** An ACLED date ("03 March 2024") as a day number. */
+  const acledDay = (text: string) => {
+    const [d, month, y] = text.split(' ');
+    return Date.UTC(Number(y), MONTHS.indexOf(month!), Number(d)) / 86_400_000;
+  };
+  /** The fixture's events within the window ending on `iso`, newest first. */
+  const inWindow = async (iso: string, w: '1m' | '3m') => {
+    const { windowRange } = await import('../../src/lib/import/eventWindow.ts');
+    const [first, last] = windowRange(dayOf(iso), w);
+    return rowsOf('acled-current.csv')
+      .map((r, line) => ({ r, line, day: acledDay(r['event_date']!) }))
+      .filter((e) => e.day >= first && e.day <= last)
+      .sort((a, b) => b.day - a.day || b.line - a.line);
+  };
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return { text: e?.innerText ?? '', label: e?.getAttribute('aria-label') ?? '' };
+    });
+
+  test('Tab to the table: one row an event of the window, Enter on Show opens its row, closing it gives focus back', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openAt(page, '#date=2024-04-16');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+
+    // From the panel's first control, the keyboard alone.
+    await panel(page).getByRole('button', { name: 'Close add data' }).focus();
+    for (let i = 0; i < 80 && (await focused(page)).text !== 'Show the events table'; i++)
+      await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Show the events table');
+    await page.keyboard.press('Enter');
+    const table = panel(page).getByRole('table', {
+      name: 'Imported events shown at 16 April 2024, newest first',
+    });
+    await table.waitFor();
+    const three = await inWindow('2024-04-16', '3m');
+    expect(await table.locator('tbody tr').count()).toBe(three.length);
+    expect(await table.locator('thead th[scope=col]').count()).toBe(6);
+    expect(await panel(page).getByText(`Rows 1–${three.length} of ${three.length}`).count()).toBe(
+      1,
+    );
+    // One page: neither way leads anywhere.
+    const pager = panel(page).getByRole('group', { name: 'Pages of the events table' });
+    for (const name of ['Previous rows', 'Next rows'])
+      expect(await pager.getByRole('button', { name }).getAttribute('aria-disabled')).toBe('true');
+    // Newest first; an empty fatalities cell is said to be not given, not 0.
+    const dates = await table.locator('tbody tr td:first-child').allInnerTexts();
+    expect(dates[0]).toBe('16 Apr 2024');
+    const unknown = three.findIndex((e) => e.r['fatalities'] === '');
+    expect(await table.locator('tbody tr').nth(unknown).locator('td').nth(4).innerText()).toBe(
+      'not given',
+    );
+
+    // The second row's Show, by Tab; Enter opens the event as a click on its dot would.
+    const second = three[1]!.r;
+    const place = `${Number(second['latitude'])}, ${Number(second['longitude'])}`;
+    // The date as the app writes it: ACLED's without its leading zero.
+    const label = `Show the event of ${second['event_date']!.replace(/^0/, '')} at ${place}`;
+    // Past the pager and the first row.
+    for (let i = 0; i < 10 && (await focused(page)).label !== label; i++)
+      await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({
+      text: 'Show',
+      label,
+    });
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: 'Imported event' });
+    await expect.poll(() => details.innerText(), { timeout: 30_000 }).toContain(second['notes']!);
+    // Brought into view: the map centres on the event.
+    await expect
+      .poll(() => page.evaluate(() => window.__drawdown!.map.getCenter().toArray()))
+      .toEqual([
+        expect.closeTo(Number(second['longitude']), 3),
+        expect.closeTo(Number(second['latitude']), 3),
+      ]);
+    await page.screenshot({ path: `${SHOTS}/import-events-table.png` });
+    // Closed with its own button: focus comes back to the row's Show.
+    await details.getByRole('button', { name: 'Close the imported event' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.count()).toBe(0);
+    await expect
+      .poll(() => focused(page))
+      .toEqual({
+        text: 'Show',
+        label,
+      });
+
+    // Escape from the table closes it too, and focus stays on the row.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.innerText(), { timeout: 30_000 }).toContain(second['notes']!);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    expect(await focused(page)).toEqual({ text: 'Show', label });
+
+    // The table follows the window: one month holds fewer events.
+    await panel(page).getByRole('radio', { name: '1 month' }).check();
+    const one = await inWindow('2024-04-16', '1m');
+    expect(one.length).toBeLessThan(three.length);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(one.length);
+    expect(await panel(page).getByText(`Rows 1–${one.length} of ${one.length}`).count()).toBe(1);
+    // And the date: a step back a month, a window with other events.
+    await page.evaluate(() => (location.hash = '#date=2024-03-16'));
+    const march = await inWindow('2024-03-16', '1m');
+    await expect
+      .poll(() =>
+        panel(page)
+          .getByRole('table', { name: /16 March 2024/ })
+          .locator('tbody tr')
+          .count(),
+      )
+      .toBe(march.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a window of more than a page: Next and Previous by keyboard, and the page follows the date', async () => {
+    const { windowRange } = await import('../../src/lib/import/eventWindow.ts');
+    // 120 events, about one a day from mid-January to mid-April 2024, written as ACLED does.
+    const [template] = rowsOf('acled-current.csv');
+    const start = dayOf('2024-01-18');
+    const many = Array.from({ length: 120 }, (_, k) => {
+      const day = start + Math.floor(k * 0.73);
+      const d = new Date(day * 86_400_000);
+      const text = `${String(d.getUTCDate()).padStart(2, '0')} ${MONTHS[d.getUTCMonth()]} 2024`;
+      return { ...template, event_id_cnty: `GEN${k}`, event_date: text, notes: `Event ${k}` };
+    });
+    const csv = Papa.unparse(many, { columns: Object.keys(template!) });
+    /** The generated events in the window ending on `iso`, newest first. */
+    const newest = (iso: string) => {
+      const [first, last] = windowRange(dayOf(iso), '3m');
+      return many
+        .map((r, line) => ({ r, line, day: acledDay(r.event_date) }))
+        .filter((e) => e.day >= first && e.day <= last)
+        .sort((a, b) => b.day - a.day || b.line - a.line);
+    };
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-04-16');
+    await openPanel(page);
+    await panel(page)
+      .locator('input[type=file][multiple]')
+      .setInputFiles({ name: 'acled-many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect
+      .poll(() => report(page, 'acled-many.csv').innerText(), { timeout: 60_000 })
+      .toContain('120 events kept');
+    await panel(page).getByRole('button', { name: 'Show the events table' }).press('Enter');
+    const table = panel(page).getByRole('table');
+    const pager = panel(page).getByRole('group', { name: 'Pages of the events table' });
+    const all = newest('2024-04-16');
+    expect(all.length).toBeGreaterThan(100);
+    /** The page's row count, its range text and the date its first Show names. */
+    const state = async () => ({
+      rows: await table.locator('tbody tr').count(),
+      text: await pager.locator('span').innerText(),
+      first: await table.getByRole('button').first().getAttribute('aria-label'),
+    });
+    const expected = (events: typeof all, from: number) => {
+      const to = Math.min(from + 50, events.length);
+      const day = events[from]!.r.event_date.replace(/^0/, '');
+      return {
+        rows: to - from,
+        text: `Rows ${from + 1}–${to} of ${events.length}`,
+        first: expect.stringMatching(new RegExp(`^Show the event of ${day} at `)),
+      };
+    };
+    await expect.poll(state).toEqual(expected(all, 0));
+    const next = pager.getByRole('button', { name: 'Next rows' });
+    await next.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 50));
+    await next.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 100));
+    // At the end: Next leads nowhere, and keeps the focus.
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(state).toEqual(expected(all, 100));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(
+      'Next rows',
+    );
+    await pager.getByRole('button', { name: 'Previous rows' }).press('Enter');
+    await expect.poll(state).toEqual(expected(all, 50));
+    await page.screenshot({ path: `${SHOTS}/import-events-table-page-2.png` });
+
+    // A month back: the window holds fewer events; the page stays, or is the last one.
+    await page.evaluate(() => (location.hash = '#date=2024-03-16'));
+    const march = newest('2024-03-16');
+    expect(march.length).toBeLessThan(all.length);
+    await expect
+      .poll(state)
+      .toEqual(expected(march, Math.min(50, Math.floor((march.length - 1) / 50) * 50)));
+    await page.close();
+  });
+});
