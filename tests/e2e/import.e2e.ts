@@ -767,13 +767,11 @@ describe('Geo-PKO last seen', () => {
     await expect
       .poll(() => details.innerText())
       .toContain('later sources do not show it, and no source says whether or when it closed');
-    expect(await details.innerText()).toContain('Absent from later sources (closing unknown)');
+    expect(await details.innerText()).toContain('No longer seen (closing unknown)');
     const key = page.getByRole('button', { name: 'Key: Closed sites' });
     if ((await key.getAttribute('aria-expanded')) === 'false') await key.click();
     const legend = page.getByRole('region', { name: 'Legend and layers' });
-    await expect
-      .poll(() => legend.innerText())
-      .toContain('Absent from later sources (closing unknown)');
+    await expect.poll(() => legend.innerText()).toContain('No longer seen (closing unknown)');
     await page.mouse.move(p.x, p.y + 40);
     await mapIdle(page);
     await page.mouse.move(p.x, p.y, { steps: 2 });

@@ -86,7 +86,7 @@ describe('legendOf: the export and presentation legend shows exactly the visible
     const [k] = layerKeys((id) => id === 'ghosts', { plan: 'actual', kinds: [] }, false);
     expect(k!.rows.map((r) => r.id)).toEqual([...CLOSURES, 'closing']);
     expect(k!.rows.find((r) => r.id === 'last_seen')!.text).toBe(
-      'Absent from later sources (closing unknown)',
+      'No longer seen (closing unknown)',
     );
     // Colour and line together tell each ending apart (lost also has its cross).
     const looks = CLOSURES.map((c) => `${CLOSURE_STYLE[c].color.join()} ${CLOSURE_STYLE[c].ring}`);
