@@ -1084,3 +1084,59 @@ describe('Read as, after a reload', () => {
     await page.close();
   });
 });
+
+describe('last seen, in the analysis', () => {
+  test('cover lost with a site only last seen says so, and the scenario’s baseline too', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const file = 'geopko-last-seen.csv';
+    // The fixture: Shabunda on the 2019 and 2020 maps only; the file's maps run to 2022.
+    const shabunda = [27.3465, -2.6944] as const;
+    await openAt(page, `#date=2021-06-30&view=${shabunda.join(',')},10.00`);
+    await choose(page, file);
+    await expect
+      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
+      .toContain('recognised as Geo-PKO');
+    await panel(page)
+      .getByRole('button', { name: `Make sites from ${file}` })
+      .click();
+    await page
+      .getByRole('region', { name: file })
+      .getByRole('button', { name: 'Replace the bundled sites' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
+      .toMatch(/\b3 sites\b/);
+    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Imported events' }).uncheck();
+
+    // Since mid-2020 the places around Shabunda lost its cover: it is not said to have closed.
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    await setDate(page.getByRole('group', { name: 'Comparison date' }), '2020-06-30');
+    const lost = page.getByTestId('lost-coverage');
+    await expect.poll(() => lost.innerText()).toContain('Lost with: Shabunda (last seen 2020).');
+    await lost.screenshot({ path: `${SHOTS}/impact-lost-last-seen.png` });
+    await page.getByRole('button', { name: 'Close the impact panel' }).click();
+
+    // A scenario keeps it open: its baseline is "last seen", not a closing date.
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await page.getByLabel('New scenario name').fill('Shabunda stays');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await mapIdle(page);
+    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+    await page.mouse.click(p.x, p.y);
+    const details = page.getByRole('region', { name: 'Shabunda' });
+    await details.getByRole('button', { name: 'Keep open' }).click();
+    const row = page
+      .getByRole('region', { name: 'Scenarios' })
+      .getByRole('row')
+      .filter({ hasText: 'Shabunda' });
+    await expect.poll(() => row.innerText()).toMatch(/last seen 2020 \(year\)\s+kept open/);
+    await page.getByRole('region', { name: 'Scenarios' }).screenshot({
+      path: `${SHOTS}/scenario-baseline-last-seen.png`,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
