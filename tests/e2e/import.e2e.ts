@@ -979,3 +979,162 @@ describe('the events of the window, by keyboard', () => {
     await page.close();
   });
 });
+
+describe('an opened event, by keyboard', () => {
+  /** The focused element: its text, its label, and whether it is inside the event's region. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return {
+        text: e?.innerText ?? '',
+        label: e?.getAttribute('aria-label') ?? '',
+        inEvent: !!e?.closest('section[aria-label="Imported event"]'),
+      };
+    });
+
+  test('Enter on a row’s Show takes focus to the event; Escape closes it and gives focus back; a click on a dot leaves focus on the map', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openAt(page, '#date=2024-04-16');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+    await panel(page).getByRole('button', { name: 'Show the events table' }).press('Enter');
+    const show = panel(page)
+      .getByRole('table')
+      .getByRole('button', { name: /^Show the event of / })
+      .nth(2);
+    const label = (await show.getAttribute('aria-label'))!;
+    await show.press('Enter');
+
+    // Focus lands on the event's heading: no Tabbing through the left column to reach it.
+    const details = page.getByRole('region', { name: 'Imported event' });
+    await expect
+      .poll(() => focused(page))
+      .toEqual({ text: 'Imported event', label: '', inEvent: true });
+    await expect.poll(() => details.locator('dl').count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/import-event-focused.png` });
+    // Readable whole at 1280 × 800 under the layer panel, not a strip at the window's foot.
+    const box = (await details.boundingBox())!;
+    const column = (await page.locator('.right').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(200);
+    expect(box.y + box.height).toBeLessThanOrEqual(column.y + column.height + 1);
+
+    // Tab within it, then Escape: closed, and focus is back on the row's Show.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inEvent).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    await expect.poll(() => focused(page)).toEqual({ text: 'Show', label, inEvent: false });
+
+    // A click on the map's dot opens the event without taking focus to it.
+    const row = rowsOf('acled-current.csv').find((r) => r['event_id_cnty'] === 'DRC90002')!;
+    const at = [Number(row['longitude']), Number(row['latitude'])];
+    await page.evaluate(
+      ([x, y]) => window.__drawdown!.map.jumpTo({ center: [x!, y!], zoom: 11 }),
+      at,
+    );
+    await mapIdle(page);
+    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x!, y!]), at);
+    await page.mouse.move(p.x, p.y);
+    await page.getByRole('tooltip').waitFor();
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => details.innerText(), { timeout: 30_000 }).toContain(row['notes']!);
+    expect((await focused(page)).inEvent).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Read as, after a reload', () => {
+  test('a Candidate file kept as GED is said to be Candidate from the datasets list', async () => {
+    const page = await newPage(browser);
+    const file = 'ucdp-candidate.csv';
+    await openAt(page, '#date=2024-04-30');
+    await choose(page, file);
+    await expect
+      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
+      .toContain('5 events kept');
+    await page.reload();
+    await openPanel(page);
+    const attribution = page.locator('.maplibregl-ctrl-attrib');
+    await expect
+      .poll(() => attribution.innerText(), { timeout: 60_000 })
+      .toContain(`Events: UCDP GED, Sundberg and Melander 2013, ucdp.uu.se (${file})`);
+    // The report is gone; the list offers the choice, folded away until asked for.
+    expect(await report(page, file).count()).toBe(0);
+    const item = panel(page).getByRole('listitem').filter({ hasText: file });
+    const readAs = item.getByRole('group', { name: 'Read as' });
+    expect(await readAs.isVisible()).toBe(false);
+    await item.getByText('Read as another dataset').click();
+    await readAs.getByRole('radio', { name: 'UCDP Candidate Events Dataset' }).check();
+    await expect
+      .poll(() => attribution.innerText())
+      .toContain(`Events: UCDP Candidate, Hegre et al. 2020, ucdp.uu.se (${file})`);
+    expect(await item.innerText()).toContain('UCDP Candidate Events Dataset · 5 events');
+    expect((await readAs.locator('label').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'UCDP Georeferenced Event Dataset (GED)',
+      'UCDP Candidate Events Dataset',
+    ]);
+    await panel(page).screenshot({ path: `${SHOTS}/import-read-as-list.png` });
+    await page.close();
+  });
+});
+
+describe('last seen, in the analysis', () => {
+  test('cover lost with a site only last seen says so, and the scenario’s baseline too', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const file = 'geopko-last-seen.csv';
+    // The fixture: Shabunda on the 2019 and 2020 maps only; the file's maps run to 2022.
+    const shabunda = [27.3465, -2.6944] as const;
+    await openAt(page, `#date=2021-06-30&view=${shabunda.join(',')},10.00`);
+    await choose(page, file);
+    await expect
+      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
+      .toContain('recognised as Geo-PKO');
+    await panel(page)
+      .getByRole('button', { name: `Make sites from ${file}` })
+      .click();
+    await page
+      .getByRole('region', { name: file })
+      .getByRole('button', { name: 'Replace the bundled sites' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
+      .toMatch(/\b3 sites\b/);
+    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Imported events' }).uncheck();
+
+    // Since mid-2020 the places around Shabunda lost its cover: it is not said to have closed.
+    await page.getByRole('button', { name: 'Impact', exact: true }).click();
+    await setDate(page.getByRole('group', { name: 'Comparison date' }), '2020-06-30');
+    const lost = page.getByTestId('lost-coverage');
+    await expect.poll(() => lost.innerText()).toContain('Lost with: Shabunda (last seen 2020).');
+    await lost.screenshot({ path: `${SHOTS}/impact-lost-last-seen.png` });
+    await page.getByRole('button', { name: 'Close the impact panel' }).click();
+
+    // A scenario keeps it open: its baseline is "last seen", not a closing date.
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await page.getByLabel('New scenario name').fill('Shabunda stays');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await mapIdle(page);
+    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+    await page.mouse.click(p.x, p.y);
+    const details = page.getByRole('region', { name: 'Shabunda' });
+    await details.getByRole('button', { name: 'Keep open' }).click();
+    const row = page
+      .getByRole('region', { name: 'Scenarios' })
+      .getByRole('row')
+      .filter({ hasText: 'Shabunda' });
+    await expect.poll(() => row.innerText()).toMatch(/last seen 2020 \(year\)\s+kept open/);
+    await page.getByRole('region', { name: 'Scenarios' }).screenshot({
+      path: `${SHOTS}/scenario-baseline-last-seen.png`,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

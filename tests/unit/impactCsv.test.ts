@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import {
+  causeName,
   coverCsv,
+  lastSeenYears,
   lossCsv,
   type EventCoverCsv,
   type EventLossCsv,
 } from '../../src/lib/domain/impactCsv.ts';
 import type { Cover, Loss, Reacher, Target } from '../../src/lib/domain/impact.ts';
+import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 
 const target = (name: string, extra: Partial<Target> = {}): Target => ({
   key: `place:${name}`,
@@ -65,6 +68,105 @@ describe('impact CSV', () => {
       lost_because_closed: 'Kananga',
       nearest_remaining_site: 'none',
       nearest_remaining_km: '',
+    });
+  });
+
+  describe('sites only last seen', () => {
+    const date = (t: string) => parseFuzzyDate(t, 'year') as FuzzyDate;
+    const shabunda: Reacher = { ...site, id: 'shabunda', name: 'Shabunda' };
+    const lastSeen = lastSeenYears([
+      { id: 'shabunda', closed: date('2020'), closure: 'last_seen' },
+      { id: 'kananga', closed: date('2021'), closure: 'closed' },
+      { id: 'beni', closed: null, closure: null },
+    ]);
+
+    test('only a last_seen closure is kept, with the year of its last source', () => {
+      expect([...lastSeen]).toEqual([['shabunda', 2020]]);
+    });
+
+    test.each([
+      { name: 'a closed site: its name', s: site, locale: 'en' as const, expected: 'Kananga' },
+      {
+        name: 'a site only last seen: the year it was',
+        s: shabunda,
+        locale: 'en' as const,
+        expected: 'Shabunda (last seen 2020)',
+      },
+      {
+        name: 'in French',
+        s: shabunda,
+        locale: 'fr' as const,
+        expected: 'Shabunda (vu pour la dernière fois en 2020)',
+      },
+      {
+        name: 'a cause without id: its name',
+        s: { name: 'Beni' },
+        locale: 'en' as const,
+        expected: 'Beni',
+      },
+    ])('cause: $name', ({ s, locale, expected }) => {
+      expect(causeName(s, lastSeen, locale)).toBe(expected);
+    });
+
+    test.each([
+      {
+        name: 'closed and last seen, each in its column',
+        causes: [site, shabunda],
+        expected: {
+          lost_because_closed: 'Kananga',
+          lost_with_sites_last_seen: 'Shabunda (last seen 2020)',
+        },
+      },
+      {
+        name: 'only last seen: no closure named',
+        causes: [shabunda],
+        expected: {
+          lost_because_closed: '',
+          lost_with_sites_last_seen: 'Shabunda (last seen 2020)',
+        },
+      },
+      {
+        name: 'only closed: the last-seen column empty',
+        causes: [site],
+        expected: { lost_because_closed: 'Kananga', lost_with_sites_last_seen: '' },
+      },
+    ])('loss rows: $name', ({ causes, expected }) => {
+      const losses: Loss[] = [{ target: target('Kalole'), causes, nearest: null }];
+      const csv = lossCsv(losses, '2020-06-15', '2021-07-15', 'en', [], lastSeen);
+      expect(rows(csv)[0]).toMatchObject(expected);
+    });
+
+    test('imported events lost with a site only last seen', () => {
+      const loss: EventLossCsv = {
+        dataset: 'ged.csv',
+        windowStart: '',
+        windowEnd: '2021-07-15',
+        rows: [
+          {
+            province_iso: 'CD-SK',
+            group: 'Raia Mutomboki',
+            causes: [shabunda, site],
+            events: 2,
+            fatalities: 0,
+            unknownFatalities: 0,
+          },
+        ],
+      };
+      const csv = lossCsv([], '2020-06-15', '2021-07-15', 'fr', [loss], lastSeen);
+      expect(rows(csv)[0]).toMatchObject({
+        perdu_par_fermeture_de: 'Kananga',
+        perdu_avec_sites_vus_pour_la_dernière_fois: 'Shabunda (vu pour la dernière fois en 2020)',
+      });
+    });
+
+    test('without the last-seen sites, every cause is in the closed column (as before)', () => {
+      const losses: Loss[] = [
+        { target: target('Kalole'), causes: [site, shabunda], nearest: null },
+      ];
+      expect(rows(lossCsv(losses, '2020-06-15', '2021-07-15'))[0]).toMatchObject({
+        lost_because_closed: 'Kananga; Shabunda',
+        lost_with_sites_last_seen: '',
+      });
     });
   });
 

@@ -8,12 +8,65 @@ import { m } from '../../paraglide/messages.js';
 import type { Cover, Loss, Target } from './impact.ts';
 import type { Locale } from './locales.ts';
 import { provinceByIso } from './provinces.ts';
+import type { Site } from './schema.ts';
+import { yearOf } from './troops.ts';
 
 /** A cell a spreadsheet will not run as a formula. */
 export const safe = (v: string | number | null): string | number =>
   typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? '');
 
 type Row = [header: (i: object, o: { locale: Locale }) => string, value: string | number | null][];
+
+/** Sites only last seen (closure 'last_seen'), by id: the year of the last source showing each. */
+export type LastSeen = ReadonlyMap<string, number>;
+
+/** The sites only last seen, with their year: their end is not known to be a closure. */
+export function lastSeenYears(
+  sites: readonly Pick<Site, 'id' | 'closed' | 'closure'>[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of sites)
+    if (s.closure === 'last_seen' && s.closed) out.set(s.id, yearOf(s.closed.last));
+  return out;
+}
+
+/** A site that caused a loss: its name, or "<name> (last seen <year>)" if only last seen. */
+export function causeName(
+  s: { id?: string; name: string },
+  lastSeen: LastSeen,
+  locale: Locale = 'en',
+): string {
+  const year = s.id === undefined ? undefined : lastSeen.get(s.id);
+  return year === undefined ? s.name : m.impact_site_last_seen({ site: s.name, year }, { locale });
+}
+
+/**
+ * The causes of a loss in the CSV's two columns: the sites known to have closed, and those only
+ * last seen (a later source not showing a site does not say it closed).
+ */
+function causeCols(
+  causes: readonly { id?: string; name: string }[],
+  lastSeen: LastSeen,
+  o: { locale: Locale },
+): Row {
+  const seen = (s: { id?: string }) => s.id !== undefined && lastSeen.has(s.id);
+  return [
+    [
+      m.impact_csv_lost_because_closed,
+      causes
+        .filter((s) => !seen(s))
+        .map((s) => s.name)
+        .join('; '),
+    ],
+    [
+      m.impact_csv_lost_with_last_seen,
+      causes
+        .filter(seen)
+        .map((s) => causeName(s, lastSeen, o.locale))
+        .join('; '),
+    ],
+  ];
+}
 
 const targetCols = (t: Target, o: { locale: Locale }): Row => [
   [
@@ -62,7 +115,7 @@ export interface EventsCsv<R extends EventTally> {
 /** Rows of imported events in the coverage table: in reach of an open site or not. */
 export type EventCoverCsv = EventsCsv<EventTally & { covered: boolean }>;
 /** Rows of imported events that lost cover, with the sites that had them in reach. */
-export type EventLossCsv = EventsCsv<EventTally & { causes: { name: string }[] }>;
+export type EventLossCsv = EventsCsv<EventTally & { causes: { id?: string; name: string }[] }>;
 
 /** The columns of a row of imported events, the target columns left empty. */
 const eventCols = (r: EventTally, o: { locale: Locale }): Row => [
@@ -130,9 +183,10 @@ export function coverCsv(
 }
 
 /**
- * One row per lost cover: the closures that caused it and the nearest remaining site. Then, for
- * each dataset of imported events, one row per (province, first actor, sites that had them in
- * reach) of the window's events in reach on `from` and out of reach on `to`.
+ * One row per lost cover: the closures that caused it (sites only last seen in a column of their
+ * own, `lastSeen`) and the nearest remaining site. Then, for each dataset of imported events, one
+ * row per (province, first actor, sites that had them in reach) of the window's events in reach
+ * on `from` and out of reach on `to`.
  */
 export function lossCsv(
   losses: Loss[],
@@ -140,6 +194,7 @@ export function lossCsv(
   to: string,
   locale: Locale = 'en',
   events: EventLossCsv[] = [],
+  lastSeen: LastSeen = new Map(),
 ): string {
   const o = { locale };
   return csv(
@@ -148,7 +203,7 @@ export function lossCsv(
         [m.impact_csv_from, from],
         [m.impact_csv_to, to],
         ...targetCols(l.target, o),
-        [m.impact_csv_lost_because_closed, l.causes.map((s) => s.name).join('; ')],
+        ...causeCols(l.causes, lastSeen, o),
         [m.impact_csv_nearest_remaining_site, l.nearest?.site.name ?? m.impact_csv_none({}, o)],
         [m.impact_csv_nearest_remaining_km, l.nearest ? Math.round(l.nearest.km) : ''],
       ]),
@@ -157,7 +212,7 @@ export function lossCsv(
           [m.impact_csv_from, from],
           [m.impact_csv_to, to],
           ...eventCols(r, o),
-          [m.impact_csv_lost_because_closed, r.causes.map((s) => s.name).join('; ')],
+          ...causeCols(r.causes, lastSeen, o),
           // A nearest site is a target's; rows of many events leave it empty.
           [m.impact_csv_nearest_remaining_site, ''],
           [m.impact_csv_nearest_remaining_km, ''],
