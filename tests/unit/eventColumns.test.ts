@@ -109,6 +109,22 @@ describe('EventColumnsBuilder', () => {
     expect([...c.place]).toEqual([0, 0]);
   });
 
+  test('one location in two admin1s: two places, each event with its own', () => {
+    const b = new EventColumnsBuilder(16);
+    b.add(ev(1, { location: 'Bunyakiri', admin1: 'Sud-Kivu' }), 0, 1, 2);
+    b.add(ev(2, { location: 'Bunyakiri', admin1: 'Nord-Kivu' }), 2, 1, 3);
+    b.add(ev(3, { location: 'Bunyakiri', admin1: 'Sud-Kivu' }), 4, 1, 4);
+    b.add(ev(4, { location: 'Bunyakiri', admin1: '' }), 6, 1, 5);
+    const c = b.finish();
+    expect([...c.place].map((p) => c.places[p])).toEqual([
+      'Bunyakiri, Sud-Kivu',
+      'Bunyakiri, Nord-Kivu',
+      'Bunyakiri, Sud-Kivu',
+      'Bunyakiri',
+    ]);
+    expect(c.places).toHaveLength(3);
+  });
+
   test('a copy holds the same columns in arrays of its own', () => {
     const b = new EventColumnsBuilder(16);
     b.add(ev(2, { datePrecision: 'month', location: 'Beni' }), 0, 1, 2);

@@ -19,6 +19,13 @@ export function placeName(location: string, admin1: string): string {
   return location ? `${location}, ${admin1}` : admin1;
 }
 
+/** An admin1 seen with a location, and its place code; the next one seen with it, if any. */
+interface PlaceSeen {
+  admin1: string;
+  code: number;
+  next: PlaceSeen | null;
+}
+
 /** Appends events one at a time; `finish()` hands back the columns sorted by day. */
 export class EventColumnsBuilder {
   #n = 0;
@@ -36,8 +43,11 @@ export class EventColumnsBuilder {
   #line: Uint32Array;
   readonly #types = new Map<string, number>();
   readonly #actors = new Map<string, number>();
-  /** Place codes by location, then admin1: no string is joined for a place already seen. */
-  readonly #placeCodes = new Map<string, Map<string, number>>();
+  /**
+   * Place codes by location, each with the admin1s seen with it: one lookup a row, as a
+   * location nearly always lies in one admin1, and no name is joined for a place seen before.
+   */
+  readonly #placeCodes = new Map<string, PlaceSeen>();
   readonly #places = new Map<string, number>();
 
   constructor(capacity = 1024) {
@@ -113,17 +123,14 @@ export class EventColumnsBuilder {
   }
 
   #placeCode(location: string, admin1: string): number {
-    let byAdmin = this.#placeCodes.get(location);
-    if (!byAdmin) this.#placeCodes.set(location, (byAdmin = new Map()));
-    let p = byAdmin.get(admin1);
-    if (p === undefined) {
-      const name = placeName(location, admin1);
-      // Two spellings may make one name ("Goma" with no admin1, "Goma" with admin1 "Goma").
-      p = this.#places.get(name);
-      if (p === undefined) this.#places.set(name, (p = this.#places.size));
-      byAdmin.set(admin1, p);
-    }
-    return p;
+    const first = this.#placeCodes.get(location);
+    for (let s = first; s; s = s.next) if (s.admin1 === admin1) return s.code;
+    const name = placeName(location, admin1);
+    // Two spellings may make one name ("Goma" with no admin1, "Goma" with admin1 "Goma").
+    let code = this.#places.get(name);
+    if (code === undefined) this.#places.set(name, (code = this.#places.size));
+    this.#placeCodes.set(location, { admin1, code, next: first ?? null });
+    return code;
   }
 
   /** The columns, sorted by day (stable: rows of one day keep file order). */
