@@ -843,7 +843,9 @@ describe('the events of the window, by keyboard', () => {
 
     // The second row's Show, by Tab; Enter opens the event as a click on its dot would.
     const second = three[1]!.r;
-    const place = `${Number(second['latitude'])}, ${Number(second['longitude'])}`;
+    expect(second['time_precision']).toBe('1');
+    // Named as the file names it: the location, then its admin1.
+    const place = `${second['location']}, ${second['admin1']}`;
     // The date as the app writes it: ACLED's without its leading zero.
     const label = `Show the event of ${second['event_date']!.replace(/^0/, '')} at ${place}`;
     // Past the pager and the first row.
@@ -899,6 +901,75 @@ describe('the events of the window, by keyboard', () => {
           .count(),
       )
       .toBe(march.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the table and the tooltip say how precise each date is, and name the place', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openAt(page, '#date=2024-04-16');
+    await choose(page, 'acled-current.csv');
+    await expect
+      .poll(() => report(page, 'acled-current.csv').innerText(), { timeout: 60_000 })
+      .toContain('12 events kept');
+    await panel(page).getByRole('button', { name: 'Show the events table' }).press('Enter');
+    const table = panel(page).getByRole('table');
+    await table.waitFor();
+    expect(await table.locator('thead th').nth(3).innerText()).toBe('Place');
+    const rows = rowsOf('acled-current.csv');
+    /** The row of the fixture's event `id`: its date and place cells, and its Show's name. */
+    const cells = async (id: string) => {
+      const r = rows.find((x) => x['event_id_cnty'] === id)!;
+      const tr = table.locator('tbody tr', { hasText: `${r['location']}, ${r['admin1']}` });
+      return {
+        precision: r['time_precision'],
+        date: await tr.locator('td').first().innerText(),
+        place: await tr.locator('td').nth(3).innerText(),
+        show: await tr.getByRole('button').getAttribute('aria-label'),
+      };
+    };
+    // ACLED's time_precision 2: known to the week; 3: only the month, so no day is shown.
+    expect(await cells('DRC90003')).toEqual({
+      precision: '2',
+      date: '9 Mar 2024 (week)',
+      place: 'Goma, Nord-Kivu',
+      show: 'Show the event of 9 March 2024 (week) at Goma, Nord-Kivu',
+    });
+    expect(await cells('DRC90004')).toEqual({
+      precision: '3',
+      date: 'Mar 2024 (month)',
+      place: 'Djugu, Ituri',
+      show: 'Show the event of March 2024 (month) at Djugu, Ituri',
+    });
+    expect(await cells('DRC90011')).toEqual({
+      precision: '1',
+      date: '12 Apr 2024',
+      place: 'Kalemie, Tanganyika',
+      show: 'Show the event of 12 April 2024 at Kalemie, Tanganyika',
+    });
+    await table.locator('tbody tr', { hasText: 'Djugu, Ituri' }).scrollIntoViewIfNeeded();
+    await panel(page).screenshot({ path: `${SHOTS}/import-events-table-precision.png` });
+
+    // The tooltip over the month's event: the month, said so, and the place.
+    const djugu = rows.find((x) => x['event_id_cnty'] === 'DRC90004')!;
+    const at: [number, number] = [Number(djugu['longitude']), Number(djugu['latitude'])];
+    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    await expect.poll(() => panel(page).isVisible()).toBe(false);
+    await page.evaluate((c) => window.__drawdown!.map.jumpTo({ center: c, zoom: 10 }), at);
+    await mapIdle(page);
+    const p = await page.evaluate((c) => window.__drawdown!.map.project(c), at);
+    await page.mouse.move(p.x - 40, p.y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+    const tip = page.getByRole('tooltip');
+    await expect
+      .poll(async () => ((await tip.isVisible()) ? tip.innerText() : ''))
+      .toContain('March 2024 (month)');
+    const text = await tip.innerText();
+    expect(text).toContain('Djugu, Ituri');
+    expect(text).not.toContain('15 March 2024');
+    await page.screenshot({ path: `${SHOTS}/import-event-tooltip-precision.png` });
     expect(errors).toEqual([]);
     await page.close();
   });

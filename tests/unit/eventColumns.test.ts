@@ -1,8 +1,14 @@
 /** The columnar event table: sorted by day, stably, with every field carried along. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dayOrder, EventColumnsBuilder, columnBuffers } from '../../src/lib/import/eventColumns.ts';
-import type { EventRow } from '../../src/lib/import/types.ts';
+import {
+  columnBuffers,
+  copyColumns,
+  dayOrder,
+  EventColumnsBuilder,
+  placeName,
+} from '../../src/lib/import/eventColumns.ts';
+import { DATE_PRECISIONS, type EventRow } from '../../src/lib/import/types.ts';
 
 const ev = (day: number, over: Partial<EventRow> = {}): EventRow => ({
   day,
@@ -68,6 +74,75 @@ describe('EventColumnsBuilder', () => {
     expect([...c.line]).toEqual([3, 5, 2]);
   });
 
+  test('keeps each date precision and place with its event through the sort', () => {
+    const b = new EventColumnsBuilder(16);
+    b.add(ev(300, { datePrecision: 'year', location: '', admin1: '' }), 0, 1, 2);
+    b.add(ev(100, { datePrecision: 'month', location: 'Kiwanja', admin1: 'Nord-Kivu' }), 2, 1, 3);
+    b.add(ev(200, { datePrecision: 'week', location: 'Kalemie', admin1: 'Tanganyika' }), 4, 1, 4);
+    b.add(ev(100, { datePrecision: 'day', location: 'Kiwanja', admin1: 'Nord-Kivu' }), 6, 1, 5);
+    b.add(ev(50, { datePrecision: 'day', location: 'Bunia', admin1: '' }), 8, 1, 6);
+    const c = b.finish();
+    expect([...c.line]).toEqual([6, 3, 5, 4, 2]);
+    expect([...c.precision].map((p) => DATE_PRECISIONS[p])).toEqual([
+      'day',
+      'month',
+      'day',
+      'week',
+      'year',
+    ]);
+    expect(c.places).toEqual(['', 'Kiwanja, Nord-Kivu', 'Kalemie, Tanganyika', 'Bunia']);
+    expect([...c.place].map((p) => c.places[p])).toEqual([
+      'Bunia',
+      'Kiwanja, Nord-Kivu',
+      'Kiwanja, Nord-Kivu',
+      'Kalemie, Tanganyika',
+      '',
+    ]);
+  });
+
+  test('one name for two spellings of one place', () => {
+    const b = new EventColumnsBuilder(16);
+    b.add(ev(1, { location: 'Goma', admin1: '' }), 0, 1, 2);
+    b.add(ev(2, { location: 'Goma', admin1: 'Goma' }), 2, 1, 3);
+    const c = b.finish();
+    expect(c.places).toEqual(['Goma']);
+    expect([...c.place]).toEqual([0, 0]);
+  });
+
+  test('one location in two admin1s: two places, each event with its own', () => {
+    const b = new EventColumnsBuilder(16);
+    b.add(ev(1, { location: 'Bunyakiri', admin1: 'Sud-Kivu' }), 0, 1, 2);
+    b.add(ev(2, { location: 'Bunyakiri', admin1: 'Nord-Kivu' }), 2, 1, 3);
+    b.add(ev(3, { location: 'Bunyakiri', admin1: 'Sud-Kivu' }), 4, 1, 4);
+    b.add(ev(4, { location: 'Bunyakiri', admin1: '' }), 6, 1, 5);
+    const c = b.finish();
+    expect([...c.place].map((p) => c.places[p])).toEqual([
+      'Bunyakiri, Sud-Kivu',
+      'Bunyakiri, Nord-Kivu',
+      'Bunyakiri, Sud-Kivu',
+      'Bunyakiri',
+    ]);
+    expect(c.places).toHaveLength(3);
+  });
+
+  test('a copy holds the same columns in arrays of its own', () => {
+    const b = new EventColumnsBuilder(16);
+    b.add(ev(2, { datePrecision: 'month', location: 'Beni' }), 0, 1, 2);
+    b.add(ev(1, { datePrecision: 'week', location: 'Uvira', admin1: 'Sud-Kivu' }), 2, 1, 3);
+    const c = b.finish();
+    const copy = copyColumns(c);
+    expect(copy).toEqual(c);
+    copy.precision[0] = 0;
+    copy.place[0] = 7;
+    expect(c.precision[0]).toBe(2);
+    expect(c.places[c.place[0]!]).toBe('Uvira, Sud-Kivu');
+    // Every array crosses to the page: the new ones too, each buffer once.
+    const buffers = columnBuffers(c);
+    expect(buffers).toContain(c.precision.buffer);
+    expect(buffers).toContain(c.place.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+  });
+
   test('grows past its first capacity without losing a row', () => {
     const b = new EventColumnsBuilder(16);
     for (let i = 0; i < 1000; i++) b.add(ev(1000 - i, { lon: i / 100 }), i * 10, 9, i + 2);
@@ -76,6 +151,31 @@ describe('EventColumnsBuilder', () => {
     expect(c.day[0]).toBe(1);
     expect(c.positions[0]).toBeCloseTo(9.99, 5);
     expect(c.line[999]).toBe(2);
+    expect(c.precision.every((p) => DATE_PRECISIONS[p] === 'day')).toBe(true);
+    expect(c.places).toEqual(['Goma, Nord-Kivu']);
     expect(columnBuffers(c).every((buf) => buf instanceof ArrayBuffer)).toBe(true);
+  });
+});
+
+describe('placeName', () => {
+  test.each([
+    {
+      name: 'location and admin1',
+      location: 'Kiwanja',
+      admin1: 'Nord-Kivu',
+      expected: 'Kiwanja, Nord-Kivu',
+    },
+    { name: 'location only', location: 'Bunia', admin1: '', expected: 'Bunia' },
+    { name: 'admin1 only', location: '', admin1: 'Ituri', expected: 'Ituri' },
+    { name: 'neither', location: '', admin1: '', expected: '' },
+    { name: 'the same twice', location: 'Kinshasa', admin1: 'Kinshasa', expected: 'Kinshasa' },
+  ])('$name', ({ location, admin1, expected }) => {
+    expect(placeName(location, admin1)).toBe(expected);
+  });
+});
+
+describe('DATE_PRECISIONS', () => {
+  test('0 is unknown, then day, week, month, year', () => {
+    expect(DATE_PRECISIONS).toEqual([null, 'day', 'week', 'month', 'year']);
   });
 });

@@ -61,11 +61,14 @@ function slice(events: Ev[], filter: EventFilter = NO_FILTER): EventSlice {
     eventType: Uint8Array.from(events.map((e) => e.type ?? 0)),
     family: new Uint8Array(n),
     actor: Uint32Array.from(events.map((e) => e.actor ?? 0)),
+    precision: new Uint8Array(n),
+    place: new Uint32Array(n),
     rowStart: new Float64Array(n),
     rowLength: new Uint32Array(n),
     line: Uint32Array.from(events, (_, i) => i + 2),
     eventTypes: ['Battles', 'Protests'],
     actors: ACTORS,
+    places: [''],
   };
   const provinces = Uint8Array.from(events.map((e) => e.province ?? NK));
   return { cols, lo: 0, hi: n, filter, provinces };

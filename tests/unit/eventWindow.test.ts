@@ -37,11 +37,14 @@ function columns(
     eventType: Uint8Array.from(events.map((e) => e.type ?? 0)),
     family: Uint8Array.from(events.map((e) => e.family ?? 0)),
     actor: Uint32Array.from(events.map((e) => e.actor ?? 0)),
+    precision: new Uint8Array(n),
+    place: new Uint32Array(n),
     rowStart: new Float64Array(n),
     rowLength: new Uint32Array(n),
     line: Uint32Array.from(events, (_, i) => i + 2),
     eventTypes: ['Battles', 'Violence against civilians', 'Protests'],
     actors: ['ADF', 'CODECO', 'M23', 'FARDC'],
+    places: [''],
   };
 }
 

@@ -50,11 +50,14 @@ function columns(events: Ev[]): EventColumns {
     eventType: Uint8Array.from(ev.map((e) => e.type)),
     family: Uint8Array.from(ev.map((e) => e.family)),
     actor: Uint32Array.from(ev.map((e) => e.actor)),
+    precision: new Uint8Array(n),
+    place: new Uint32Array(n),
     rowStart: new Float64Array(n),
     rowLength: new Uint32Array(n),
     line: Uint32Array.from(ev, (_, i) => i + 2),
     eventTypes: ['Battles', 'Violence against civilians', 'Protests'],
     actors: ['ADF', 'CODECO', 'M23', 'FARDC'],
+    places: [''],
   };
 }
 

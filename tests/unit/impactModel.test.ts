@@ -70,11 +70,14 @@ function columns(events: [string, number, number, number][]): EventColumns {
     eventType: Uint8Array.from(events.map(([, , , t]) => t)),
     family: new Uint8Array(n),
     actor: new Uint32Array(n),
+    precision: new Uint8Array(n),
+    place: new Uint32Array(n),
     rowStart: new Float64Array(n),
     rowLength: new Uint32Array(n),
     line: Uint32Array.from(events, (_, i) => i + 2),
     eventTypes: ['Battles', 'Protests'],
     actors: ['ADF'],
+    places: [''],
   };
 }
 const EVENTS = columns([

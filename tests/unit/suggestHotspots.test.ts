@@ -51,11 +51,14 @@ function columns(events: Ev[]): EventColumns {
     eventType: new Uint8Array(n),
     family: Uint8Array.from(ev.map((e) => e.family)),
     actor: Uint32Array.from(ev.map((e) => e.actor)),
+    precision: new Uint8Array(n),
+    place: new Uint32Array(n),
     rowStart: new Float64Array(n),
     rowLength: new Uint32Array(n),
     line: Uint32Array.from(ev, (_, i) => i + 2),
     eventTypes: ['Battles'],
     actors: ACTORS,
+    places: [''],
   };
 }
 

@@ -120,6 +120,27 @@ export function relabelled(meta: DatasetMeta, format: FormatId): DatasetMeta | n
   return { ...meta, format, detected: { ...meta.detected, format } };
 }
 
+/** Columns as a dataset kept before the dates' precision and the places were, may lack them. */
+export type StoredColumns = Omit<EventColumns, 'precision' | 'place' | 'places'> &
+  Partial<Pick<EventColumns, 'precision' | 'place' | 'places'>>;
+
+/**
+ * Columns as read back from the store. A dataset kept before the dates' precision and the
+ * places were has neither: its events read as of unknown precision (0) at the place "", which
+ * the page shows as it did then (the day, the coordinates). Filled here, not by a database
+ * upgrade: the records are structured clones with no index, so their shape is not the
+ * database's, and rewriting hundreds of megabytes at start would only store zeros.
+ */
+export function storedColumns(c: StoredColumns): EventColumns {
+  if (c.precision && c.place && c.places) return c as EventColumns;
+  return {
+    ...c,
+    precision: c.precision ?? new Uint8Array(c.n),
+    place: c.place ?? new Uint32Array(c.n),
+    places: c.places ?? [''],
+  };
+}
+
 /** Why a dataset could not be kept: the disk is full, or the browser refused. */
 export function describeKeepError(e: unknown): Said {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
@@ -169,8 +190,10 @@ export class DatasetStore {
     return all.sort((a, b) => a.added.localeCompare(b.added) || a.id.localeCompare(b.id));
   }
 
+  /** A dataset's columns, with what older datasets lack filled in (storedColumns). */
   async columns(id: string): Promise<EventColumns | undefined> {
-    return (await this.#db?.get('columns', id)) as EventColumns | undefined;
+    const c = (await this.#db?.get('columns', id)) as StoredColumns | undefined;
+    return c && storedColumns(c);
   }
 
   async problems(id: string): Promise<RowProblem[]> {

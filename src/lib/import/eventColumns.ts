@@ -5,12 +5,26 @@
  * about ten times the memory and cost the worker seconds of garbage collection, and the
  * finished columns cross to the page and to the GPU without a copy.
  */
-import { ACTOR_FAMILIES, type EventColumns, type EventRow } from './types.ts';
+import { ACTOR_FAMILIES, DATE_PRECISIONS, type EventColumns, type EventRow } from './types.ts';
 
 /** Past this many distinct event types, the rest share the last one (colours run out long before). */
 export const MAX_EVENT_TYPES = 255;
 
 const FAMILY_CODE = new Map(ACTOR_FAMILIES.map((f, i) => [f, i]));
+const PRECISION_CODE = new Map<string | null, number>(DATE_PRECISIONS.map((p, i) => [p, i]));
+
+/** A place in words: the location, then the admin1 when there is one ("Kiwanja, Nord-Kivu"). */
+export function placeName(location: string, admin1: string): string {
+  if (!admin1 || admin1 === location) return location;
+  return location ? `${location}, ${admin1}` : admin1;
+}
+
+/** An admin1 seen with a location, and its place code; the next one seen with it, if any. */
+interface PlaceSeen {
+  admin1: string;
+  code: number;
+  next: PlaceSeen | null;
+}
 
 /** Appends events one at a time; `finish()` hands back the columns sorted by day. */
 export class EventColumnsBuilder {
@@ -22,11 +36,19 @@ export class EventColumnsBuilder {
   #eventType: Uint8Array;
   #family: Uint8Array;
   #actor: Uint32Array;
+  #precision: Uint8Array;
+  #place: Uint32Array;
   #rowStart: Float64Array;
   #rowLength: Uint32Array;
   #line: Uint32Array;
   readonly #types = new Map<string, number>();
   readonly #actors = new Map<string, number>();
+  /**
+   * Place codes by location, each with the admin1s seen with it: one lookup a row, as a
+   * location nearly always lies in one admin1, and no name is joined for a place seen before.
+   */
+  readonly #placeCodes = new Map<string, PlaceSeen>();
+  readonly #places = new Map<string, number>();
 
   constructor(capacity = 1024) {
     this.#cap = Math.max(16, capacity);
@@ -36,6 +58,8 @@ export class EventColumnsBuilder {
     this.#eventType = new Uint8Array(this.#cap);
     this.#family = new Uint8Array(this.#cap);
     this.#actor = new Uint32Array(this.#cap);
+    this.#precision = new Uint8Array(this.#cap);
+    this.#place = new Uint32Array(this.#cap);
     this.#rowStart = new Float64Array(this.#cap);
     this.#rowLength = new Uint32Array(this.#cap);
     this.#line = new Uint32Array(this.#cap);
@@ -62,6 +86,8 @@ export class EventColumnsBuilder {
     this.#eventType = grow(this.#eventType);
     this.#family = grow(this.#family);
     this.#actor = grow(this.#actor);
+    this.#precision = grow(this.#precision);
+    this.#place = grow(this.#place);
     this.#rowStart = grow(this.#rowStart);
     this.#rowLength = grow(this.#rowLength);
     this.#line = grow(this.#line);
@@ -89,9 +115,22 @@ export class EventColumnsBuilder {
       this.#actors.set(e.actor1, a);
     }
     this.#actor[i] = a;
+    this.#precision[i] = PRECISION_CODE.get(e.datePrecision) ?? 0;
+    this.#place[i] = this.#placeCode(e.location, e.admin1);
     this.#rowStart[i] = rowStart;
     this.#rowLength[i] = rowLength;
     this.#line[i] = line;
+  }
+
+  #placeCode(location: string, admin1: string): number {
+    const first = this.#placeCodes.get(location);
+    for (let s = first; s; s = s.next) if (s.admin1 === admin1) return s.code;
+    const name = placeName(location, admin1);
+    // Two spellings may make one name ("Goma" with no admin1, "Goma" with admin1 "Goma").
+    let code = this.#places.get(name);
+    if (code === undefined) this.#places.set(name, (code = this.#places.size));
+    this.#placeCodes.set(location, { admin1, code, next: first ?? null });
+    return code;
   }
 
   /** The columns, sorted by day (stable: rows of one day keep file order). */
@@ -117,11 +156,14 @@ export class EventColumnsBuilder {
       eventType: pick(this.#eventType),
       family: pick(this.#family),
       actor: pick(this.#actor),
+      precision: pick(this.#precision),
+      place: pick(this.#place),
       rowStart: pick(this.#rowStart),
       rowLength: pick(this.#rowLength),
       line: pick(this.#line),
       eventTypes: [...this.#types.keys()],
       actors: [...this.#actors.keys()],
+      places: [...this.#places.keys()],
     };
   }
 }
@@ -172,6 +214,8 @@ export function copyColumns(c: EventColumns): EventColumns {
     eventType: c.eventType.slice(),
     family: c.family.slice(),
     actor: c.actor.slice(),
+    precision: c.precision.slice(),
+    place: c.place.slice(),
     rowStart: c.rowStart.slice(),
     rowLength: c.rowLength.slice(),
     line: c.line.slice(),
@@ -187,6 +231,8 @@ export function columnBuffers(c: EventColumns): ArrayBuffer[] {
     c.eventType,
     c.family,
     c.actor,
+    c.precision,
+    c.place,
     c.rowStart,
     c.rowLength,
     c.line,

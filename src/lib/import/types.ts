@@ -174,10 +174,25 @@ export interface EventColumns {
   family: Uint8Array;
   /** Index into `actors` (the first actor). */
   actor: Uint32Array;
+  /** How precise each event's date is: a code of DATE_PRECISIONS. */
+  precision: Uint8Array;
+  /** Index into `places` (where each event happened, in words). */
+  place: Uint32Array;
   /** Where each event's row lies in the stored file, to show it as the source wrote it. */
   rowStart: Float64Array;
   rowLength: Uint32Array;
   line: Uint32Array;
   eventTypes: string[];
   actors: string[];
+  /**
+   * Places as the file writes them: the location, then the admin1 when the file gives one
+   * ("Kiwanja, Nord-Kivu"); "" when it gives neither.
+   */
+  places: string[];
 }
+
+/**
+ * The codes of `EventColumns.precision`: the code is the index. 0 is unknown, as in datasets
+ * stored before the precision was kept; 1–4 are EventRow's datePrecision.
+ */
+export const DATE_PRECISIONS = [null, 'day', 'week', 'month', 'year'] as const;

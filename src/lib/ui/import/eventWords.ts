@@ -1,9 +1,12 @@
 /**
  * Words for imported events in the reader's language: ACLED's and UCDP's kinds of event (kept
- * as the source writes them in the data, translated only where shown), actor families, windows.
+ * as the source writes them in the data, translated only where shown), actor families, windows,
+ * and an event's date and place as the tooltip, the table and its buttons say them.
  */
 import { m } from '../../../paraglide/messages.js';
-import type { ActorFamily } from '../../import/types.ts';
+import { formatDay, formatDayShort, formatMonth, formatMonthShort } from '../../domain/format.ts';
+import type { Locale } from '../../domain/locales.ts';
+import { DATE_PRECISIONS, type ActorFamily, type EventColumns } from '../../import/types.ts';
 import type { WindowId } from '../../state/importState.svelte.ts';
 
 const TYPES: Readonly<Record<string, () => string>> = {
@@ -41,3 +44,44 @@ export const WINDOW_NAMES: Record<WindowId, () => string> = {
   '12m': m.import_window_12m,
   all: m.import_window_all,
 };
+
+/**
+ * An imported event's date, no more precise than its source: "12 April 2024", "12 April 2024
+ * (week)", "April 2024 (month)", "2024 (year)" (formatFuzzyDate's wording); `short` abbreviates
+ * the month, for the table. An unknown precision (a dataset kept before it was recorded) shows
+ * the day, as the page did then.
+ */
+export function eventDate(day: number, precision: number, locale: Locale, short = false): string {
+  switch (DATE_PRECISIONS[precision]) {
+    case 'week':
+      return m.event_date_week(
+        { date: short ? formatDayShort(day, locale) : formatDay(day, locale) },
+        { locale },
+      );
+    case 'month':
+      return m.date_precision_month(
+        { month: short ? formatMonthShort(day, locale) : formatMonth(day, locale) },
+        { locale },
+      );
+    case 'year':
+      // The year as written, not as a number: no digit grouping ("2 024").
+      return m.date_precision_year(
+        { year: String(new Date(day * 86_400_000).getUTCFullYear()) },
+        { locale },
+      );
+    default:
+      return short ? formatDayShort(day, locale) : formatDay(day, locale);
+  }
+}
+
+type Where = Pick<EventColumns, 'positions' | 'place' | 'places'>;
+
+/** The place an event's file names ("Kiwanja, Nord-Kivu"), or "" when it names none. */
+export const namedPlace = (c: Where, i: number): string => c.places[c.place[i]!] ?? '';
+
+/** Decimal degrees to four places (about 10 m), with a point in both languages. */
+const deg = (v: number) => String(Number(v.toFixed(4)));
+
+/** Where an event happened: the place its file names, else its latitude and longitude. */
+export const eventPlace = (c: Where, i: number): string =>
+  namedPlace(c, i) || `${deg(c.positions[2 * i + 1]!)}, ${deg(c.positions[2 * i]!)}`;
