@@ -124,7 +124,8 @@ export class EventColumnsBuilder {
 
   #placeCode(location: string, admin1: string): number {
     const first = this.#placeCodes.get(location);
-    for (let s = first; s; s = s.next) if (s.admin1 === admin1) return s.code;
+    for (let s: PlaceSeen | null | undefined = first; s; s = s.next)
+      if (s.admin1 === admin1) return s.code;
     const name = placeName(location, admin1);
     // Two spellings may make one name ("Goma" with no admin1, "Goma" with admin1 "Goma").
     let code = this.#places.get(name);
