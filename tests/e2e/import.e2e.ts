@@ -960,7 +960,11 @@ describe('the events of the window, by keyboard', () => {
     await page.evaluate((c) => window.__drawdown!.map.jumpTo({ center: c, zoom: 10 }), at);
     await mapIdle(page);
     const p = await page.evaluate((c) => window.__drawdown!.map.project(c), at);
+    // Beside it, inside an armed-group hotspot's area: the hotspot's tooltip.
+    const areaTip = page.locator('.deck-tooltip');
     await page.mouse.move(p.x - 40, p.y);
+    await expect.poll(() => areaTip.isVisible()).toBe(true);
+    expect(await areaTip.getAttribute('class')).toContain('area-tip');
     await page.mouse.move(p.x, p.y, { steps: 4 });
     const tip = page.getByRole('tooltip');
     await expect
@@ -969,7 +973,12 @@ describe('the events of the window, by keyboard', () => {
     const text = await tip.innerText();
     expect(text).toContain('Djugu, Ituri');
     expect(text).not.toContain('15 March 2024');
+    // On the event, the area's tooltip gives way: one tooltip, the event's.
+    await expect.poll(() => areaTip.isVisible()).toBe(false);
     await page.screenshot({ path: `${SHOTS}/import-event-tooltip-precision.png` });
+    await page.mouse.move(p.x - 40, p.y, { steps: 4 });
+    await expect.poll(() => areaTip.isVisible()).toBe(true);
+    await expect.poll(() => tip.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
