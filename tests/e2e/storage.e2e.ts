@@ -103,6 +103,23 @@ describe('a saved record that cannot be read', () => {
     await page.getByRole('button', { name: /^Scenarios/ }).click();
     await newScenario(page, 'Good one');
     await expect.poll(() => scenarioNames(page)).toEqual(['Good one']);
+    // The app's own write is stored before the damage is done beside it.
+    const storedKeys = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('drawdown-map');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('scenarios')) return (db.close(), resolve([]));
+              const req = db.transaction('scenarios').objectStore('scenarios').getAllKeys();
+              req.onsuccess = () => (db.close(), resolve(req.result.map(String)));
+              req.onerror = () => (db.close(), reject(req.error));
+            };
+            open.onerror = () => reject(open.error);
+          }),
+      );
+    await expect.poll(async () => (await storedKeys()).length).toBe(1);
     // Damage, as a bug or another program would leave it: a record with a bad date.
     const bad = {
       id: 'x',
@@ -127,7 +144,13 @@ describe('a saved record that cannot be read', () => {
     const notice = page
       .getByRole('status')
       .filter({ hasText: '1 of the what-if scenarios saved in this browser could not be read' });
-    await notice.waitFor({ timeout: 60_000 });
+    await notice.waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      // What the page said instead, and what the store holds, for the failure's message.
+      const said = await page.getByRole('status').allInnerTexts();
+      throw new Error(
+        `${String(e)}\nstatus: ${JSON.stringify(said)}\nstored: ${JSON.stringify(await storedKeys())}`,
+      );
+    });
     expect(await notice.innerText()).toContain('changes.0.close: is not a date written YYYY-MM-DD');
     await page.getByRole('button', { name: /^Scenarios/ }).click();
     await expect.poll(() => scenarioNames(page)).toEqual(['Good one']);
