@@ -605,7 +605,11 @@ describe('selection, tooltips and the rendering rules', () => {
     // Geo-PKO's first year is 2010: present by then, perhaps earlier, never "opened".
     expect(tipText).toContain('Present by: 2010 (year) (may be older)');
     await page.screenshot({ path: `${SHOTS}/hover-kinshasa.png` });
-    await page.mouse.click(at.x, at.y);
+    // A slow press (as on a busy laptop) is a click too: held 400 ms on purpose, longer than the
+    // 250 ms deck.gl's own click (a tap) allows.
+    await page.mouse.down();
+    await new Promise((r) => setTimeout(r, 400));
+    await page.mouse.up();
     const details = page.getByRole('region', { name: /Kinshasa/ });
     await details.waitFor();
     const text = await details.innerText();
