@@ -73,6 +73,33 @@ const rowsOf = (name: string) =>
 const drawn = (page: Page) =>
   page.evaluate(() => (window.__drawdown?.importedDrawn?.() ?? []).map((d) => d.count));
 
+/**
+ * Opens the app at `date` on Shabunda, imports the Geo-PKO last-seen fixture (Shabunda on the
+ * 2019 and 2020 maps only; the file's maps run to 2022), makes its sites replace the bundled
+ * ones, and closes the import panel.
+ */
+async function geopkoLastSeenSites(page: Page, date: string) {
+  const file = 'geopko-last-seen.csv';
+  const shabunda = [27.3465, -2.6944] as const;
+  await openAt(page, `#date=${date}&view=${shabunda.join(',')},10.00`);
+  await choose(page, file);
+  await expect
+    .poll(() => report(page, file).innerText(), { timeout: 60_000 })
+    .toContain('recognised as Geo-PKO');
+  await panel(page)
+    .getByRole('button', { name: `Make sites from ${file}` })
+    .click();
+  await page
+    .getByRole('region', { name: file })
+    .getByRole('button', { name: 'Replace the bundled sites' })
+    .click();
+  await expect
+    .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
+    .toMatch(/\b3 sites\b/);
+  await page.getByRole('button', { name: 'Add data', exact: true }).click();
+  return { file, shabunda };
+}
+
 describe('recognising each format', () => {
   test.each([
     { file: 'acled-current.csv', format: 'ACLED export (current columns, 2023 on)', kept: 12 },
@@ -712,25 +739,7 @@ describe('UCDP Candidate or GED', () => {
 describe('Geo-PKO last seen', () => {
   test('a place missing from the file’s last maps is open through its last year, then leaves a ghost that says “last seen”, not “closed”', async () => {
     const page = await newPage(browser);
-    const file = 'geopko-last-seen.csv';
-    // The fixture: Shabunda on the 2019 and 2020 maps only; the file's maps run to 2022.
-    const shabunda = [27.3465, -2.6944] as const;
-    await openAt(page, `#date=2020-12-15&view=${shabunda.join(',')},10.00`);
-    await choose(page, file);
-    await expect
-      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
-      .toContain('recognised as Geo-PKO');
-    await panel(page)
-      .getByRole('button', { name: `Make sites from ${file}` })
-      .click();
-    await page
-      .getByRole('region', { name: file })
-      .getByRole('button', { name: 'Replace the bundled sites' })
-      .click();
-    await expect
-      .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
-      .toMatch(/\b3 sites\b/);
-    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    const { shabunda } = await geopkoLastSeenSites(page, '2020-12-15');
     await expect.poll(() => panel(page).isVisible()).toBe(false);
     // The file's rows are also drawn as events, one dot per map under the site: hidden here.
     await page.getByRole('checkbox', { name: 'Imported events' }).uncheck();
@@ -1168,25 +1177,7 @@ describe('last seen, in the analysis', () => {
     const page = await newPage(browser);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    const file = 'geopko-last-seen.csv';
-    // The fixture: Shabunda on the 2019 and 2020 maps only; the file's maps run to 2022.
-    const shabunda = [27.3465, -2.6944] as const;
-    await openAt(page, `#date=2021-06-30&view=${shabunda.join(',')},10.00`);
-    await choose(page, file);
-    await expect
-      .poll(() => report(page, file).innerText(), { timeout: 60_000 })
-      .toContain('recognised as Geo-PKO');
-    await panel(page)
-      .getByRole('button', { name: `Make sites from ${file}` })
-      .click();
-    await page
-      .getByRole('region', { name: file })
-      .getByRole('button', { name: 'Replace the bundled sites' })
-      .click();
-    await expect
-      .poll(() => page.getByTestId('data-summary').innerText(), { timeout: 30_000 })
-      .toMatch(/\b3 sites\b/);
-    await page.getByRole('button', { name: 'Add data', exact: true }).click();
+    const { shabunda } = await geopkoLastSeenSites(page, '2021-06-30');
     await page.getByRole('checkbox', { name: 'Imported events' }).uncheck();
 
     // Since mid-2020 the places around Shabunda lost its cover: it is not said to have closed.
