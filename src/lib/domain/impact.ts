@@ -5,7 +5,7 @@
  */
 import type { Hotspot, Place, Site, SiteKind } from './schema.ts';
 import type { Radii } from './reach.ts';
-import { hotspotActiveAt, siteOpenAt } from './timeline.ts';
+import { hotspotActiveAt, siteOpenAt, siteSpan } from './timeline.ts';
 
 export interface LatLon {
   lat: number;
@@ -380,4 +380,74 @@ function sortLosses(l: Loss[]): Loss[] {
       (b.target.population ?? -1) - (a.target.population ?? -1) ||
       a.target.name.localeCompare(b.target.name),
   );
+}
+
+/** Why a province is in the mission's area: a protecting site there now, or only in the window. */
+export type AreaStatus = 'present' | 'left';
+
+/** A province of the mission's area (missionArea). */
+export interface AreaProvince {
+  province_iso: string;
+  status: AreaStatus;
+}
+
+/**
+ * The mission's area at `day`: the provinces with a protecting site open on the day
+ * ('present'), or with one open at some day from `from` to `day` and none on the day ('left').
+ * A province whose last such site closed before `from` is not in it; with `from` on or after
+ * `day` there is no window, and only presence on the day counts. Sorted by ISO code.
+ *
+ * A protecting site is one whose kind has a reach over 0 km in `radii`, the same sites the
+ * cover is worked out from (reachersAt), so the area is where the mission protects, not where
+ * it merely has a desk: by default the mission HQ (Kinshasa), the civilian field offices and
+ * the liaison offices have no reach, and a province holding only one of them is left out.
+ * Liaison offices abroad have no province at all (schema.ts). A planner who gives offices a
+ * reach counts them as protecting, and their provinces join the area. A site with no
+ * coordinate still counts: its province is known.
+ */
+export function missionArea(
+  sites: readonly Pick<Site, 'kind' | 'province_iso' | 'opened' | 'closed'>[],
+  day: number,
+  from: number,
+  radii: Radii,
+): AreaProvince[] {
+  const status = new Map<string, AreaStatus>();
+  for (const s of sites) {
+    if (s.province_iso === null || !(radii[s.kind] > 0)) continue;
+    if (siteOpenAt(s, day)) status.set(s.province_iso, 'present');
+    else if (from < day && !status.has(s.province_iso)) {
+      const [a, b] = siteSpan(s);
+      if (a <= day && b >= from) status.set(s.province_iso, 'left');
+    }
+  }
+  return [...status]
+    .map(([province_iso, st]) => ({ province_iso, status: st }))
+    .sort((a, b) => a.province_iso.localeCompare(b.province_iso));
+}
+
+/** Headline counts over some provinces: targets out of reach, of all, and their people. */
+export interface Totals {
+  hotspots: { out: number; total: number };
+  places: { out: number; total: number };
+  population: { total: number; unknown: number; years: (number | null)[] };
+}
+
+/** The headline counts of the covers in `provinces` (null: the whole country). */
+export function totalsIn(covers: readonly Cover[], provinces: ReadonlySet<string> | null): Totals {
+  const t: Totals = {
+    hotspots: { out: 0, total: 0 },
+    places: { out: 0, total: 0 },
+    population: { total: 0, unknown: 0, years: [] },
+  };
+  const outPlaces: Target[] = [];
+  for (const c of covers) {
+    if (provinces && !provinces.has(c.target.province_iso)) continue;
+    const out = c.by.length === 0;
+    const n = c.target.kind === 'hotspot' ? t.hotspots : t.places;
+    n.total++;
+    if (out) n.out++;
+    if (out && c.target.kind === 'place') outPlaces.push(c.target);
+  }
+  t.population = populationOf(outPlaces);
+  return t;
 }
