@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { NEVER_AFTER, NEVER_BEFORE, type SiteDatum } from '../../src/lib/map/layers/prepare.ts';
-import { siteMarks, type MarkRole, type SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
+import {
+  closingSpan,
+  CLOSING_DAYS,
+  siteMarks,
+  type MarkRole,
+  type SiteMark,
+} from '../../src/lib/map/layers/siteMarks.ts';
+import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
+import { siteSpan, TIMELINE_START } from '../../src/lib/domain/timeline.ts';
 
 /** Whether an entry shows on a day: the test sitesLayer.ts's GPU filter makes. */
 const shownOn = (m: SiteMark, day: number) => m.span[0] <= day && day <= m.span[1];
@@ -14,13 +22,15 @@ const site = (id: string, opened: number, last: number | null, closure: string |
     size: 20,
   }) as unknown as SiteDatum;
 
+/** The fixtures' days are small numbers: their timeline starts on day 0. */
+const START = 0;
 const kananga = site('kananga', 100, 200, 'withdrawn');
 const goma = site('goma', NEVER_BEFORE, null);
 const both = { sites: true, closed: true };
 
 /** What of each site shows on a day, as "id:role". */
 const shown = (day: number, show = both) =>
-  siteMarks([kananga, goma], show)
+  siteMarks([kananga, goma], show, START)
     .filter((m) => shownOn(m, day))
     .map((m) => `${m.datum.site.id}:${m.role}`);
 
@@ -69,13 +79,13 @@ describe('siteMarks: a site, its closure mark and its ghost, each shown in its o
   });
 
   test('a still-open site gets no ghost or mark; ghosts take how the site ended', () => {
-    const marks = siteMarks([kananga, goma], both);
+    const marks = siteMarks([kananga, goma], both, START);
     const of = (id: string, role: MarkRole) =>
       marks.find((m) => m.datum.site.id === id && m.role === role);
     expect(of('goma', 'ghost')).toBeUndefined();
     expect(of('goma', 'closing')).toBeUndefined();
     expect(of('kananga', 'ghost')!.icon).toBe('ghost-withdrawn');
-    expect(siteMarks([site('x', 0, 10)], both)[0]!.icon).toBe('ghost-closed');
+    expect(siteMarks([site('x', 0, 10)], both, START)[0]!.icon).toBe('ghost-closed');
     // Ghosts are faint and small; the mark sits off the site's position; the site keeps its size.
     expect(of('kananga', 'ghost')!.alpha).toBeLessThan(255);
     expect(of('kananga', 'closing')!.offset).not.toEqual([0, 0]);
@@ -86,7 +96,7 @@ describe('siteMarks: a site, its closure mark and its ghost, each shown in its o
 
   test('a site only last seen: its own ghost after its last day, and no closure mark', () => {
     const baraka = site('baraka', 100, 200, 'last_seen');
-    const marks = siteMarks([baraka], both);
+    const marks = siteMarks([baraka], both, START);
     expect(marks.map((m) => [m.role, m.icon])).toEqual([
       ['ghost', 'ghost-last_seen'],
       ['site', 'cob'],
@@ -96,7 +106,48 @@ describe('siteMarks: a site, its closure mark and its ghost, each shown in its o
   });
 
   test('drawing order: ghosts, then closure marks, then sites on top', () => {
-    const roles = siteMarks([kananga, goma], both).map((m) => m.role);
+    const roles = siteMarks([kananga, goma], both, START).map((m) => m.role);
     expect(roles).toEqual(['ghost', 'closing', 'site', 'site']);
+  });
+});
+
+describe('closingSpan: a closing wholly before the timeline starts is closed at the start', () => {
+  const fuzzy = (t: string) =>
+    parseFuzzyDate(t, t.length === 10 ? 'day' : t.length === 7 ? 'month' : 'year') as FuzzyDate;
+  test.each([
+    { name: 'year precision, 2018 (before 1 Jan 2019)', closed: '2018', mark: false },
+    { name: 'month precision, December 2018', closed: '2018-12', mark: false },
+    { name: 'day precision, 31 December 2018', closed: '2018-12-31', mark: false },
+    { name: 'day precision, the timeline’s first day', closed: '2019-01-01', mark: true },
+    {
+      name: 'year precision, 2019 (its span reaches into the timeline)',
+      closed: '2019',
+      mark: true,
+    },
+    { name: 'month precision, June 2024', closed: '2024-06', mark: true },
+  ])('$name: mark $mark', ({ closed, mark }) => {
+    const c = fuzzy(closed);
+    const last = siteSpan({ opened: null, closed: c })[1];
+    const span = closingSpan(c, 'withdrawn', last, TIMELINE_START);
+    expect(span).toEqual(mark ? [last - CLOSING_DAYS, last + CLOSING_DAYS] : null);
+  });
+
+  test('a site only last seen never gets a mark', () => {
+    const c = fuzzy('2024-06');
+    expect(closingSpan(c, 'last_seen', c.last, TIMELINE_START)).toBeNull();
+  });
+
+  test('on the first screen a 2018 closure shows its ghost, not a closure mark', () => {
+    const c = fuzzy('2018');
+    const d = {
+      site: { id: 'kisangani', kind: 'sector_hq', closed: c, closure: 'withdrawn' },
+      position: [0, 0],
+      span: [NEVER_BEFORE, c.last],
+      size: 20,
+    } as unknown as SiteDatum;
+    const roles = siteMarks([d], both)
+      .filter((m) => shownOn(m, TIMELINE_START))
+      .map((m) => m.role);
+    expect(roles).toEqual(['ghost']);
   });
 });

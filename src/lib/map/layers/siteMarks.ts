@@ -7,6 +7,9 @@
  * range for all of them ("the day is inside the entry's span") times every entry, and the
  * three need one layer, not three.
  */
+import type { FuzzyDate } from '../../domain/dates.ts';
+import type { Closure } from '../../domain/schema.ts';
+import { TIMELINE_START } from '../../domain/timeline.ts';
 import { NEVER_AFTER, type SiteDatum } from './prepare.ts';
 
 /** Days before its last open day that a closing site starts to fade. */
@@ -39,12 +42,31 @@ const CLOSING_OFFSET: [number, number] = [14, -14];
 const NO_OFFSET: [number, number] = [0, 0];
 
 /**
+ * The days a site's closure mark ("Closing this month") shows, around `last` (its last day
+ * open), or null for no mark. None for a site only last seen: nothing says it closed then. None
+ * either for a closing wholly before the timeline's `start`, at any precision: such a site is
+ * closed when the timeline begins, and shows as a ghost from the first screen. A closing known
+ * only to the year 2018 ends on 31 December 2018 (dates.ts), and its mark would otherwise claim
+ * on 1 January 2019 that the site was closing that month.
+ */
+export function closingSpan(
+  closed: Pick<FuzzyDate, 'last'>,
+  closure: Closure | null,
+  last: number,
+  start: number = TIMELINE_START,
+): [number, number] | null {
+  if (closure === 'last_seen' || closed.last < start) return null;
+  return [last - CLOSING_DAYS, last + CLOSING_DAYS];
+}
+
+/**
  * The entries for the sites, in drawing order (ghosts, then closure marks, then the sites on
  * top), with sites and with closed sites (ghosts and closure marks) as the layer toggles say.
  */
 export function siteMarks(
   sites: SiteDatum[],
   show: { sites: boolean; closed: boolean },
+  start: number = TIMELINE_START,
 ): SiteMark[] {
   const closed = show.closed ? sites.filter((d) => d.site.closed !== null) : [];
   const ghosts = closed.map((d): SiteMark => ({
@@ -57,19 +79,23 @@ export function siteMarks(
     alpha: GHOST_ALPHA,
     offset: NO_OFFSET,
   }));
-  // A site only last seen has no known closing to mark: its ghost alone says it is gone.
-  const closing = closed
-    .filter((d) => d.site.closure !== 'last_seen')
-    .map((d): SiteMark => ({
-      datum: d,
-      role: 'closing',
-      icon: 'closing',
-      span: [d.span[1] - CLOSING_DAYS, d.span[1] + CLOSING_DAYS],
-      fades: false,
-      size: CLOSING_PX,
-      alpha: 255,
-      offset: CLOSING_OFFSET,
-    }));
+  const closing = closed.flatMap((d): SiteMark[] => {
+    const span = closingSpan(d.site.closed!, d.site.closure, d.span[1], start);
+    return span
+      ? [
+          {
+            datum: d,
+            role: 'closing',
+            icon: 'closing',
+            span,
+            fades: false,
+            size: CLOSING_PX,
+            alpha: 255,
+            offset: CLOSING_OFFSET,
+          },
+        ]
+      : [];
+  });
   const open = show.sites
     ? sites.map((d): SiteMark => ({
         datum: d,
