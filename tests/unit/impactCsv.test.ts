@@ -303,3 +303,57 @@ describe('impact CSV', () => {
     });
   });
 });
+
+describe('the mission’s area in the impact CSVs', () => {
+  const losses: Loss[] = [
+    { target: target('Kananga'), causes: [site], nearest: null },
+    { target: target('Bukavu', { province_iso: 'CD-SK' }), causes: [site], nearest: null },
+  ];
+  const header = (csv: string) => csv.split('\r\n')[0]!.split(',');
+  test.each([
+    { name: 'Kasaï-Central in the area', area: new Set(['CD-KC']), expected: ['yes', 'no'] },
+    { name: 'Sud-Kivu in the area', area: new Set(['CD-SK', 'CD-NK']), expected: ['no', 'yes'] },
+    { name: 'an empty area', area: new Set<string>(), expected: ['no', 'no'] },
+  ])('lost cover, $name', ({ area, expected }) => {
+    const csv = lossCsv(losses, '2023-07-01', '2024-07-01', 'en', [], new Map(), area);
+    expect(rows(csv).map((r) => r['in_mission_area'])).toEqual(expected);
+  });
+
+  test('the column comes last; every existing column keeps its place', () => {
+    const without = header(lossCsv(losses, '2023-07-01', '2024-07-01'));
+    const withArea = header(
+      lossCsv(losses, '2023-07-01', '2024-07-01', 'en', [], new Map(), new Set(['CD-KC'])),
+    );
+    expect(without).not.toContain('in_mission_area');
+    expect(withArea).toEqual([...without, 'in_mission_area']);
+  });
+
+  test('coverage rows carry it too, in French', () => {
+    const covers: Cover[] = [{ target: target('Kananga'), by: [], nearest: null }];
+    const csv = coverCsv(covers, '2024-07-01', 'fr', [], new Set(['CD-KC']));
+    expect(rows(csv)[0]).toMatchObject({ dans_zone_mission: 'oui' });
+  });
+
+  test('imported events: in the area by their province, not for events in none', () => {
+    const tally = { events: 1, fatalities: 0, unknownFatalities: 0 };
+    const loss: EventLossCsv = {
+      dataset: 'ged.csv',
+      windowStart: '',
+      windowEnd: '2024-07-01',
+      rows: [
+        { province_iso: 'CD-SK', group: 'M23', causes: [site], ...tally },
+        { province_iso: null, group: 'M23', causes: [site], ...tally },
+      ],
+    };
+    const csv = lossCsv(
+      [],
+      '2023-07-01',
+      '2024-07-01',
+      'en',
+      [loss],
+      new Map(),
+      new Set(['CD-SK']),
+    );
+    expect(rows(csv).map((r) => r['in_mission_area'])).toEqual(['yes', 'no']);
+  });
+});

@@ -85,6 +85,24 @@ const targetCols = (t: Target, o: { locale: Locale }): Row => [
   [m.impact_csv_population_source, t.kind === 'place' && t.population !== null ? t.source : ''],
 ];
 
+/**
+ * The in-mission-area column, when an area is given (the provinces the panel's headline
+ * counts, ImpactModel.area): yes or no for a row's province, no for none.
+ */
+const areaCol = (
+  iso: string | null,
+  area: ReadonlySet<string> | null,
+  o: { locale: Locale },
+): Row =>
+  area
+    ? [
+        [
+          m.impact_csv_in_mission_area,
+          iso !== null && area.has(iso) ? m.impact_csv_yes({}, o) : m.impact_csv_no({}, o),
+        ],
+      ]
+    : [];
+
 /** The rows under the union of their headers (imported events add columns of their own). */
 function csv(rows: Row[], o: { locale: Locale }): string {
   const objects = rows.map((r) => Object.fromEntries(r.map(([h, v]) => [h({}, o), safe(v)])));
@@ -146,13 +164,15 @@ const eventTally = (d: EventsCsv<EventTally>, r: EventTally): Row => [
 /**
  * One row per hotspot or place at the date: covered or not, by what, and the nearest site.
  * Then, for each dataset of imported events, one row per (in reach or not, province, first
- * actor) with its events and fatalities in the window.
+ * actor) with its events and fatalities in the window. With `area`, a last column says whether
+ * the row's province is in the mission's area.
  */
 export function coverCsv(
   covers: Cover[],
   date: string,
   locale: Locale = 'en',
   events: EventCoverCsv[] = [],
+  area: ReadonlySet<string> | null = null,
 ): string {
   const o = { locale };
   const yesNo = (b: boolean) => (b ? m.impact_csv_yes({}, o) : m.impact_csv_no({}, o));
@@ -165,6 +185,7 @@ export function coverCsv(
         [m.impact_csv_covered_by, c.by.map((s) => s.name).join('; ')],
         [m.impact_csv_nearest_site, c.nearest?.site.name ?? ''],
         [m.impact_csv_nearest_km, c.nearest ? Math.round(c.nearest.km) : ''],
+        ...areaCol(c.target.province_iso, area, o),
       ]),
       ...events.flatMap((d) =>
         d.rows.map((r): Row => [
@@ -174,6 +195,7 @@ export function coverCsv(
           [m.impact_csv_covered_by, ''],
           [m.impact_csv_nearest_site, ''],
           [m.impact_csv_nearest_km, ''],
+          ...areaCol(r.province_iso, area, o),
           ...eventTally(d, r),
         ]),
       ),
@@ -186,7 +208,8 @@ export function coverCsv(
  * One row per lost cover: the closures that caused it (sites only last seen in a column of their
  * own, `lastSeen`) and the nearest remaining site. Then, for each dataset of imported events, one
  * row per (province, first actor, sites that had them in reach) of the window's events in reach
- * on `from` and out of reach on `to`.
+ * on `from` and out of reach on `to`. With `area`, a column says whether the row's province is
+ * in the mission's area.
  */
 export function lossCsv(
   losses: Loss[],
@@ -195,6 +218,7 @@ export function lossCsv(
   locale: Locale = 'en',
   events: EventLossCsv[] = [],
   lastSeen: LastSeen = new Map(),
+  area: ReadonlySet<string> | null = null,
 ): string {
   const o = { locale };
   return csv(
@@ -206,6 +230,7 @@ export function lossCsv(
         ...causeCols(l.causes, lastSeen, o),
         [m.impact_csv_nearest_remaining_site, l.nearest?.site.name ?? m.impact_csv_none({}, o)],
         [m.impact_csv_nearest_remaining_km, l.nearest ? Math.round(l.nearest.km) : ''],
+        ...areaCol(l.target.province_iso, area, o),
       ]),
       ...events.flatMap((d) =>
         d.rows.map((r): Row => [
@@ -216,6 +241,7 @@ export function lossCsv(
           // A nearest site is a target's; rows of many events leave it empty.
           [m.impact_csv_nearest_remaining_site, ''],
           [m.impact_csv_nearest_remaining_km, ''],
+          ...areaCol(r.province_iso, area, o),
           ...eventTally(d, r),
         ]),
       ),

@@ -25,12 +25,16 @@ import type { MapState } from './mapState.svelte.ts';
 import {
   coverageChange,
   impactAt,
+  missionArea,
   reachersAt,
+  totalsIn,
   whatIfCloses,
+  type AreaProvince,
   type Impact,
   type ImpactData,
   type Loss,
   type Reacher,
+  type Totals,
 } from '../domain/impact.ts';
 import { addMonths } from '../domain/timeline.ts';
 import type { PlanningState } from './planningState.svelte.ts';
@@ -104,6 +108,29 @@ export class ImpactModel {
     this.input
       ? coverageChange(this.input, this.compareFrom, this.timeline.day, this.planning.radii)
       : { lost: [], gained: [] },
+  );
+
+  /**
+   * The mission's area, which the headline counts: the provinces with a site with a reach open
+   * at the date, or at some point since the comparison date (missionArea).
+   */
+  readonly area = $derived.by((): AreaProvince[] =>
+    this.input
+      ? missionArea(this.input.sites, this.timeline.day, this.compareFrom, this.planning.radii)
+      : [],
+  );
+
+  /** The headline over the mission's area (null with no area: the whole country is all). */
+  readonly areaTotals = $derived.by((): Totals | null =>
+    this.now && this.area.length
+      ? // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never changed
+        totalsIn(this.now.covers, new Set(this.area.map((p) => p.province_iso)))
+      : null,
+  );
+
+  /** The headline over the whole country, shown second. */
+  readonly nationalTotals = $derived.by((): Totals | null =>
+    this.now ? totalsIn(this.now.covers, null) : null,
   );
 
   /** The sites open at the comparison date. */
