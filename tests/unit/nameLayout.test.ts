@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   anchorAlign,
+  byCodeUnits,
   layoutNames,
   leaderSegment,
   nameBox,
@@ -220,5 +221,47 @@ describe('leadersKey', () => {
     expect(leadersKey([a])).toBe(leadersKey([same]));
     expect(leadersKey([a])).not.toBe(leadersKey([moved]));
     expect(leadersKey([])).toBe('');
+  });
+});
+
+describe('one input, one layout: nothing in it depends on order or on the browser', () => {
+  const name = (id: string, at: [number, number]): NameToSet => ({
+    id,
+    at,
+    size: 20,
+    width: 40,
+    height: 13,
+    rank: 0,
+    anchors: nameAnchors(20),
+  });
+  // Three names of equal rank close enough to contend for the same room.
+  const names = [
+    name('beni-boikene', [200, 200]),
+    name('beni', [204, 214]),
+    name('benia', [196, 228]),
+  ];
+
+  test.each([
+    { name: 'as given', order: [0, 1, 2] },
+    { name: 'reversed', order: [2, 1, 0] },
+    { name: 'shuffled', order: [1, 2, 0] },
+  ])('ties in rank go by id whatever the input order: $name', ({ order }) => {
+    const out = layoutNames(
+      order.map((i) => names[i]!),
+      [],
+      11,
+    );
+    expect(out).toEqual(layoutNames(names, [], 11));
+    expect(out.map((n) => n.id)).toEqual(['beni', 'beni-boikene', 'benia']);
+  });
+
+  test.each([
+    { a: 'beni', b: 'beni-boikene', expected: -1 },
+    { a: 'beni-boikene', b: 'benia', expected: -1 },
+    { a: 'Goma', b: 'goma', expected: -1 },
+    { a: 'goma', b: 'goma', expected: 0 },
+    { a: 'kavumu', b: 'bukavu', expected: 1 },
+  ])('byCodeUnits($a, $b) is $expected, in every language', ({ a, b, expected }) => {
+    expect(byCodeUnits(a, b)).toBe(expected);
   });
 });

@@ -105,9 +105,17 @@ export function leaderSegment(at: Px, symbolPx: number, box: Box, nearPx: number
 }
 
 /**
+ * Ids in code-unit order. Not localeCompare: its order follows the browser's language (how it
+ * weighs a hyphen, say), so two readers of one link, or one reader after switching the
+ * browser's language, could see names of equal rank win their space in another order.
+ */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
  * Sets the names in rank order, each at its first anchor whose padded box overlaps neither a
  * name already set nor an obstacle (the symbols' squares, the province names); a name with no
- * free anchor is left out. `textPx` is the names' type size.
+ * free anchor is left out. `textPx` is the names' type size. The same input gives the same
+ * layout whatever the order of `names` (ties in rank go by id).
  */
 export function layoutNames(
   names: readonly NameToSet[],
@@ -116,7 +124,7 @@ export function layoutNames(
 ): SetName[] {
   const taken: Box[] = [...obstacles];
   const out: SetName[] = [];
-  const order = [...names].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  const order = [...names].sort((a, b) => a.rank - b.rank || byCodeUnits(a.id, b.id));
   for (const n of order) {
     for (const [anchor, offset] of n.anchors) {
       const letters = nameBox(n.at, anchor, offset, n.width, n.height, textPx);

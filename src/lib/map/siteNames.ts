@@ -51,15 +51,23 @@ let measureCtx: CanvasRenderingContext2D | null = null;
 /** Widths at MEASURE_PX, by weight and text: type width grows in proportion to its size. */
 const widths = new Map<string, number>();
 const MEASURE_PX = 100;
+/**
+ * A name's width in the self-hosted face. A width measured before the face is ready for the
+ * name's letters (a face of another subset still on its way) is the fallback face's: it is not
+ * kept, the face is asked for, and the watchers lay the names out again once it is in
+ * ('loadingdone' below). A kept fallback width set one load's names apart from the next's.
+ */
 function textWidth(text: string, px: number, weight: number): number {
   const key = `${weight} ${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     measureCtx ??= document.createElement('canvas').getContext('2d');
     if (!measureCtx) return text.length * px * 0.6;
-    measureCtx.font = `${weight} ${MEASURE_PX}px "Noto Sans", sans-serif`;
+    const face = `${weight} ${MEASURE_PX}px "Noto Sans"`;
+    measureCtx.font = `${face}, sans-serif`;
     w = measureCtx.measureText(text).width;
-    widths.set(key, w);
+    if (document.fonts.check(face, text)) widths.set(key, w);
+    else void document.fonts.load(face, text).catch(() => []);
   }
   return (w * px) / MEASURE_PX;
 }
@@ -147,14 +155,35 @@ export function watchSiteNames(
   let key = '';
   /** The anchors last sent to the layer: a camera move often sets every name as before. */
   let sent = '';
+  /** The open sites whose marks were last sent. */
+  let marksSent: readonly SiteDatum[] | null = null;
+  let waiting = false;
   const run = () => {
     if (!input) return;
+    const labels = map.getSource(SITE_LABELS) as GeoJSONSource | undefined;
+    const marks = map.getSource(SITE_MARKS) as GeoJSONSource | undefined;
+    // Before the style is in there is nowhere to send the names; recording them as sent would
+    // keep them off the map until the layout changed, which depended on what came first.
+    if (!labels || !marks) {
+      if (!waiting) {
+        waiting = true;
+        map.once('load', () => {
+          waiting = false;
+          run();
+        });
+      }
+      return;
+    }
+    if (marksSent !== input.open) {
+      marks.setData(markFeatures(input.open));
+      marksSent = input.open;
+    }
     const set = layoutOnMap(map, input, points);
     const anchors = set.map((n) => `${n.id} ${n.anchor} ${n.offset.join()}`).join('\n');
     if (anchors !== sent) {
       sent = anchors;
       const byId = new Map(input.open.map((d) => [d.site.id, d]));
-      (map.getSource(SITE_LABELS) as GeoJSONSource | undefined)?.setData(nameFeatures(set, byId));
+      labels.setData(nameFeatures(set, byId));
     }
     // The lines are in longitude and latitude: they change with the zoom, the anchors or not.
     const leaders = set.flatMap((n) =>
@@ -167,6 +196,8 @@ export function watchSiteNames(
   };
   map.on('moveend', run);
   map.on('resize', run);
+  // A face that came in after the names were measured (textWidth): measure and lay out again.
+  document.fonts.addEventListener('loadingdone', run);
   return {
     update(next) {
       const openChanged =
@@ -176,14 +207,13 @@ export function watchSiteNames(
       // Most timeline steps open or close no named site: nothing to send to MapLibre's worker.
       if (!openChanged && input?.spots === next.spots && input?.areaNames === next.areaNames)
         return;
-      if (openChanged)
-        (map.getSource(SITE_MARKS) as GeoJSONSource | undefined)?.setData(markFeatures(next.open));
-      input = next;
+      input = openChanged ? next : { ...next, open: input!.open };
       run();
     },
     stop() {
       map.off('moveend', run);
       map.off('resize', run);
+      document.fonts.removeEventListener('loadingdone', run);
     },
   };
 }
