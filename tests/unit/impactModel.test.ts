@@ -208,3 +208,84 @@ describe('ImpactModel.imported', () => {
     expect(loss!.rows.every((r) => r.causes.map((s) => s.name).join() === 'B')).toBe(true);
   });
 });
+
+describe('ImpactModel.area: the headline counts the mission’s area, the country second', () => {
+  const sk = { ...site('c', 1, '2020-06-01'), province_iso: 'CD-SK' };
+  const place = (name: string, iso: string, lon: number, population: number) => ({
+    name,
+    alt_names: [],
+    province_iso: iso,
+    lat: 0,
+    lon,
+    population,
+    population_year: null,
+    source: 'GeoNames',
+  });
+  // Out of reach of a (lon 0) and of c (closed): one in each province, and one in Kinshasa.
+  const places = [
+    place('north', 'CD-NK', 0.5, 100),
+    place('south', 'CD-SK', 1, 20),
+    place('capital', 'CD-KN', 5, 5000),
+  ];
+  const modelAt = (compareDay: number | null, sites: Site[] = [SITES[0]!, sk]) => {
+    const [, timeline, , imports, map] = states({
+      name: '',
+      out: 0,
+      inReach: 0,
+      lost: 0,
+      byProvince: [],
+    });
+    const data = {
+      scenario: { sites, hotspots: [], places },
+      sites,
+      hotspots: [],
+    } as unknown as ScenarioState;
+    const planning = {
+      radii: { ...DEFAULT_RADII, cob: 25 },
+      compareDay,
+      compare: false,
+      active: null,
+    } as unknown as PlanningState;
+    return new ImpactModel(data, timeline, planning, imports, map);
+  };
+
+  test.each([
+    {
+      name: 'compared with 1 January 2020: Sud-Kivu, left in June, counts',
+      compareDay: day('2020-01-01'),
+      area: [
+        ['CD-NK', 'present'],
+        ['CD-SK', 'left'],
+      ],
+      people: 120,
+    },
+    {
+      name: 'compared with 1 July 2020: Sud-Kivu was left before, and drops out',
+      compareDay: day('2020-07-01'),
+      area: [['CD-NK', 'present']],
+      people: 100,
+    },
+    {
+      name: 'no comparison date: a year before the date (15 Oct 2019), Sud-Kivu counts',
+      compareDay: null,
+      area: [
+        ['CD-NK', 'present'],
+        ['CD-SK', 'left'],
+      ],
+      people: 120,
+    },
+  ])('$name', ({ compareDay, area, people }) => {
+    const m = modelAt(compareDay);
+    expect(m.area.map((p) => [p.province_iso, p.status])).toEqual(area);
+    expect(m.areaTotals!.population.total).toBe(people);
+    // Kinshasa is in the country's figure only.
+    expect(m.nationalTotals!.population.total).toBe(5120);
+  });
+
+  test('with no site with a reach, there is no area: the country is the headline', () => {
+    const m = modelAt(day('2020-01-01'), [{ ...SITES[0]!, kind: 'mission_hq' }]);
+    expect(m.area).toEqual([]);
+    expect(m.areaTotals).toBeNull();
+    expect(m.nationalTotals!.places).toEqual({ out: 3, total: 3 });
+  });
+});
