@@ -81,6 +81,13 @@ describe('the impact headline counts the mission’s area', () => {
     await mapIdle(page);
     await page.screenshot({ path: `${SHOTS}/headline-2024-07-en.png` });
     await panel.screenshot({ path: `${SHOTS}/headline-2024-07-en-panel.png` });
+    // The table by province says it in words too.
+    await panel.getByText('By province', { exact: true }).click();
+    const table = panel.getByRole('table').filter({ hasText: 'Province' });
+    await expect.poll(() => table.innerText()).toMatch(/\d+ places? without a population figure/);
+    expect(await table.innerText()).not.toMatch(/\+\d+\?/);
+    await table.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${SHOTS}/headline-2024-07-en-by-province.png` });
     await page.close();
   });
 
