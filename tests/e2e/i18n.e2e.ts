@@ -695,7 +695,7 @@ describe('impact, scenarios and dates in French', () => {
     await page.getByRole('button', { name: 'Impact', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Impact des fermetures' });
     await panel.getByText('Au 15 juillet 2021').waitFor();
-    await panel.getByText('Points chauds actifs hors de portée').waitFor();
+    await panel.getByText('Points chauds actifs hors de portée').first().waitFor();
     // The comparison date: day, month by its French name, year; 12 months before by default.
     const compare = panel.getByRole('group', { name: 'Date de comparaison' });
     const month = compare.getByRole('combobox', { name: 'Mois' });
