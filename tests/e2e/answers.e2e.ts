@@ -140,8 +140,8 @@ describe('the lost-cover list', () => {
     await page.getByRole('button', { name: 'Impact', exact: true }).click();
     await setDate(page.getByRole('group', { name: 'Comparison date' }), '2021-01-15');
     const lost = coverageChange(data, day('2021-01-15'), day('2021-07-15'), DEFAULT_RADII).lost;
-    expect(lost.length).toBeGreaterThan(1);
-    const [first, second] = [lost[0]!, lost[1]!];
+    expect(lost.length).toBeGreaterThan(0);
+    const first = lost[0]!;
     const rows = page.getByTestId('lost-coverage').locator('li');
     await expect.poll(() => rows.count()).toBe(lost.length);
     expect((await answers(page)).losses).toEqual([]);
@@ -162,15 +162,15 @@ describe('the lost-cover list', () => {
     // Off the list, nothing; the keyboard's focus on a row's button draws that row.
     await page.mouse.move(700, 780);
     await expect.poll(async () => (await answers(page)).losses).toEqual([]);
-    const show = page.getByRole('button', { name: `Show on the map: ${second.target.name}` });
+    const show = page.getByRole('button', { name: `Show on the map: ${first.target.name}` });
     await show.focus();
-    await expect.poll(async () => (await answers(page)).focus).toBe(second.target.name);
+    await expect.poll(async () => (await answers(page)).focus).toBe(first.target.name);
     // Pressed, it stays drawn when focus and pointer leave.
     await show.press('Enter');
     await expect.poll(() => show.getAttribute('aria-pressed')).toBe('true');
     await show.blur();
     await page.mouse.move(700, 780);
-    await expect.poll(async () => (await answers(page)).focus).toBe(second.target.name);
+    await expect.poll(async () => (await answers(page)).focus).toBe(first.target.name);
     // Closing the panel takes it off the map.
     await page.getByRole('button', { name: 'Close the impact panel' }).click();
     await expect.poll(async () => (await answers(page)).losses).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * Targets that would lose cover, drawn as answers (lossLines.ts): a red ring on each target, a
- * line to the nearest site that stays open, and the distance written halfway along it. The one
+ * Targets that would lose cover, drawn as answers (lossLines.ts): a red ring and the name on
+ * each target, a line to the nearest site that stays open, and the distance written halfway along it. The one
  * row a reader points at in a list is drawn stronger. Lines run under the sites' symbols; rings
  * and distances above them, so neither hides the other's site.
  */
@@ -12,6 +12,7 @@ import { COVERAGE_STYLE } from '../theme.ts';
 /** The lines' ink: the site names' (theme.ts), so they read as the map's own annotation. */
 const INK: [number, number, number] = [29, 27, 24];
 const FONT_FAMILY = '"Noto Sans", sans-serif';
+type RGBA = [number, number, number, number];
 
 /** Losses with a line: those with a site left to reach them. */
 const withSite = (l: LossLine): l is LossLine & { site: [number, number]; km: number } =>
@@ -65,6 +66,25 @@ export function lossLayers(
         getLineWidth: (l) => (strong(l) ? 3.5 : 2.5),
         lineWidthUnits: 'pixels',
         stroked: true,
+        updateTriggers: triggers,
+      }),
+      // Each target named beside its ring: a place or hotspot the base map may not name.
+      new TextLayer<LossLine>({
+        id: 'loss-names',
+        data: lines,
+        getPosition: (l) => l.target,
+        getText: (l) => l.name,
+        characterSet: 'auto',
+        fontFamily: FONT_FAMILY,
+        getSize: (l) => (strong(l) ? 14 : 12),
+        sizeUnits: 'pixels',
+        getColor: [...COVERAGE_STYLE.lost.map((c) => Math.round(c * 0.7)), 255] as RGBA,
+        getTextAnchor: 'start',
+        getAlignmentBaseline: 'center',
+        getPixelOffset: [13, 0],
+        background: true,
+        getBackgroundColor: [255, 255, 255, 210],
+        backgroundPadding: [3, 1],
         updateTriggers: triggers,
       }),
       new TextLayer<LossLine & { km: number; middle: [number, number] }>({
