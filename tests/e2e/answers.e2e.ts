@@ -207,15 +207,16 @@ describe('stacked symbols', () => {
     await expect.poll(() => new URL(page.url()).hash).toContain(`sel=${ids[1]}`);
     await expect.poll(() => menu.count()).toBe(0);
     await expect.poll(async () => (await answers(page)).ring?.id).toBe(ids[1]);
+    const onMap = () =>
+      page.evaluate(() => document.activeElement === window.__drawdown!.map.getCanvas());
+    expect(await onMap()).toBe(true);
 
     // Escape closes it and gives focus back to the map.
     await page.mouse.click(at.x, at.y);
     await menu.waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
-    expect(
-      await page.evaluate(() => document.activeElement === window.__drawdown!.map.getCanvas()),
-    ).toBe(true);
+    expect(await onMap()).toBe(true);
     await page.close();
   });
 });
