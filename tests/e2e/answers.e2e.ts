@@ -5,6 +5,7 @@
  * checked against the same domain functions run on the bundled data in Node.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { mapIdle, openAt as openAtBase, setDate } from './helpers.ts';
@@ -76,6 +77,41 @@ function onCircle(
   );
 }
 
+/** How many pixels of a PNG are the given colour, within `tol` on each channel. */
+function countColour(page: Page, png: Buffer, rgb: readonly number[], tol = 16): Promise<number> {
+  return page.evaluate(
+    async ({ b64, rgb, tol }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - rgb[k]!) <= tol)) n++;
+      return n;
+    },
+    { b64: png.toString('base64'), rgb, tol },
+  );
+}
+
+/** A 16:9 slide exported through the export dialog, as a person would, saved and read back. */
+async function exportSlide(page: Page, save: string): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the map' });
+  await dialog.getByRole('radio', { name: 'Slide 16:9, 1920 × 1080' }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  await download.saveAs(save);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return readFileSync(save);
+}
+
 describe('the selected site', () => {
   test('sel= in the link draws a ring round the site, clear of its symbol', async () => {
     const page = await newPage(browser);
@@ -93,9 +129,15 @@ describe('the selected site', () => {
     const inside = await onCircle(page, shot, { ...at, r: ring.px - 6 }, RING_RGB, 20);
     expect(inside.matching).toBe(0);
 
+    // In an export too: the ring's blue is there, and goes with the selection.
+    const withRing = await exportSlide(page, `${SHOTS}/answers-ring-export.png`);
+    expect(await countColour(page, withRing, RING_RGB)).toBeGreaterThan(100);
+
     // Closing the details takes the ring away.
     await page.getByRole('button', { name: 'Close details' }).click();
     await expect.poll(async () => (await answers(page)).ring).toBeNull();
+    const without = await exportSlide(page, `${SHOTS}/answers-no-ring-export.png`);
+    expect(await countColour(page, without, RING_RGB)).toBeLessThan(20);
     await page.close();
   });
 });
