@@ -213,6 +213,12 @@ describe('the lost-cover list', () => {
     await show.blur();
     await page.mouse.move(700, 780);
     await expect.poll(async () => (await answers(page)).focus).toBe(first.target.name);
+    // A month on, the row is still lost, and still drawn.
+    const later = coverageChange(data, day('2021-01-15'), day('2021-08-15'), DEFAULT_RADII).lost;
+    expect(later.map((l) => l.target.key)).toContain(first.target.key);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('current-date').innerText()).toBe('15 August 2021');
+    await expect.poll(async () => (await answers(page)).focus).toBe(first.target.name);
     // Closing the panel takes it off the map.
     await page.getByRole('button', { name: 'Close the impact panel' }).click();
     await expect.poll(async () => (await answers(page)).losses).toEqual([]);
