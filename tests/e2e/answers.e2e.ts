@@ -140,6 +140,19 @@ describe('the selected site', () => {
     expect(await countColour(page, without, RING_RGB)).toBeLessThan(20);
     await page.close();
   });
+
+  test('at the whole-country view, the ring marks Kinshasa round its symbol', async () => {
+    const page = await newPage(browser);
+    await openAt(page, '#date=2024-07-01&sel=kinshasa');
+    await expect.poll(async () => (await answers(page)).ring?.id).toBe('kinshasa');
+    await mapIdle(page);
+    const ring = (await answers(page)).ring!;
+    const at = await onPage(page, ring.position);
+    const shot = await page.screenshot({ path: `${SHOTS}/answers-ring-country.png` });
+    const drawn = await onCircle(page, shot, { ...at, r: ring.px }, RING_RGB);
+    expect(drawn.matching).toBeGreaterThan(drawn.of * 0.6);
+    await page.close();
+  });
 });
 
 describe('what if a site closes now, on the map', () => {
@@ -265,6 +278,22 @@ describe('stacked symbols', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     expect(await onMap()).toBe(true);
+    await page.close();
+  });
+
+  test('in French, the chooser names the sites and their state in French', async () => {
+    const page = await newPage(browser);
+    await openAt(page, `#date=2024-07-01&view=${BENI.join(',')},9&lang=fr`);
+    await mapIdle(page);
+    const at = await onPage(page, BENI);
+    await page.mouse.click(at.x, at.y);
+    const menu = page.getByRole('menu', { name: /^\d+ sites ici$/ });
+    await menu.waitFor();
+    const items = await menu.getByRole('menuitem').allInnerTexts();
+    expect(items.length).toBeGreaterThan(1);
+    for (const item of items) expect(item).toMatch(/, ouvert$/);
+    await page.getByRole('button', { name: 'Fermer', exact: true }).click();
+    await expect.poll(() => menu.count()).toBe(0);
     await page.close();
   });
 });
