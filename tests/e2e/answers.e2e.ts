@@ -98,11 +98,12 @@ function countColour(page: Page, png: Buffer, rgb: readonly number[], tol = 16):
   );
 }
 
-/** A 16:9 slide exported through the export dialog, as a person would, saved and read back. */
-async function exportSlide(page: Page, save: string): Promise<Buffer> {
+/** The current view exported through the export dialog, as a person would, saved and read back. */
+async function exportView(page: Page, save: string): Promise<Buffer> {
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export the map' });
-  await dialog.getByRole('radio', { name: 'Slide 16:9, 1920 × 1080' }).check();
+  // The smallest preset: the ring is drawn in pixels, at the export's own pixel ratio.
+  await dialog.getByRole('radio', { name: /^Current view, 1×/ }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     dialog.getByRole('button', { name: 'Download PNG' }).click(),
@@ -129,14 +130,21 @@ describe('the selected site', () => {
     const inside = await onCircle(page, shot, { ...at, r: ring.px - 6 }, RING_RGB, 20);
     expect(inside.matching).toBe(0);
 
-    // In an export too: the ring's blue is there, and goes with the selection.
-    const withRing = await exportSlide(page, `${SHOTS}/answers-ring-export.png`);
-    expect(await countColour(page, withRing, RING_RGB)).toBeGreaterThan(100);
-
     // Closing the details takes the ring away.
     await page.getByRole('button', { name: 'Close details' }).click();
     await expect.poll(async () => (await answers(page)).ring).toBeNull();
-    const without = await exportSlide(page, `${SHOTS}/answers-no-ring-export.png`);
+    await page.close();
+  });
+
+  test('a PNG export carries the ring, and loses it with the selection', async () => {
+    const page = await newPage(browser);
+    await openAt(page, `#date=2024-07-01&view=${BENI.join(',')},9&sel=${FIB_BENI}`);
+    await expect.poll(async () => (await answers(page)).ring?.id).toBe(FIB_BENI);
+    const withRing = await exportView(page, `${SHOTS}/answers-ring-export.png`);
+    expect(await countColour(page, withRing, RING_RGB)).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect.poll(async () => (await answers(page)).ring).toBeNull();
+    const without = await exportView(page, `${SHOTS}/answers-no-ring-export.png`);
     expect(await countColour(page, without, RING_RGB)).toBeLessThan(20);
     await page.close();
   });
