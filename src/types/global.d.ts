@@ -13,6 +13,12 @@ declare global {
       importedDrawn?: () => { id: string; count: number; at: number }[];
       /** The leader lines drawn now, as [from, to] in longitude and latitude (siteNames.ts). */
       leaders?: () => [[number, number], [number, number]][];
+      /** The answers drawn (issue 25): the selected site's ring, the losses and their lines. */
+      answers?: () => {
+        ring: { id: string; position: [number, number]; px: number } | null;
+        losses: { name: string; km: number | null; site: string | null }[];
+        focus: string | null;
+      };
       /** Renders a PNG export (no download) and reports its size. */
       exportPng?: (
         preset: string,

@@ -228,6 +228,14 @@ export class ImpactModel {
     };
   }
 
+  /**
+   * Losses drawn on the map (LossLayers): the what-if's, while it is shown for a site, and the
+   * one lost-cover row hovered, focused or clicked. Written by the lists, read by the map.
+   */
+  whatIfShown = $state.raw<Loss[]>([]);
+  lossHovered = $state.raw<Loss | null>(null);
+  lossPinned = $state.raw<Loss | null>(null);
+
   /** What closing the site now would uncover. */
   whatIf(siteId: string): Loss[] {
     return this.input
