@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import {
+  townDotImage,
   townFeatures,
   townLayers,
   townMinZoom,
@@ -84,5 +85,17 @@ describe('townLayers', () => {
     expect(names.layout?.['text-font']).toEqual(['Noto Sans']);
     expect(names.paint?.['text-halo-width']).toBeGreaterThan(0);
     expect(names.layout?.['symbol-sort-key']).toEqual(['get', 'rank']);
+  });
+});
+
+describe('townDotImage', () => {
+  test('an opaque grey centre, a transparent corner', () => {
+    const { width, height, data } = townDotImage();
+    expect(data).toHaveLength(width * height * 4);
+    const at = (x: number, y: number) => [
+      ...data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4),
+    ];
+    expect(at(width / 2, height / 2)).toEqual([0x5b, 0x57, 0x50, 255]);
+    expect(at(0, 0)[3]).toBe(0);
   });
 });

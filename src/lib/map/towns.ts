@@ -12,9 +12,8 @@ import { foldName } from '../domain/search.ts';
 import { FONT } from './theme.ts';
 
 export const TOWNS = 'towns';
-export const TOWN_DOTS = 'town-dots';
+export const TOWN_DOT = 'town-dot';
 export const TOWN_NAMES = 'town-names';
-export const TOWN_LAYERS = [TOWN_DOTS, TOWN_NAMES] as const;
 
 /** Quieter than the site names (bold, near-black, 11–14 px): regular, grey, a size smaller. */
 export const TOWN_INK = '#5b5750';
@@ -105,27 +104,71 @@ export function townTwins(
   return twins;
 }
 
-/** The towns' dots and names, bottom to top; hidden until the towns are loaded and shown. */
+/** Ems from the dot: beside it, then clear of a site's symbol of up to 24 px over it. */
+const NEAR_EM = 0.5;
+const FAR_EM = 1.3;
+
+/** Where a town's name may go, tried in order: each side near, the corners, each side far. */
+export function townAnchors(): (string | [number, number])[] {
+  const c = NEAR_EM * Math.SQRT1_2;
+  const ring = (d: number): [string, [number, number]][] => [
+    ['left', [d, 0]],
+    ['right', [-d, 0]],
+    ['top', [0, d]],
+    ['bottom', [0, -d]],
+  ];
+  const pairs: [string, [number, number]][] = [
+    ...ring(NEAR_EM),
+    ['top-left', [c, c]],
+    ['bottom-left', [c, -c]],
+    ['top-right', [-c, c]],
+    ['bottom-right', [-c, -c]],
+    ...ring(FAR_EM),
+  ];
+  return pairs.flatMap(([anchor, offset]) => [anchor, offset]);
+}
+
+const DOT_PX = 6;
+const DOT_RATIO = 2;
+
+/**
+ * The dot, drawn here rather than from a sprite (the style loads nothing): a grey disc with a
+ * pale rim, DOT_PX CSS pixels across, at twice the resolution, edges smoothed by coverage.
+ */
+export function townDotImage(): { width: number; height: number; data: Uint8Array } {
+  const n = DOT_PX * DOT_RATIO;
+  const data = new Uint8Array(n * n * 4);
+  const ink = [0x5b, 0x57, 0x50];
+  const rim = [0xfb, 0xfa, 0xf7];
+  const r = n / 2;
+  const inner = r - DOT_RATIO;
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const d = Math.hypot(x + 0.5 - r, y + 0.5 - r);
+      const c = d < inner ? ink : rim;
+      const alpha = Math.min(Math.max(r - d, 0), 1);
+      data.set([c[0]!, c[1]!, c[2]!, Math.round(alpha * 255)], (y * n + x) * 4);
+    }
+  return { width: n, height: n, data };
+}
+export const TOWN_DOT_RATIO = DOT_RATIO;
+
+/** The towns' names with their dots; hidden until the towns are loaded and shown. */
 export function townLayers(): LayerSpecification[] {
   return [
-    {
-      id: TOWN_DOTS,
-      type: 'circle',
-      source: TOWNS,
-      filter: shown,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 2, 10, 3],
-        'circle-color': TOWN_INK,
-        'circle-stroke-color': TOWN_HALO,
-        'circle-stroke-width': 1,
-      },
-    },
     {
       id: TOWN_NAMES,
       type: 'symbol',
       source: TOWNS,
       filter: shown,
       layout: {
+        // The dot and the name come and go together (text-optional is false): a dot left
+        // without its name, where a site's or province's name took the room, said nothing.
+        // The dot itself may sit under a site's symbol (a town is often a base's site).
+        'icon-image': TOWN_DOT,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
         'text-field': ['get', 'name'],
         'text-font': [...FONT.regular],
         'text-size': [
@@ -141,9 +184,9 @@ export function townLayers(): LayerSpecification[] {
         ],
         // The larger towns first; one without a population figure (0) last.
         'symbol-sort-key': ['get', 'rank'],
-        // Beside its dot on whichever side is free: a site's name often takes one side.
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.45,
+        // Beside its dot on whichever side is free (a site's name often takes one); failing
+        // that, a little farther out, clear of a symbol the sites layer draws on the town.
+        'text-variable-anchor-offset': townAnchors(),
         'text-justify': 'auto',
         'text-padding': 2,
         'text-max-width': 8,
