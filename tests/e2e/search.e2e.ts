@@ -89,7 +89,7 @@ describe('towns', () => {
     await openAt(page, baseUrl, '#date=2019-01-01');
     await mapIdle(page);
     const other = ['site-labels', 'province-labels', 'lake-labels', 'country-labels'];
-    const on = await drawn(['town-names', ...other]);
+    const on = await drawn(['town-names', 'town-dots', ...other]);
     await page.screenshot({ path: `${SHOTS}/towns-whole-country.png` });
     await page.screenshot({
       path: `${SHOTS}/towns-whole-country-south.png`,
@@ -104,8 +104,11 @@ describe('towns', () => {
         [...named].some((n) => n.startsWith(town)),
         town,
       ).toBe(true);
+    // A town whose name found no room keeps its dot.
+    for (const town of ['Lubumbashi', 'Mbuji-Mayi', 'Kisangani'])
+      expect(on['town-dots'], town).toContain(town);
     // A place with no population figure waits for zoom 8.
-    expect(on['town-names']).not.toContain('Aveba');
+    expect(on['town-dots']).not.toContain('Aveba');
 
     // With the towns hidden, every other name is drawn exactly as before: no town's name took
     // a site's, a province's, a lake's or a country's place (MapLibre places the towns last).

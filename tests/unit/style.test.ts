@@ -47,6 +47,8 @@ describe('baseStyle', () => {
     expect(symbols.map((l) => l.id)).toEqual([
       // The towns' names: placed last of all, so they give way to every other name (towns.ts).
       'town-names',
+      // No text: the towns' dots, placed before their names, so no name covers a dot.
+      'town-dots',
       'country-labels',
       'lake-labels',
       // The held area's name: placed after the province and site names, before the lakes'.

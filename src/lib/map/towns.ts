@@ -13,7 +13,9 @@ import { FONT } from './theme.ts';
 
 export const TOWNS = 'towns';
 export const TOWN_DOT = 'town-dot';
+export const TOWN_DOTS = 'town-dots';
 export const TOWN_NAMES = 'town-names';
+export const TOWN_LAYERS = [TOWN_NAMES, TOWN_DOTS] as const;
 
 /** Quieter than the site names (bold, near-black, 11–14 px): regular, grey, a size smaller. */
 export const TOWN_INK = '#5b5750';
@@ -104,27 +106,27 @@ export function townTwins(
   return twins;
 }
 
-/** Ems from the dot: beside it, then clear of a site's symbol of up to 24 px over it. */
-const NEAR_EM = 0.5;
-const FAR_EM = 1.3;
+/**
+ * Ems from the dot: beside it; then clear of a site's symbol of up to 24 px over the town; then
+ * clear of the ghosts of closed sites round it (Bukavu's sector HQ and office, 2025).
+ */
+const RINGS_EM = [0.5, 1.3, 2.2];
 
-/** Where a town's name may go, tried in order: each side near, the corners, each side far. */
+/** Where a town's name may go, tried in order: each side and corner, nearest ring first. */
 export function townAnchors(): (string | [number, number])[] {
-  const c = NEAR_EM * Math.SQRT1_2;
-  const ring = (d: number): [string, [number, number]][] => [
-    ['left', [d, 0]],
-    ['right', [-d, 0]],
-    ['top', [0, d]],
-    ['bottom', [0, -d]],
-  ];
-  const pairs: [string, [number, number]][] = [
-    ...ring(NEAR_EM),
-    ['top-left', [c, c]],
-    ['bottom-left', [c, -c]],
-    ['top-right', [-c, c]],
-    ['bottom-right', [-c, -c]],
-    ...ring(FAR_EM),
-  ];
+  const pairs = RINGS_EM.flatMap((d): [string, [number, number]][] => {
+    const c = d * Math.SQRT1_2;
+    return [
+      ['left', [d, 0]],
+      ['right', [-d, 0]],
+      ['top', [0, d]],
+      ['bottom', [0, -d]],
+      ['top-left', [c, c]],
+      ['bottom-left', [c, -c]],
+      ['top-right', [-c, c]],
+      ['bottom-right', [-c, -c]],
+    ];
+  });
   return pairs.flatMap(([anchor, offset]) => [anchor, offset]);
 }
 
@@ -153,7 +155,7 @@ export function townDotImage(): { width: number; height: number; data: Uint8Arra
 }
 export const TOWN_DOT_RATIO = DOT_RATIO;
 
-/** The towns' names with their dots; hidden until the towns are loaded and shown. */
+/** The towns' names, then their dots above them; hidden until the towns are loaded. */
 export function townLayers(): LayerSpecification[] {
   return [
     {
@@ -162,13 +164,6 @@ export function townLayers(): LayerSpecification[] {
       source: TOWNS,
       filter: shown,
       layout: {
-        // The dot and the name come and go together (text-optional is false): a dot left
-        // without its name, where a site's or province's name took the room, said nothing.
-        // The dot itself may sit under a site's symbol (a town is often a base's site).
-        'icon-image': TOWN_DOT,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
         'text-field': ['get', 'name'],
         'text-font': [...FONT.regular],
         'text-size': [
@@ -195,6 +190,21 @@ export function townLayers(): LayerSpecification[] {
         'text-color': TOWN_INK,
         'text-halo-color': TOWN_HALO,
         'text-halo-width': 1.5,
+      },
+    },
+    {
+      // Placed before the names (MapLibre places the top layer first), so no town's name is
+      // set over another town's dot. Always drawn, even under a site's symbol (a town is often
+      // a base's site): a dot whose name found no room still marks the town.
+      id: TOWN_DOTS,
+      type: 'symbol',
+      source: TOWNS,
+      filter: shown,
+      layout: {
+        'icon-image': TOWN_DOT,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1],
+        'icon-allow-overlap': true,
+        'icon-padding': 0,
       },
     },
   ];
