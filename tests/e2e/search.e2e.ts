@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { mapIdle, openAt } from './helpers.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -227,5 +228,33 @@ describe('search', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect.poll(() => fr.inputValue()).toBe('');
+  });
+
+  test('axe-core finds no serious or critical violation in the open combobox', async () => {
+    // axe-core's Playwright runner asks for a page of a context of its own.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'UTC',
+    });
+    const axePage = await context.newPage();
+    await openAt(axePage, baseUrl, '#date=2020-06-01');
+    const combobox = axePage.getByRole('combobox', { name: /^Search sites, towns/ });
+    await combobox.fill('kiv');
+    await axePage.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => axePage.getByRole('option').first().getAttribute('aria-selected'))
+      .toBe('true');
+    const result = await new AxeBuilder({ page: axePage })
+      .include('[role=combobox]')
+      .include('[role=listbox]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    const found = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${String(n.target[0])}`));
+    expect(found).toEqual([]);
+    // Something was scanned: the combobox passed rules of its own.
+    expect(result.passes.length).toBeGreaterThan(0);
+    await context.close();
   });
 });
