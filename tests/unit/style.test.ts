@@ -45,6 +45,10 @@ describe('baseStyle', () => {
     const stacks = Object.values(FONT).map((f) => JSON.stringify(f));
     const symbols = style.layers.filter((l) => l.type === 'symbol');
     expect(symbols.map((l) => l.id)).toEqual([
+      // The towns' names: placed last of all, so they give way to every other name (towns.ts).
+      'town-names',
+      // No text: the towns' dots, placed before their names, so no name covers a dot.
+      'town-dots',
       'country-labels',
       'lake-labels',
       // The held area's name: placed after the province and site names, before the lakes'.

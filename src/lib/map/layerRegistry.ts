@@ -261,6 +261,8 @@ export const LAYERS = [
   },
   // Names have no key: they explain themselves.
   { id: 'labels', label: m.layers_labels, initial: true },
+  // The gazetteer's places (towns.ts): a grey dot and name explain themselves, as names do.
+  { id: 'towns', label: m.layers_towns, initial: true },
 ] as const satisfies readonly LayerEntry[];
 
 export type LayerId = (typeof LAYERS)[number]['id'];

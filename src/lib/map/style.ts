@@ -24,6 +24,7 @@ import {
   siteSpotsLayer,
 } from './siteLabels.ts';
 import { CONTROL, controlAreaLayers, controlLabelLayer } from './controlStyle.ts';
+import { TOWNS, townLayers } from './towns.ts';
 
 /**
  * Countries, provinces, lakes, rivers and border lines share one source, told apart by `kind`.
@@ -146,6 +147,8 @@ export function baseSources(b: Boundaries): Record<string, SourceSpecification> 
     [SITE_LABELS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [SITE_SPOTS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [SITE_MARKS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    // The gazetteer's places, set when the data loads (TownsLayer.svelte).
+    [TOWNS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -244,6 +247,9 @@ export function baseLayers(): LayerSpecification[] {
     },
     // The area held by an armed group: over the reach, which it qualifies, under every label.
     ...controlAreaLayers(),
+    // Under every other label layer: MapLibre places the top layer's labels first, so a town's
+    // name takes only the room the site, province, lake and country names leave (towns.ts).
+    ...townLayers(),
     {
       id: 'country-labels',
       type: 'symbol',
