@@ -19,6 +19,9 @@ export const CALLOUT_LINE_EM = 1.25;
 /** The dot at the anchor and the leader's width, in CSS pixels at scale 1. */
 export const CALLOUT_DOT_PX = 3.5;
 export const CALLOUT_LINE_PX = 1.5;
+/** The box's fill and the ink of its text, border, leader and dot: dark on near-white. */
+export const CALLOUT_FILL = 'rgba(255,255,255,0.95)';
+export const CALLOUT_INK = '#1d1b18';
 
 /** The four sides a label box can stand at, as offsets from its anchor at scale 1. */
 export const CALLOUT_SIDES = {
@@ -40,7 +43,10 @@ export interface PlacedCallout {
   /** [on the box's edge, at the anchor]; both ends equal when the box covers the anchor. */
   line: [Px, Px];
   fontPx: number;
-  /** Each line's text and the left and top of its type, one line under the other. */
+  /**
+   * Each line's text, and where it starts: its left, and the middle of its line's height (a
+   * canvas's 'middle' baseline, an SVG's 'central'), one line under the other.
+   */
   lines: { text: string; at: Px }[];
 }
 
@@ -109,6 +115,9 @@ export function placeCallout(
     box,
     line: leaderLine(anchor, box),
     fontPx,
-    lines: texts.map((text, i) => ({ text, at: [box[0] + padX, box[1] + padY + i * lineH] })),
+    lines: texts.map((text, i) => ({
+      text,
+      at: [box[0] + padX, box[1] + padY + (i + 0.5) * lineH],
+    })),
   };
 }
