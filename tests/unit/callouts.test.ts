@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   CALLOUT_FONT_PX,
+  CALLOUT_LINE_EM,
   CALLOUT_PAD_PX,
   calloutBox,
   leaderLine,
@@ -136,7 +137,7 @@ describe('placeCallout', () => {
     expect(p.line[0][1]).toBeCloseTo(p.box[3]);
     expect(p.lines).toHaveLength(1);
     expect(p.lines[0]!.at[0]).toBeCloseTo(p.box[0] + padX);
-    expect(p.lines[0]!.at[1]).toBeCloseTo(p.box[1] + padY);
+    expect(p.lines[0]!.at[1]).toBeCloseTo(p.box[1] + padY + (CALLOUT_LINE_EM * font) / 2);
   });
   test('an 80-character text takes several lines, each under the widest allowed', () => {
     const text =
