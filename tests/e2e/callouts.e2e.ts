@@ -6,6 +6,7 @@
  * still there after a reload. Screenshots: presenting with the callout, and the editor in
  * English and French.
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
@@ -188,8 +189,16 @@ describe('callouts and presenting on a projector', () => {
       await page.waitForFunction(() => !!window.__drawdown?.exportPng);
       const diff = await page.evaluate(async () => {
         const d = window.__drawdown!;
-        const shot = async () =>
-          createImageBitmap((await d.exportPng!('view-2x', 'Callouts')).blob);
+        let png = '';
+        const shot = async () => {
+          const { blob } = await d.exportPng!('view-2x', 'Callouts');
+          // The first (with the callout) is kept, to be looked at.
+          if (!png) {
+            const bytes = new Uint8Array(await blob.arrayBuffer());
+            png = btoa(Array.from(bytes, (c) => String.fromCharCode(c)).join(''));
+          }
+          return createImageBitmap(blob);
+        };
         const pixels = (b: ImageBitmap) => {
           const c = new OffscreenCanvas(b.width, b.height);
           const g = c.getContext('2d')!;
@@ -214,8 +223,9 @@ describe('callouts and presenting on a projector', () => {
           [l, t, r, b] = [Math.min(l, x), Math.min(t, y), Math.max(r, x), Math.max(b, y)];
           n++;
         }
-        return { box: [l, t, r, b], n, width: bitmap.width, height: bitmap.height };
+        return { box: [l, t, r, b], n, width: bitmap.width, height: bitmap.height, png };
       });
+      writeFileSync(`${SHOTS}/callouts-export-view-2x.png`, Buffer.from(diff.png, 'base64'));
       const out = presetSize('view-2x', size[0]!, size[1]!);
       expect([diff.width, diff.height]).toEqual([out.width, out.height]);
       const f = frameLayout(out.width, out.height, false);

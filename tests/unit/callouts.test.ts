@@ -12,7 +12,16 @@ import {
   type PxBox,
 } from '../../src/lib/domain/callouts.ts';
 import { screenScale, SITE_NAME_PX } from '../../src/lib/domain/screenScale.ts';
-import { LABEL_TEXT_PX } from '../../src/lib/map/siteLabels.ts';
+import {
+  LABEL_TEXT_PX,
+  labelTextPx,
+  labelTextSize,
+  markFeatures,
+  siteSpotFeatures,
+} from '../../src/lib/map/siteLabels.ts';
+import { sitesLayer } from '../../src/lib/map/layers/sitesLayer.ts';
+import { siteMarks, type SiteMark } from '../../src/lib/map/layers/siteMarks.ts';
+import type { SiteDatum } from '../../src/lib/map/layers/prepare.ts';
 
 /** Every character 0.5 em wide: widths a test can count. */
 const mono = (s: string, px: number) => s.length * px * 0.5;
@@ -149,5 +158,35 @@ describe('placeCallout', () => {
     // Down and left: the box's upper-right corner at the offset.
     expect(p.box[2]).toBeCloseTo(256);
     expect(p.box[1]).toBeCloseTo(340);
+  });
+});
+
+describe('the screen scale on the map: symbols, their space and the names grow alike', () => {
+  const site = {
+    site: { id: 'goma', kind: 'sector_hq', closed: '2021-06-30', closure: 'withdrawn' },
+    position: [29.23, -1.68],
+    span: [18000, 18800],
+    size: 20,
+    major: true,
+  } as unknown as SiteDatum;
+  const marks = siteMarks([site], { sites: true, closed: true });
+  const closing = marks.find((m) => m.role === 'closing')!;
+  const atlas = { canvas: {} as HTMLCanvasElement, mapping: {} };
+
+  test.each([1, 1.5, screenScale(1920, true)])('at scale %d', (scale) => {
+    const layer = sitesLayer(marks, 18500, atlas, true, scale);
+    expect(layer.props.sizeScale).toBe(scale);
+    const offset = (layer.props.getPixelOffset as (m: SiteMark) => number[])(closing);
+    expect(offset).toEqual([closing.offset[0] * scale, closing.offset[1] * scale]);
+    // MapLibre's placement space for the symbols: sizes scaled, and offsets in icon units that
+    // come out as the scaled pixels (icon-offset × icon-size, size / 4).
+    const spot = siteSpotFeatures([closing], scale).features[0]!.properties;
+    expect(spot.size).toBeCloseTo(closing.size * scale);
+    expect(spot.offset[0] * (spot.size / 4)).toBeCloseTo(closing.offset[0] * scale);
+    expect(markFeatures([site], scale).features[0]!.properties.size).toBeCloseTo(20 * scale);
+    // The names' text-size expression gives labelTextPx at every zoom.
+    const [, , , z0, px0, z1, px1] = labelTextSize(scale) as number[];
+    expect([z0, px0, z1, px1]).toEqual([4, labelTextPx(4, scale), 8, labelTextPx(8, scale)]);
+    expect(labelTextPx(6, scale)).toBeCloseTo(labelTextPx(6) * scale);
   });
 });
