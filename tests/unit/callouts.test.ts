@@ -176,7 +176,7 @@ describe('the screen scale on the map: symbols, their space and the names grow a
   test.each([1, 1.5, screenScale(1920, true)])('at scale %d', (scale) => {
     const layer = sitesLayer(marks, 18500, atlas, true, scale);
     expect(layer.props.sizeScale).toBe(scale);
-    const offset = (layer.props.getPixelOffset as (m: SiteMark) => number[])(closing);
+    const offset = (layer.props.getPixelOffset as unknown as (m: SiteMark) => number[])(closing);
     expect(offset).toEqual([closing.offset[0] * scale, closing.offset[1] * scale]);
     // MapLibre's placement space for the symbols: sizes scaled, and offsets in icon units that
     // come out as the scaled pixels (icon-offset × icon-size, size / 4).
