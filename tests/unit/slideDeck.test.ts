@@ -3,13 +3,17 @@ import { overwriteGetLocale } from '../../src/paraglide/runtime.js';
 import {
   emptyDeck,
   MAX_SLIDES,
+  MAX_CALLOUTS,
   moveSlide,
+  newCalloutId,
   newSlideId,
+  withCallout,
   orderedIds,
   parseDeckJson,
   parseSlideRecord,
   slideKey,
   uniqueSlideIds,
+  type Callout,
   type Slide,
 } from '../../src/lib/domain/slideDeck.ts';
 import { say, type Said } from '../../src/lib/domain/problems.ts';
@@ -169,4 +173,122 @@ test('a new deck is named in the interface’s language', () => {
   } finally {
     overwriteGetLocale(() => 'en');
   }
+});
+
+const goma: Callout = {
+  id: 'callout-1',
+  text: 'Goma falls, 28 Jan',
+  at: [29.2386, -1.6792],
+  siteId: 'goma',
+  offset: [40, -30],
+};
+/** A one-slide deck whose slide carries `callouts`, as JSON text. */
+const withCallouts = (callouts: unknown) =>
+  JSON.stringify({ ...emptyDeck(), slides: [{ ...slide('a'), callouts }] });
+
+describe('callouts in a deck', () => {
+  test.each([
+    { name: 'one anchored to a site', callouts: [goma], error: null },
+    { name: 'one anchored to a place', callouts: [{ ...goma, siteId: undefined }], error: null },
+    { name: 'none', callouts: [], error: null },
+    {
+      name: 'the most a slide holds',
+      callouts: Array.from({ length: MAX_CALLOUTS }, (_, i) => ({ ...goma, id: `c-${i}` })),
+      error: null,
+    },
+    {
+      name: 'one too many',
+      callouts: Array.from({ length: MAX_CALLOUTS + 1 }, (_, i) => ({ ...goma, id: `c-${i}` })),
+      error: /^slides\.0\.callouts: has more than 12 callouts/,
+    },
+    {
+      name: 'an 81-character text',
+      callouts: [{ ...goma, text: 'x'.repeat(81) }],
+      error: /^slides\.0\.callouts\.0\.text: has a callout text over 80 characters/,
+    },
+    {
+      name: 'an empty text',
+      callouts: [{ ...goma, text: '  ' }],
+      error: /^slides\.0\.callouts\.0\.text: is a callout with no text/,
+    },
+    {
+      name: 'an anchor in New York',
+      callouts: [{ ...goma, at: [-74, 40.7] }],
+      error: /^slides\.0\.callouts\.0\.at: is not a longitude and latitude on the map/,
+    },
+    {
+      name: 'latitude and longitude swapped past the box',
+      callouts: [{ ...goma, at: [-1.6792, 29.2386] }],
+      error: /callouts\.0\.at: is not a longitude/,
+    },
+    {
+      name: 'an offset too far',
+      callouts: [{ ...goma, offset: [40, -3000] }],
+      error: /callouts\.0\.offset: is not a label offset/,
+    },
+    {
+      name: 'an id with markup',
+      callouts: [{ ...goma, id: '<b>' }],
+      error: /callouts\.0\.id: is not a callout id/,
+    },
+    {
+      name: 'a site id with markup',
+      callouts: [{ ...goma, siteId: '<img src=x>' }],
+      error: /callouts\.0\.siteId: is not a site/,
+    },
+    {
+      name: 'not a list',
+      callouts: 'Goma',
+      error: /callouts: is not what was expected/,
+    },
+  ])('$name', ({ callouts, error }) => {
+    const r = parseDeckJson(withCallouts(callouts));
+    if (error) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(words(r.errors).join('\n')).toMatch(error);
+    } else {
+      expect(r.ok ? r.deck.slides[0]!.callouts : words(r.errors)).toEqual(
+        JSON.parse(withCallouts(callouts)).slides[0].callouts,
+      );
+    }
+  });
+
+  test('a deck saved before callouts loads unchanged, with none', () => {
+    const r = parseDeckJson(JSON.stringify(deck('a', 'b')));
+    expect(r.ok && r.deck.slides.map((s) => s.callouts)).toEqual([undefined, undefined]);
+  });
+
+  test('a stored slide keeps its callouts', () => {
+    const r = parseSlideRecord('a', { ...slide('x'), callouts: [goma] });
+    expect(r.ok && r.slide.callouts).toEqual([goma]);
+  });
+
+  test.each([
+    { name: 'added to none', list: undefined, c: goma, ids: ['callout-1'], text: goma.text },
+    {
+      name: 'added after another',
+      list: [{ ...goma, id: 'other' }],
+      c: goma,
+      ids: ['other', 'callout-1'],
+      text: goma.text,
+    },
+    {
+      name: 'put in place of its old self',
+      list: [goma, { ...goma, id: 'other' }],
+      c: { ...goma, text: 'Goma retaken' },
+      ids: ['callout-1', 'other'],
+      text: 'Goma retaken',
+    },
+  ])('withCallout: $name', ({ list, c, ids, text }) => {
+    const out = withCallout(list, c);
+    expect(out.map((x) => x.id)).toEqual(ids);
+    expect(out.find((x) => x.id === c.id)!.text).toBe(text);
+  });
+
+  test('newCalloutId is unique on its slide', () => {
+    expect(newCalloutId({}, 36 ** 3)).toBe('callout-1000');
+    expect(newCalloutId({ callouts: [{ ...goma, id: 'callout-1000' }] }, 36 ** 3)).toBe(
+      'callout-1000-2',
+    );
+  });
 });

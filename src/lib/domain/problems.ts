@@ -299,6 +299,13 @@ const TEXT = {
   too_many_hotspots: m.problem_too_many_hotspots,
   hotspot_cell_long: m.problem_hotspot_cell_long,
   hotspot_row_problem: m.problem_hotspot_row_problem,
+  // Slides' callouts (slideDeck.ts).
+  not_callout_id: m.problem_not_callout_id,
+  callout_empty: m.problem_callout_empty,
+  callout_long: m.problem_callout_long,
+  callout_not_at: m.problem_callout_not_at,
+  callout_not_offset: m.problem_callout_not_offset,
+  too_many_callouts: m.problem_too_many_callouts,
 } satisfies Record<string, AnyMessage>;
 
 /** Every problem and fix the app can name. */

@@ -19,7 +19,34 @@ export interface Slide extends SavedView {
   caption: string;
   /** Play on (or back) to this date when the slide is entered, or null. */
   playTo: string | null;
+  /** Texts pointed at sites or places while the slide is shown; absent in decks made before. */
+  callouts?: Callout[];
 }
+
+/** A short text anchored to a site or a place, drawn with a leader line to its label. */
+export interface Callout {
+  id: string;
+  /** At most 80 characters. */
+  text: string;
+  /** The anchor, [lon, lat]: a site's or a place's position when made. */
+  at: [number, number];
+  /** The site it names, when anchored to a site. */
+  siteId?: string;
+  /** The label box's offset from the anchor in CSS pixels at scale 1, e.g. [40, -30]. */
+  offset: [number, number];
+}
+
+/** The longest callout text: a short line an audience reads at a glance. */
+export const MAX_CALLOUT_TEXT = 80;
+/** The most callouts a slide may carry: more would hide the map they point at. */
+export const MAX_CALLOUTS = 12;
+/** The farthest a label box may stand from its anchor, in CSS pixels at scale 1. */
+export const MAX_CALLOUT_OFFSET = 400;
+/**
+ * Where an anchor may be: the map's reach (its maxBounds in MapView.svelte, about 4°W–57°E and
+ * 26°S–12°N) with a margin; a point beyond is a mistake (a swapped or projected coordinate).
+ */
+const ANCHOR_BOX = { west: -20, east: 60, south: -35, north: 25 };
 
 export interface SlideDeck {
   version: typeof DECK_VERSION;
@@ -34,6 +61,36 @@ export interface SlideDeck {
 export const MAX_SLIDES = 500;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const pair = v.tuple([v.number(), v.number()]);
+const CalloutSchema = v.object({
+  id: v.pipe(v.string(), v.regex(ID, code('not_callout_id'))),
+  text: v.pipe(
+    v.string(),
+    v.check((t) => t.trim() !== '', code('callout_empty')),
+    v.maxLength(MAX_CALLOUT_TEXT, code('callout_long')),
+  ),
+  at: v.pipe(
+    pair,
+    v.check(
+      ([lon, lat]) =>
+        Number.isFinite(lon) &&
+        Number.isFinite(lat) &&
+        lon >= ANCHOR_BOX.west &&
+        lon <= ANCHOR_BOX.east &&
+        lat >= ANCHOR_BOX.south &&
+        lat <= ANCHOR_BOX.north,
+      code('callout_not_at'),
+    ),
+  ),
+  siteId: v.optional(v.pipe(v.string(), v.regex(ID, code('not_feature_id')))),
+  offset: v.pipe(
+    pair,
+    v.check(
+      (o) => o.every((x) => Number.isFinite(x) && Math.abs(x) <= MAX_CALLOUT_OFFSET),
+      code('callout_not_offset'),
+    ),
+  ),
+});
 const SlideSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty(code('empty_id'))),
   caption: v.pipe(v.string(), v.maxLength(300, code('caption_long'))),
@@ -52,6 +109,9 @@ const SlideSchema = v.object({
   plan: v.picklist(PLANS, code('not_plan')),
   sel: v.nullable(v.pipe(v.string(), v.regex(ID, code('not_feature_id')))),
   scn: v.nullable(v.pipe(v.string(), v.regex(ID, code('not_scenario_id')))),
+  callouts: v.optional(
+    v.pipe(v.array(CalloutSchema), v.maxLength(MAX_CALLOUTS, code('too_many_callouts'))),
+  ),
 });
 const DeckSchema = v.object({
   version: v.literal(DECK_VERSION, code('not_version')),
@@ -153,6 +213,26 @@ export function orderedIds(
     }
   for (const id of [...keys].sort()) if (!seen.has(id)) out.push(id);
   return out;
+}
+
+/**
+ * A callout id not yet on the slide; from the clock, as slide ids are (newSlideId), so two
+ * tabs editing one slide do not both make "callout-2".
+ */
+export function newCalloutId(slide: Pick<Slide, 'callouts'>, now = Date.now()): string {
+  const taken = new Set((slide.callouts ?? []).map((c) => c.id));
+  const base = `callout-${now.toString(36)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The slide's callouts with `callout` put in place of the one with its id, or added last. */
+export function withCallout(callouts: readonly Callout[] | undefined, callout: Callout): Callout[] {
+  const list = callouts ?? [];
+  return list.some((c) => c.id === callout.id)
+    ? list.map((c) => (c.id === callout.id ? callout : c))
+    : [...list, callout];
 }
 
 /** The index after a key press: next, previous, or null (not a slide key). */

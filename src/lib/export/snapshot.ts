@@ -18,6 +18,16 @@ import {
   type LegendRow,
   type Rect,
 } from '../domain/frame.ts';
+import {
+  CALLOUT_DOT_PX,
+  CALLOUT_FILL,
+  CALLOUT_INK,
+  CALLOUT_LINE_PX,
+  placeCallout,
+  type PlacedCallout,
+} from '../domain/callouts.ts';
+import type { Callout } from '../domain/slideDeck.ts';
+import { shownCallouts } from './shownCallouts.ts';
 
 export type Swatch =
   | { type: 'fill'; fill: string; stroke?: string }
@@ -86,7 +96,15 @@ export async function renderMap(
   w: number,
   h: number,
   keepClear = 0,
-): Promise<{ canvas: HTMLCanvasElement; zoom: number; lat: number; pr: number }> {
+  anchors: readonly [number, number][] = [],
+): Promise<{
+  canvas: HTMLCanvasElement;
+  zoom: number;
+  lat: number;
+  pr: number;
+  /** `anchors` ([lon, lat]) where the picture shows them, in its CSS pixels (× pr for its own). */
+  points: [number, number][];
+}> {
   const container = map.getContainer();
   const rect = container.getBoundingClientRect();
   const saved = { width: container.style.width, height: container.style.height };
@@ -123,6 +141,10 @@ export async function renderMap(
     await idle(map);
     const zoom = map.getZoom();
     const lat = map.getCenter().lat;
+    const points = anchors.map((a): [number, number] => {
+      const p = map.project(a);
+      return [p.x, p.y];
+    });
     await new Promise<void>((resolve) => {
       map.once('render', () => {
         copyMapPixels(out.getContext('2d')!, map.getCanvas(), w, h);
@@ -130,7 +152,7 @@ export async function renderMap(
       });
       map.triggerRepaint();
     });
-    return { canvas: out, zoom, lat, pr };
+    return { canvas: out, zoom, lat, pr, points };
   } finally {
     container.style.width = saved.width;
     container.style.height = saved.height;
@@ -319,7 +341,10 @@ function drawScaleAndNorth(
   ctx.restore();
 }
 
-/** The whole snapshot: frame and map at exactly `width` × `height`. */
+/**
+ * The whole snapshot: frame and map at exactly `width` × `height`; with the slide callouts the
+ * map shows (shownCallouts.ts) unless others are given.
+ */
 export async function composeSnapshot(
   map: MapLibreMap,
   width: number,
@@ -327,6 +352,7 @@ export async function composeSnapshot(
   text: FrameText,
   legend: LegendItem[],
   atlas: { image: CanvasImageSource; cell: number } | null,
+  callouts: readonly Callout[] = shownCallouts(),
 ): Promise<HTMLCanvasElement> {
   await Promise.all(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
@@ -334,7 +360,13 @@ export async function composeSnapshot(
   const f = frameLayout(width, height, text.banner.trim() !== '');
   // The legend's width and its margin: the map is fitted to what is left.
   const clear = legend.length ? legendLayout(legend, f).w + 2 * f.margin : 0;
-  const rendered = await renderMap(map, f.map.w, f.map.h, clear);
+  const rendered = await renderMap(
+    map,
+    f.map.w,
+    f.map.h,
+    clear,
+    callouts.map((c) => c.at),
+  );
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -342,6 +374,7 @@ export async function composeSnapshot(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(rendered.canvas, f.map.x, f.map.y);
+  drawCallouts(ctx, callouts, rendered, f.map);
   drawScaleAndNorth(ctx, map, f, rendered, text.locale);
   drawLegend(ctx, legend, f, atlas?.image ?? null, atlas?.cell ?? 0);
   drawHeader(ctx, f, text);
@@ -406,6 +439,57 @@ function drawFooter(ctx: CanvasRenderingContext2D, f: FrameLayout, t: FrameText)
     // maxWidth narrows the type rather than cut a source or the disclaimer off.
     ctx.fillText(l, f.margin, r.y + f.margin * 0.4 + i * lh, r.w - 2 * f.margin);
   });
+}
+
+/**
+ * The slide's callouts over the map, placed as on screen (callouts.ts) at the picture's pixel
+ * ratio, so a 2× export shows them as the screen did, twice as sharp; clipped to the map.
+ */
+function drawCallouts(
+  ctx: CanvasRenderingContext2D,
+  callouts: readonly Callout[],
+  rendered: { pr: number; points: [number, number][] },
+  area: Rect,
+) {
+  if (!callouts.length) return;
+  const pr = rendered.pr;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.x, area.y, area.w, area.h);
+  ctx.clip();
+  const measure = (t: string, px: number) => {
+    ctx.font = font(px, 700);
+    return ctx.measureText(t).width;
+  };
+  callouts.forEach((c, i) => {
+    const [x, y] = rendered.points[i]!;
+    const p = placeCallout(c, [area.x + x * pr, area.y + y * pr], pr, measure);
+    drawCallout(ctx, p, pr);
+  });
+  ctx.restore();
+}
+
+/** One placed callout: the leader and the anchor's dot, then the box and its text over them. */
+export function drawCallout(ctx: CanvasRenderingContext2D, p: PlacedCallout, scale: number) {
+  const [from, to] = p.line;
+  ctx.strokeStyle = CALLOUT_INK;
+  ctx.lineWidth = CALLOUT_LINE_PX * scale;
+  ctx.beginPath();
+  ctx.moveTo(from[0], from[1]);
+  ctx.lineTo(to[0], to[1]);
+  ctx.stroke();
+  ctx.fillStyle = CALLOUT_INK;
+  ctx.beginPath();
+  ctx.arc(to[0], to[1], CALLOUT_DOT_PX * scale, 0, 2 * Math.PI);
+  ctx.fill();
+  const [l, t, r, b] = p.box;
+  ctx.fillStyle = CALLOUT_FILL;
+  ctx.fillRect(l, t, r - l, b - t);
+  ctx.strokeRect(l, t, r - l, b - t);
+  ctx.fillStyle = CALLOUT_INK;
+  ctx.font = font(p.fontPx, 700);
+  ctx.textBaseline = 'middle';
+  for (const line of p.lines) ctx.fillText(line.text, line.at[0], line.at[1]);
 }
 
 function fillRect(ctx: CanvasRenderingContext2D, r: Rect) {

@@ -34,11 +34,30 @@ const LABEL_GAP_PX = 4;
 /** The type grows from LABEL_TEXT_PX at zoom 4 to this at zoom 8 (and stays outside). */
 const LABEL_TEXT_PX_Z8 = 14;
 
-/** The site names' type size at a zoom, in pixels: the layer's text-size. */
-export function labelTextPx(zoom: number): number {
+/**
+ * The site names' type size at a zoom, in pixels: the layer's text-size. `scale` is the screen
+ * scale (screenScale.ts: above 1 only while presenting on a large screen), which grows the
+ * names, their symbols and the gaps between them alike (labelTextSize).
+ */
+export function labelTextPx(zoom: number, scale = 1): number {
   const t = Math.min(Math.max((zoom - 4) / 4, 0), 1);
-  return LABEL_TEXT_PX + t * (LABEL_TEXT_PX_Z8 - LABEL_TEXT_PX);
+  return (LABEL_TEXT_PX + t * (LABEL_TEXT_PX_Z8 - LABEL_TEXT_PX)) * scale;
 }
+
+/**
+ * The layer's text-size at a screen scale (set with setLayoutProperty when it changes). The
+ * names' offsets are in ems, so they grow with it: nameAnchors gives the same ems for symbols
+ * and gaps scaled alike.
+ */
+export const labelTextSize = (scale = 1): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  LABEL_TEXT_PX * scale,
+  8,
+  LABEL_TEXT_PX_Z8 * scale,
+];
 
 /**
  * The space each symbol of the sites layer takes at some date (a site, its closure mark, its
@@ -55,15 +74,17 @@ export const SITE_SPOTS = 'site-spots';
  */
 export function siteSpotFeatures(
   marks: Pick<SiteMark, 'datum' | 'size' | 'offset'>[],
+  scale = 1,
 ): FeatureCollection<Point, { size: number; offset: [number, number] }> {
   return {
     type: 'FeatureCollection',
     features: marks.map((m) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: m.datum.position },
-      // MapLibre scales an icon's offset by its icon-size (size / MARK_PX).
+      // MapLibre scales an icon's offset by its icon-size (size / MARK_PX): the offset in
+      // pixels grows with the screen scale as the symbol does (sitesLayer).
       properties: {
-        size: m.size,
+        size: m.size * scale,
         offset: [(m.offset[0] * MARK_PX) / m.size, (m.offset[1] * MARK_PX) / m.size],
       },
     })),
@@ -137,13 +158,14 @@ export function nameFeatures(
 /** The open labelled sites' marks: a `size`-pixel square each (siteMarksLayer). */
 export function markFeatures(
   open: readonly SiteDatum[],
+  scale = 1,
 ): FeatureCollection<Point, { id: string; size: number }> {
   return {
     type: 'FeatureCollection',
     features: open.map((d) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: d.position },
-      properties: { id: d.site.id, size: d.size },
+      properties: { id: d.site.id, size: d.size * scale },
     })),
   };
 }
@@ -162,7 +184,7 @@ export function siteLabelsLayer(): LayerSpecification {
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...FONT.bold],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL_TEXT_PX, 8, LABEL_TEXT_PX_Z8],
+      'text-size': labelTextSize(),
       'text-anchor': ['get', 'anchor'] as ExpressionSpecification,
       'text-offset': ['get', 'offset'] as ExpressionSpecification,
       'text-allow-overlap': true,

@@ -44,6 +44,8 @@ export interface NamesInput {
   spots: readonly Pick<SiteMark, 'datum' | 'size' | 'offset'>[];
   /** Names of held areas (controlStyle.ts), set east of their point: kept clear too. */
   areaNames?: readonly { label: string; at: [number, number] }[];
+  /** The screen scale (screenScale.ts): names, symbols and their gaps grow by it alike. */
+  scale?: number;
 }
 
 /** A canvas to measure names with; the map draws them from the same self-hosted face. */
@@ -116,13 +118,14 @@ export function layoutOnMap(
   input: NamesInput,
   provinces: readonly ProvincePoint[],
 ): SetName[] {
-  const textPx = labelTextPx(map.getZoom());
+  const scale = input.scale ?? 1;
+  const textPx = labelTextPx(map.getZoom(), scale);
   const obstacles: Box[] = [
     ...provinceBoxes(map, provinces),
     ...areaNameBoxes(map, input.areaNames ?? []),
     ...input.spots.map((m) => {
       const { x, y } = map.project(m.datum.position);
-      return squareBox([x, y], m.size, m.offset);
+      return squareBox([x, y], m.size * scale, [m.offset[0] * scale, m.offset[1] * scale]);
     }),
   ];
   const names: NameToSet[] = input.open.map((d) => {
@@ -130,10 +133,11 @@ export function layoutOnMap(
     return {
       id: d.site.id,
       at: [x, y],
-      size: d.size,
+      size: d.size * scale,
       width: textWidth(shortName(d), textPx, 700),
       height: LINE_EM * textPx,
       rank: nameRank(d),
+      // In ems of the type, which grows with the symbol: the same ems at every scale.
       anchors: nameAnchors(d.size),
     };
   });
@@ -157,6 +161,7 @@ export function watchSiteNames(
   let sent = '';
   /** The open sites whose marks were last sent. */
   let marksSent: readonly SiteDatum[] | null = null;
+  let marksScale: number | undefined;
   let waiting = false;
   const run = () => {
     if (!input) return;
@@ -174,9 +179,10 @@ export function watchSiteNames(
       }
       return;
     }
-    if (marksSent !== input.open) {
-      marks.setData(markFeatures(input.open));
+    if (marksSent !== input.open || marksScale !== input.scale) {
+      marks.setData(markFeatures(input.open, input.scale));
       marksSent = input.open;
+      marksScale = input.scale;
     }
     const set = layoutOnMap(map, input, points);
     const anchors = set.map((n) => `${n.id} ${n.anchor} ${n.offset.join()}`).join('\n');
@@ -205,7 +211,13 @@ export function watchSiteNames(
         input.open.length !== next.open.length ||
         input.open.some((d, i) => d !== next.open[i]);
       // Most timeline steps open or close no named site: nothing to send to MapLibre's worker.
-      if (!openChanged && input?.spots === next.spots && input?.areaNames === next.areaNames)
+      const scaled = input?.scale !== next.scale;
+      if (
+        !openChanged &&
+        !scaled &&
+        input?.spots === next.spots &&
+        input?.areaNames === next.areaNames
+      )
         return;
       input = openChanged ? next : { ...next, open: input!.open };
       run();

@@ -3,6 +3,8 @@
  * and whether the app is presenting. Applying a slide to the map is Presenter.svelte's job.
  */
 import { createContext } from 'svelte';
+import { innerWidth } from 'svelte/reactivity/window';
+import { screenScale } from '../domain/screenScale.ts';
 import { parseOffThread } from '../data/parseOffThread.ts';
 import { say, type Said } from '../domain/problems.ts';
 import type { Snapshot, Txn } from '../data/savedStore.ts';
@@ -14,6 +16,8 @@ import {
   orderedIds,
   parseDeckJson,
   parseSlideRecord,
+  withCallout,
+  type Callout,
   type Slide,
   type SlideDeck,
 } from '../domain/slideDeck.ts';
@@ -32,6 +36,11 @@ export class PresentState {
   showPanel = $state(false);
   /** Whether the legend shows while presenting (L toggles it); kept from slide to slide. */
   legend = $state(true);
+  /**
+   * The slide whose callouts the map shows while not presenting (the Slides panel's "Show on
+   * map", or a callout just edited), so a briefer sees them and a PNG export includes them.
+   */
+  shown = $state<string | null>(null);
 
   readonly #slides: SyncedCollection<Slide>;
   readonly #saved: SavedState;
@@ -64,6 +73,32 @@ export class PresentState {
     return this.deck.slides[this.index] ?? null;
   }
 
+  /** How much larger names, symbols and callouts are drawn on this screen (screenScale.ts). */
+  get scale(): number {
+    return screenScale(innerWidth.current ?? 0, this.presenting);
+  }
+
+  /** The callouts on the map now: the current slide's while presenting, else the shown one's. */
+  get callouts(): readonly Callout[] {
+    const slide = this.presenting
+      ? this.current
+      : this.deck.slides.find((s) => s.id === this.shown);
+    return slide?.callouts ?? [];
+  }
+
+  /** Adds `callout` to slide `id`, or puts it in place of the one with its id. */
+  setCallout(id: string, callout: Callout): void {
+    const slide = this.deck.slides.find((s) => s.id === id);
+    if (slide) this.update(id, { callouts: withCallout(slide.callouts, callout) });
+  }
+
+  /** Takes callout `calloutId` off slide `id`. */
+  removeCallout(id: string, calloutId: string): void {
+    const slide = this.deck.slides.find((s) => s.id === id);
+    if (slide)
+      this.update(id, { callouts: (slide.callouts ?? []).filter((c) => c.id !== calloutId) });
+  }
+
   /** The order as stored, with `f` applied to it. */
   static async #reorder(t: Txn, f: (order: string[]) => string[]): Promise<void> {
     const order = orderedIds((await t.meta()).order, await t.keys());
@@ -91,6 +126,7 @@ export class PresentState {
   }
 
   remove(id: string): void {
+    if (this.shown === id) this.shown = null;
     this.deck = { ...this.deck, slides: this.deck.slides.filter((s) => s.id !== id) };
     this.index = Math.min(this.index, Math.max(0, this.deck.slides.length - 1));
     void this.#slides.write(async (t) => {

@@ -17,12 +17,16 @@ const FILTER_3D = new DataFilterExtension({ filterSize: 3 });
 const filterValue = (m: SiteMark): [number, number, number] =>
   m.fades ? [m.span[0], m.span[1], NEVER_AFTER] : [m.span[0], NEVER_AFTER, m.span[1]];
 
-/** The "sites" layer at a day; `fade` is off under reduced motion. */
+/**
+ * The "sites" layer at a day; `fade` is off under reduced motion; `scale` is the screen scale
+ * (screenScale.ts), by which the symbols and the closure marks' offsets grow while presenting.
+ */
 export function sitesLayer(
   data: SiteMark[],
   day: number,
   atlas: Pick<Atlas, 'canvas' | 'mapping'>,
   fade: boolean,
+  scale = 1,
 ) {
   return new IconLayer<SiteMark, DataFilterExtensionProps<SiteMark>>({
     id: 'sites',
@@ -34,8 +38,10 @@ export function sitesLayer(
     getSize: (m) => m.size,
     // The icons are full-colour (not masks): only the alpha applies, and ghosts are faint.
     getColor: (m) => [0, 0, 0, m.alpha],
-    getPixelOffset: (m) => m.offset,
+    getPixelOffset:
+      scale === 1 ? (m) => m.offset : (m) => [m.offset[0] * scale, m.offset[1] * scale],
     sizeUnits: 'pixels',
+    sizeScale: scale,
     pickable: true,
     // Shown while the day is in [span[0], span[1]]: a step moves the range, never the data.
     getFilterValue: filterValue,
@@ -53,6 +59,7 @@ export function sitesLayer(
         ]
       : null,
     filterTransformColor: true,
+    updateTriggers: { getPixelOffset: scale },
     extensions: [FILTER_3D],
   });
 }
