@@ -72,6 +72,18 @@ function iconCells(atlas: { image: CanvasImageSource; cell: number } | null) {
   };
 }
 
+/**
+ * The map as a JPEG data URL, encoded from a CPU-backed copy: encoding the accelerated canvas
+ * itself waits on a read-back from the GPU process, which a software renderer makes slow.
+ */
+function jpegOf(canvas: HTMLCanvasElement): string {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  copy.getContext('2d', { willReadFrequently: true })!.drawImage(canvas, 0, 0);
+  return copy.toDataURL('image/jpeg', JPEG_QUALITY);
+}
+
 export interface VectorExport {
   blob: Blob;
   /** The page in millimetres, and the layout's pixels (300 dpi). */
@@ -105,7 +117,7 @@ export async function exportVector(
   const f = frameLayout(size.width, size.height, banner);
   const clear = legendClearance(legend, size.width, size.height, banner, measure);
   const rendered = await renderMap(map, f.map.w, f.map.h, clear);
-  const href = rendered.canvas.toDataURL('image/jpeg', JPEG_QUALITY);
+  const href = jpegOf(rendered.canvas);
   const woffUrl = (b: Uint8Array) => `data:font/woff;base64,${base64Of(b)}`;
   const svg = svgFrame({
     width: size.width,
