@@ -207,27 +207,37 @@ function swatch(s: Swatch, x: number, y: number, size: number, icon?: (x: number
   }
 }
 
-function legendBox(v: VectorFrame, f: FrameLayout, measure: Measure): string {
-  if (!v.legend.length) return '';
+/** The legend's columns, each as wide as its longest measured line, as many rows as fit. */
+function legendBlocks(legend: LegendItem[], f: FrameLayout, measure: Measure) {
   const size = f.font.legend;
   const pad = Math.round(size * 0.6);
   const rowH = legendSize([], size).rowH;
   const maxRows = (f.map.h - 2 * f.margin - legendSize([], size).h) / rowH;
-  const columns = legendColumns(v.legend, maxRows).map((c) => ({
-    rows: c,
+  const columns = legendColumns(legend, maxRows).map((rows) => ({
+    rows,
     w: Math.max(
-      legendSize(c, size).w,
-      ...c.map(
+      ...rows.map(
         (r) =>
           measure(r.text, size, r.kind === 'heading') +
           2 * pad +
           (r.kind === 'item' ? 1.6 * size : 0),
       ),
     ),
-    h: legendSize(c, size).h,
+    h: legendSize(rows, size).h,
   }));
-  const w = columns.reduce((s, c) => s + c.w, 0);
-  const h = Math.max(0, ...columns.map((c) => c.h));
+  return {
+    size,
+    pad,
+    rowH,
+    columns,
+    w: columns.reduce((s, c) => s + c.w, 0),
+    h: Math.max(0, ...columns.map((c) => c.h)),
+  };
+}
+
+function legendBox(v: VectorFrame, f: FrameLayout, measure: Measure): string {
+  if (!v.legend.length) return '';
+  const { size, pad, rowH, columns, w, h } = legendBlocks(v.legend, f, measure);
   const x = f.map.x + f.map.w - w - f.margin;
   const y = f.map.y + f.margin;
   const out = [
@@ -259,25 +269,7 @@ export function legendClearance(
 ): number {
   if (!legend.length) return 0;
   const f = frameLayout(width, height, banner);
-  const size = f.font.legend;
-  const rowH = legendSize([], size).rowH;
-  const maxRows = (f.map.h - 2 * f.margin - legendSize([], size).h) / rowH;
-  const pad = Math.round(size * 0.6);
-  const w = legendColumns(legend, maxRows).reduce(
-    (s, c) =>
-      s +
-      Math.max(
-        legendSize(c, size).w,
-        ...c.map(
-          (r) =>
-            measure(r.text, size, r.kind === 'heading') +
-            2 * pad +
-            (r.kind === 'item' ? 1.6 * size : 0),
-        ),
-      ),
-    0,
-  );
-  return w + 2 * f.margin;
+  return legendBlocks(legend, f, measure).w + 2 * f.margin;
 }
 
 function scaleAndNorth(v: VectorFrame, f: FrameLayout): string {
