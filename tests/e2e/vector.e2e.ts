@@ -65,6 +65,7 @@ async function exportVector(
   await dialog.getByRole('radio', { name: format, exact: true }).check();
   await dialog.getByRole('radio', { name: pageName }).check();
   await dialog.getByLabel(w.export_field_title, { exact: true }).fill(title);
+  await dialog.screenshot({ path: save.replace(/\.(pdf|svg)$/, '-dialog.png') });
   const button = format === 'PDF' ? w.export_download_pdf : w.export_download_svg;
   const t0 = Date.now();
   const [download] = await Promise.all([
