@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { legendColumns, legendOf, textOf } from '../../src/lib/export/legend.ts';
+import {
+  legendColumns,
+  legendOf,
+  openSites,
+  textOf,
+  troopKey,
+  TROOP_KEY_STEPS,
+} from '../../src/lib/export/legend.ts';
+import { dayNumber } from '../../src/lib/domain/dates.ts';
+import { MAX_SYMBOL_PX, symbolSize } from '../../src/lib/map/layers/prepare.ts';
 import {
   importedKeyContext,
   INITIAL_LAYERS,
@@ -508,4 +517,66 @@ describe('legendColumns: a tall legend in columns, keys kept whole where they fi
       expect(width).toBeLessThan(f.map.w * 0.6);
     },
   );
+});
+
+describe('troopKey', () => {
+  test.each([
+    { locale: 'en' as const, rows: ['150 troops', '1,000 troops', '2,900 troops or more'] },
+    {
+      locale: 'fr' as const,
+      rows: ['150 militaires', '1\u202f000 militaires', '2\u202f900 militaires ou plus'],
+    },
+  ])('$locale: a heading, the steps, and the smallest size for no figure', ({ locale, rows }) => {
+    const key = troopKey(locale);
+    expect(key[0]!.kind).toBe('heading');
+    const items = key.slice(1);
+    expect(items.slice(0, 3).map((r) => r.text.replace(/\u00a0/g, '\u202f'))).toEqual(rows);
+    expect(items).toHaveLength(TROOP_KEY_STEPS.length + 1);
+  });
+
+  test('each circle is its symbol’s share of the largest, growing with troops', () => {
+    const shares = troopKey('en')
+      .slice(1)
+      .map((r) => (r.swatch?.type === 'size' ? r.swatch.share : NaN));
+    expect(shares.slice(0, 3)).toEqual(TROOP_KEY_STEPS.map((t) => symbolSize(t) / MAX_SYMBOL_PX));
+    expect(shares[2]).toBe(1);
+    expect(shares[0]!).toBeLessThan(shares[1]!);
+    expect(shares[3]!).toBeLessThan(shares[0]!);
+  });
+
+  test('legendOf puts it after the sites key, only when asked', () => {
+    const rows = legendOf(view(['sites', 'ghosts']), SITES, false, MAPPING, [], undefined, {
+      locale: 'en',
+    });
+    const texts = rows.map((r) => r.text);
+    const at = texts.indexOf(troopKey('en')[0]!.text);
+    expect(at).toBe(texts.indexOf(textOf(KIND_STYLE.tob.label)) + 1);
+    expect(legendOf(view(['sites']), SITES, false, MAPPING).map((r) => r.text)).not.toContain(
+      troopKey('en')[0]!.text,
+    );
+    // No sites layer, no size key.
+    const none = legendOf(view(['ghosts']), SITES, false, MAPPING, [], undefined, { locale: 'en' });
+    expect(none.map((r) => r.text)).not.toContain(troopKey('en')[0]!.text);
+  });
+});
+
+describe('openSites', () => {
+  const d = (y: number, mo: number, day = 1) => dayNumber(y, mo, day);
+  const at = (day: number) => ({ text: '', precision: 'day' as const, first: day, last: day });
+  const span = (a: number | null, b: number | null) => ({
+    opened: a === null ? null : at(a),
+    closed: b === null ? null : at(b),
+  });
+  const SPANS = [
+    { kind: 'cob' as const, ...span(d(2010, 1), d(2020, 6)) },
+    { kind: 'tob' as const, ...span(d(2019, 1), null) },
+    { kind: 'cob' as const, ...span(null, d(2018, 1)) },
+  ];
+  test.each([
+    { day: d(2019, 6), expected: ['cob', 'tob'] },
+    { day: d(2022, 1), expected: ['tob'] },
+    { day: d(2017, 1), expected: ['cob'] },
+  ])('kinds open on day $day: $expected', ({ day, expected }) => {
+    expect(kindsIn(openSites(SPANS, day))).toEqual(expected);
+  });
 });

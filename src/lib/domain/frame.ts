@@ -175,3 +175,30 @@ export function slugify(text: string): string {
 export function exportFilename(date: string, title: string, ext = 'png', untitled = 'map'): string {
   return `drawdown-map_${date}_${slugify(title) || slugify(untitled) || 'map'}.${ext}`;
 }
+
+/** The vector exports' pages: paper in landscape and portrait, and a 16:9 slide. */
+export const PAGES = ['a4', 'a4-portrait', 'a3', 'a3-portrait', 'slide'] as const;
+export type Page = (typeof PAGES)[number];
+
+/**
+ * Each page's size in millimetres. The slide is PowerPoint's and Keynote's widescreen page,
+ * 13.333 × 7.5 inches.
+ */
+export const PAGE_MM: Record<Page, [number, number]> = {
+  a4: [297, 210],
+  'a4-portrait': [210, 297],
+  a3: [420, 297],
+  'a3-portrait': [297, 420],
+  slide: [(40 / 3) * 25.4, 7.5 * 25.4],
+};
+
+/** A page's size in PDF points (1/72 inch) and in pixels at `dpi`: the frame is laid out in those. */
+export function pageSize(
+  page: Page,
+  dpi = 300,
+): { mm: [number, number]; pt: [number, number]; width: number; height: number } {
+  const [w, h] = PAGE_MM[page];
+  const pt = (mm: number) => Math.round((mm / 25.4) * 72 * 100) / 100;
+  const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+  return { mm: [w, h], pt: [pt(w), pt(h)], width: px(w), height: px(h) };
+}

@@ -2,7 +2,17 @@
  * The snapshot's legend: the map's layer keys (layerRegistry.ts) as heading and item rows, with
  * icons cut from the map's own atlas. The presentation legend shows the same rows.
  */
-import type { Plan, SiteKind } from '../domain/schema.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatNumber } from '../domain/format.ts';
+import type { Locale } from '../domain/locales.ts';
+import type { Plan, Site, SiteKind } from '../domain/schema.ts';
+import { siteOpenAt } from '../domain/timeline.ts';
+import {
+  MAX_SYMBOL_PX,
+  MIN_SYMBOL_PX,
+  symbolSize,
+  TROOPS_AT_MAX_SIZE,
+} from '../map/layers/prepare.ts';
 import {
   kindsIn,
   layerKeys,
@@ -27,9 +37,48 @@ const swatchOf = (s: KeySwatch, mapping: IconMapping): Swatch =>
   s.type === 'icon' ? { type: 'icon', x: mapping[s.icon]?.x ?? 0 } : s;
 
 /**
+ * The sites open on `day`: an export's sites key names only the kinds among them, as its title
+ * ("Sites open at the date") says.
+ */
+export const openSites = <S extends Pick<Site, 'opened' | 'closed'>>(
+  sites: readonly S[],
+  day: number,
+): S[] => sites.filter((s) => siteOpenAt(s, day));
+
+/** The troop figures the size key shows: small, middling, and the top of the scale. */
+export const TROOP_KEY_STEPS = [150, 1000, TROOPS_AT_MAX_SIZE] as const;
+
+/**
+ * How a site's symbol size reads as troops (prepare.ts, symbolSize): a circle per step at its
+ * share of the largest symbol, the top step "or more" (the scale stops there), and the smallest
+ * size for a site with no figure.
+ */
+export function troopKey(locale?: Locale): LegendItem[] {
+  const o = locale ? { locale } : {};
+  const row = (text: string, px: number): LegendItem => ({
+    kind: 'item',
+    text,
+    swatch: { type: 'size', share: px / MAX_SYMBOL_PX },
+  });
+  return [
+    { kind: 'heading', text: m.legend_troops_title({}, o) },
+    ...TROOP_KEY_STEPS.map((t, i) =>
+      row(
+        (i === TROOP_KEY_STEPS.length - 1 ? m.legend_troops_max : m.legend_troops_row)(
+          { troops: formatNumber(t, locale ?? 'en') },
+          o,
+        ),
+        symbolSize(t),
+      ),
+    ),
+    row(m.legend_troops_unknown({}, o), MIN_SYMBOL_PX),
+  ];
+}
+
+/**
  * The legend of the map as shown: its visible layers and plan, the kinds among its sites, the
  * groups that hold towns, the imported events as drawn (importedKeyContext), and the
- * comparison if one is on.
+ * comparison if one is on. With `troops` (the exports), the troop-size key follows the sites'.
  */
 export function legendOf(
   view: { visible(id: LayerId): boolean; plan: Plan },
@@ -38,6 +87,7 @@ export function legendOf(
   mapping: IconMapping,
   groups: readonly string[] = [],
   imported?: ImportedKeyContext,
+  troops?: { locale: Locale },
 ): LegendItem[] {
   const keys = layerKeys(
     (id) => view.visible(id),
@@ -51,6 +101,7 @@ export function legendOf(
       text: textOf(r.text),
       swatch: swatchOf(r.swatch, mapping),
     })),
+    ...(troops && k.layer === 'sites' ? troopKey(troops.locale) : []),
   ]);
 }
 

@@ -34,6 +34,8 @@ export type Swatch =
   | { type: 'dot'; fill: string; stroke: string }
   | { type: 'ring'; stroke: string }
   | { type: 'hex'; fill: string }
+  /** A troop-size key's circle: `share` of the largest symbol's diameter (legend.ts). */
+  | { type: 'size'; share: number }
   | { type: 'icon'; x: number };
 
 export interface LegendItem extends LegendRow {
@@ -222,6 +224,14 @@ function drawSwatch(
     }
     ctx.strokeStyle = s.stroke;
     ctx.lineWidth = Math.max(1, size / (s.type === 'ring' ? 6 : 10));
+    ctx.stroke();
+  } else if (s.type === 'size') {
+    ctx.beginPath();
+    ctx.arc(x + size * 0.65, y + size * 0.4, (size * 1.25 * s.share) / 2, 0, 2 * Math.PI);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = Math.max(1, size / 14);
     ctx.stroke();
   } else if (atlas) {
     ctx.drawImage(

@@ -179,7 +179,11 @@ export function drawGhost(
   ctx.restore();
 }
 
-/** The closure mark shown in the month a site closes: a bold cross in a white disc. */
+/**
+ * The closure mark shown in the month a site closes: a white disc, ringed, with a thick bar
+ * across, as a no-entry sign. A lost site's ghost is a cross in the same colour: the bar keeps
+ * the two apart by their mark, not only by size.
+ */
 function drawClosureMark(ctx: CanvasRenderingContext2D, ox: number, oy: number): void {
   const c = ICON_PX / 2;
   ctx.save();
@@ -191,14 +195,8 @@ function drawClosureMark(ctx: CanvasRenderingContext2D, ox: number, oy: number):
   ctx.lineWidth = 5;
   ctx.strokeStyle = 'rgb(213,94,0)';
   ctx.stroke();
-  ctx.lineWidth = 8;
-  ctx.lineCap = 'round';
-  ctx.beginPath();
-  ctx.moveTo(c - 12, c - 12);
-  ctx.lineTo(c + 12, c + 12);
-  ctx.moveTo(c + 12, c - 12);
-  ctx.lineTo(c - 12, c + 12);
-  ctx.stroke();
+  ctx.fillStyle = 'rgb(213,94,0)';
+  ctx.fillRect(c - 15, c - 5, 30, 10);
   ctx.restore();
 }
 
