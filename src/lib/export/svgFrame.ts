@@ -414,7 +414,11 @@ function footer(v: VectorFrame, f: FrameLayout, measure: Measure): string {
 }
 
 /** Every text the page draws: what decides whether the latin-ext faces must go in. */
-export function frameTexts(t: FrameText, legend: LegendItem[], notes: readonly Callout[] = []) {
+export function frameTexts(
+  t: FrameText,
+  legend: LegendItem[],
+  notes: readonly Pick<Callout, 'text'>[] = [],
+) {
   return [
     t.title,
     t.subtitle,

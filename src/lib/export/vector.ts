@@ -14,6 +14,9 @@ import { m } from '../../paraglide/messages.js';
 import { frameLayout, pageSize, type Page } from '../domain/frame.ts';
 import { base64Of, woffToSfnt } from './fontFile.ts';
 import { renderMap, type FrameText, type LegendItem } from './snapshot.ts';
+import { shownCallouts } from './shownCallouts.ts';
+import { placeCallout } from '../domain/callouts.ts';
+import type { Callout as SlideCallout } from '../domain/slideDeck.ts';
 import {
   FAMILY,
   FAMILY_EXT,
@@ -102,11 +105,11 @@ export async function exportVector(
   text: FrameText,
   legend: LegendItem[],
   atlas: { image: CanvasImageSource; cell: number } | null,
-  callouts: readonly Callout[] = [],
+  slideCallouts: readonly SlideCallout[] = shownCallouts(),
 ): Promise<VectorExport> {
   const t0 = performance.now();
   const size = pageSize(page);
-  const ext = needsExt(frameTexts(text, legend, callouts));
+  const ext = needsExt(frameTexts(text, legend, slideCallouts));
   const urls = ext ? [latin400, latin700, ext400, ext700] : [latin400, latin700];
   const [fonts] = await Promise.all([
     Promise.all(urls.map(bytesOf)),
@@ -116,7 +119,22 @@ export async function exportVector(
   const banner = text.banner.trim() !== '';
   const f = frameLayout(size.width, size.height, banner);
   const clear = legendClearance(legend, size.width, size.height, banner, measure);
-  const rendered = await renderMap(map, f.map.w, f.map.h, clear);
+  const rendered = await renderMap(
+    map,
+    f.map.w,
+    f.map.h,
+    clear,
+    slideCallouts.map((c) => c.at),
+  );
+  // Each callout's box where the screen and the PNG put it (callouts.ts), in the map image's
+  // pixels: the frame draws the box centred there, in its own type.
+  const pr = rendered.pr;
+  const callouts = slideCallouts.map((c, i): Callout => {
+    const [x, y] = rendered.points[i]!;
+    const anchor: [number, number] = [x * pr, y * pr];
+    const { box } = placeCallout(c, anchor, pr, (t, px) => measure(t, px, true));
+    return { text: c.text, anchor, label: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] };
+  });
   const href = jpegOf(rendered.canvas);
   const woffUrl = (b: Uint8Array) => `data:font/woff;base64,${base64Of(b)}`;
   const svg = svgFrame({
