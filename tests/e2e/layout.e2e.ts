@@ -1,7 +1,7 @@
 /**
  * Layout: at four window sizes, with each panel of the left column open in turn (and a site's
- * details on the right), no panel covers the map's controls, its scale bar or the fitted
- * country. And the sites table as a tool: sorted, filtered, exported.
+ * details on the right), no panel covers the map's controls, its scale bar, the fitted country
+ * or a site's name. And the sites table as a tool: sorted, filtered, exported.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -52,11 +52,57 @@ function coveredControls(page: Page): Promise<string[]> {
   });
 }
 
-/** What is wrong with the layout now: covered controls, the country under a panel or cut. */
-async function layoutFaults(page: Page): Promise<string[]> {
+/**
+ * The sites' names drawn under a panel, or running over the map's left or right edge (MapLibre's
+ * public queryRenderedFeatures, on the names' layer).
+ */
+function namesCut(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.__drawdown!.map;
+    if (!map.getLayer('site-labels')) return ['no site names drawn'];
+    const at = map.getContainer().getBoundingClientRect();
+    const names = (x0: number, y0: number, x1: number, y1: number) =>
+      map
+        .queryRenderedFeatures(
+          [
+            [x0, y0],
+            [x1, y1],
+          ],
+          { layers: ['site-labels'] },
+        )
+        .map((f) => String(f.properties['name']));
+    const out = [
+      ...names(0, 0, 1, at.height).map((n) => `${n} cut by the map's left edge`),
+      ...names(at.width - 1, 0, at.width, at.height).map((n) => `${n} cut by the right edge`),
+    ];
+    // The panels as drawn: the right column's room beyond its panels covers nothing.
+    for (const marked of document.querySelectorAll('[data-over-map]'))
+      for (const panel of marked.getAttribute('data-over-map') === 'column' ||
+      marked.classList.contains('right')
+        ? [...marked.children]
+        : [marked]) {
+        const r = panel.getBoundingClientRect();
+        const x0 = Math.max(r.left, at.left) - at.left;
+        const y0 = Math.max(r.top, at.top) - at.top;
+        const x1 = Math.min(r.right, at.right) - at.left;
+        const y1 = Math.min(r.bottom, at.bottom) - at.top;
+        if (x1 <= x0 || y1 <= y0 || panel.classList.contains('maplibregl-ctrl-attrib')) continue;
+        const what = panel.textContent!.trim().slice(0, 20);
+        out.push(...names(x0, y0, x1, y1).map((n) => `${n} under "${what}"`));
+      }
+    return out;
+  });
+}
+
+/**
+ * What is wrong with the layout now: covered controls, the country under a panel or cut, a
+ * site's name under a panel or cut (but for those in `mayCut`).
+ */
+async function layoutFaults(page: Page, mayCut: string[]): Promise<string[]> {
   const at = await countryUnderPanels(page);
   return [
     ...(await coveredControls(page)),
+    ...(await namesCut(page)).filter((n) => !mayCut.some((c) => n.startsWith(`${c} `))),
     ...at.under.map((t) => `country under "${t}"`),
     ...(at.inside ? [] : ['country not inside the map']),
     ...(at.creditsOver ? ['country under the credits'] : []),
@@ -97,11 +143,20 @@ describe('no panel covers the controls, the scale bar or the country', () => {
         await openAt(page, baseUrl, '#date=2021-07-15');
         const faults: Record<string, string[]> = {};
         /** Waits for the layout to settle clear; records what is still wrong if it does not. */
+        /**
+         * On a 1024-px screen, beside a panel and the layer panel, the country is 200 px wide:
+         * the names that run out furthest from it, Kinshasa's to the west and Bunia's to the
+         * east, reach the map's edge and the layer panel: a known limit.
+         */
+        const mayCut = (what: string) =>
+          width < 1280 && !['none', 'details'].includes(what) ? ['Kinshasa', 'Bunia'] : [];
         const check = async (what: string) => {
           let last: string[] = [];
           try {
             await expect
-              .poll(async () => (last = await layoutFaults(page)), { timeout: 15_000 })
+              .poll(async () => (last = await layoutFaults(page, mayCut(what))), {
+                timeout: 15_000,
+              })
               .toEqual([]);
           } catch {
             faults[what] = last;
@@ -135,7 +190,8 @@ describe('the sites table is a tool', () => {
   test('sorts by a column, filters by text without accents, and exports what it shows', async () => {
     const page = await newPage(browser, 1280, 800);
     try {
-      await openAt(page, baseUrl, '#date=2021-07-15');
+      // In 2019 the mission was still in the Kasaï provinces.
+      await openAt(page, baseUrl, '#date=2019-01-01');
       // Named "Show sites table", then "Hide sites table".
       await toggle(page.getByRole('button', { name: /sites table$/ }), true);
       const table = page.getByRole('table');
@@ -153,12 +209,12 @@ describe('the sites table is a tool', () => {
       await table.getByRole('button', { name: /^Troops/ }).focus();
       await page.keyboard.press('Enter');
       await expect
-        .poll(() => header('Troops (est., 2021)').getAttribute('aria-sort'))
+        .poll(() => header('Troops (est., 2019)').getAttribute('aria-sort'))
         .toBe('ascending');
       expect(await header('Name').getAttribute('aria-sort')).toBe('none');
       await page.keyboard.press('Enter');
       await expect
-        .poll(() => header('Troops (est., 2021)').getAttribute('aria-sort'))
+        .poll(() => header('Troops (est., 2019)').getAttribute('aria-sort'))
         .toBe('descending');
       // The largest figure first.
       const troops = async () =>
@@ -195,12 +251,12 @@ describe('the sites table is a tool', () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export CSV' }).click(),
       ]);
-      expect(download.suggestedFilename()).toBe('drawdown-map_sites_2021-07-15.csv');
+      expect(download.suggestedFilename()).toBe('drawdown-map_sites_2019-01-01.csv');
       const lines = readFileSync(await download.path(), 'utf8')
         .trim()
         .split(/\r?\n/);
       expect(lines[0]).toBe(
-        'Name,Kind,Province,Opened,"Troops (est., 2021)",Estimate carried from (year)',
+        'Name,Kind,Province,Opened,"Troops (est., 2019)",Estimate carried from (year)',
       );
       expect(lines.slice(1).map((l) => l.split(',')[0]!.replace(/"/g, ''))).toEqual(shown);
     } finally {

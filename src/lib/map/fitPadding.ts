@@ -31,8 +31,8 @@ export const MIN_FREE_SHARE = 0.3;
 /**
  * For a map of `width` × `height`, the boxes over it (in the map's own pixels) and a country
  * whose box is `aspect` times as wide as high on screen, the padding of each side to fit it
- * with. Every box is cleared from one side, plus `margin` or its own `gap` (no side gets less
- * than `margin`), the sides chosen together so that the country is drawn largest: a wide title
+ * with. Every box is cleared from one side, plus `margin` (one for all sides, or one each) or
+ * its own `gap` (no side gets less than its margin), the sides chosen together so that the country is drawn largest: a wide title
  * from the top; a column of panels from its side, which on a wide, short window costs nothing
  * (the country is as high as the map allows anyway). So nothing a panel covers is the country,
  * at any size: not the east (where the mission is) under the layer panel, nor the north under
@@ -44,17 +44,16 @@ export function fitPadding(
   width: number,
   height: number,
   boxes: Box[],
-  margin: number,
+  margin: number | Padding,
   aspect: number,
 ): Padding {
+  const m =
+    typeof margin === 'number'
+      ? { top: margin, right: margin, bottom: margin, left: margin }
+      : margin;
   return (
-    clearing(width, height, boxes, margin, aspect, false) ??
-    clearing(width, height, boxes, margin, aspect, true) ?? {
-      top: margin,
-      right: margin,
-      bottom: margin,
-      left: margin,
-    }
+    clearing(width, height, boxes, m, aspect, false) ??
+    clearing(width, height, boxes, m, aspect, true) ?? { ...m }
   );
 }
 
@@ -70,7 +69,7 @@ function clearing(
   width: number,
   height: number,
   boxes: Box[],
-  margin: number,
+  margin: Padding,
   aspect: number,
   sidesOnly: boolean,
 ): Padding | null {
@@ -93,12 +92,12 @@ function clearing(
     };
     // Outside the map, or empty (a hidden panel measures 0 × 0).
     if (box.right <= box.left || box.bottom <= box.top) continue;
-    const gap = b.gap ?? margin;
+    const gap = (side: keyof Padding) => b.gap ?? margin[side];
     const all: [keyof Padding, number][] = [
-      ['top', box.bottom + gap],
-      ['right', width - box.left + gap],
-      ['bottom', height - box.top + gap],
-      ['left', box.right + gap],
+      ['top', box.bottom + gap('top')],
+      ['right', width - box.left + gap('right')],
+      ['bottom', height - box.top + gap('bottom')],
+      ['left', box.right + gap('left')],
     ];
     if (!sidesOnly || b.always) choices.push(all);
     else {
@@ -108,7 +107,7 @@ function clearing(
       if (least(across) <= least(along)) choices.push(across);
     }
   }
-  const start: Padding = { top: margin, right: margin, bottom: margin, left: margin };
+  const start: Padding = { ...margin };
   const clear = (p: Padding, [side, need]: [keyof Padding, number]): Padding => ({
     ...p,
     [side]: Math.max(p[side], need),
