@@ -25,7 +25,7 @@ export const OVER_MAP = 'data-over-map';
  * run out past it (Kinshasa's to the west, the Kivus' to the east over the lakes), so that no
  * name is cut by a panel or the map's edge.
  */
-const MARGIN = { top: 24, right: 64, bottom: 24, left: 64 };
+const MARGIN = { top: 24, right: 48, bottom: 24, left: 40 };
 const EDGE_GAP = 6;
 
 interface Fitter {
