@@ -298,9 +298,19 @@ describe('registers: our own files, and Geo-PKO as sites', () => {
   });
 });
 
+/** Where a point of the map lies on the page: the map sits beside an open panel. */
+function onPage(page: Page, lngLat: readonly [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((c) => {
+    const map = window.__drawdown!.map;
+    const p = map.project([c[0], c[1]]);
+    const at = map.getContainer().getBoundingClientRect();
+    return { x: at.left + p.x, y: at.top + p.y };
+  }, lngLat);
+}
+
 /** Pixels of a small box of the map around a place, as RGB triples. */
 async function pixelsAt(page: Page, lon: number, lat: number): Promise<number[][]> {
-  const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x!, y!]), [lon, lat]);
+  const p = await onPage(page, [lon, lat]);
   const png = await page.screenshot({ clip: { x: p.x - 3, y: p.y - 3, width: 7, height: 7 } });
   // Decoded in the page: no PNG library in the tests.
   return page.evaluate(async (b64) => {
@@ -373,10 +383,7 @@ describe('on the map, kept, removed', () => {
       [Number(hostile['longitude']), Number(hostile['latitude'])],
     );
     await mapIdle(page);
-    const centre = await page.evaluate(
-      ([x, y]) => window.__drawdown!.map.project([x!, y!]),
-      [Number(hostile['longitude']), Number(hostile['latitude'])],
-    );
+    const centre = await onPage(page, [Number(hostile['longitude']), Number(hostile['latitude'])]);
     await page.mouse.move(centre.x, centre.y);
     await page.getByRole('tooltip').waitFor();
     await page.mouse.click(centre.x, centre.y);
@@ -747,7 +754,7 @@ describe('Geo-PKO last seen', () => {
     /** The map's tooltip over Shabunda, once picking has shown one. */
     const hover = async () => {
       await mapIdle(page);
-      const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+      const p = await onPage(page, shabunda);
       await page.mouse.move(p.x - 60, p.y);
       await page.mouse.move(p.x, p.y, { steps: 4 });
       const tip = page.locator('.deck-tooltip');
@@ -770,7 +777,7 @@ describe('Geo-PKO last seen', () => {
     expect(ghost).not.toContain('Closed');
 
     // Its details say the same; the legend's closed sites show the dotted ghost's own row.
-    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+    const p = await onPage(page, shabunda);
     await page.mouse.click(p.x, p.y);
     const details = page.getByRole('region', { name: 'Shabunda' });
     await expect
@@ -968,7 +975,7 @@ describe('the events of the window, by keyboard', () => {
     await expect.poll(() => panel(page).isVisible()).toBe(false);
     await page.evaluate((c) => window.__drawdown!.map.jumpTo({ center: c, zoom: 10 }), at);
     await mapIdle(page);
-    const p = await page.evaluate((c) => window.__drawdown!.map.project(c), at);
+    const p = await onPage(page, at);
     // Beside it, inside an armed-group hotspot's area: the hotspot's tooltip.
     const areaTip = page.locator('.deck-tooltip');
     await page.mouse.move(p.x - 40, p.y);
@@ -1126,7 +1133,7 @@ describe('an opened event, by keyboard', () => {
       at,
     );
     await mapIdle(page);
-    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x!, y!]), at);
+    const p = await onPage(page, [at[0]!, at[1]!]);
     await page.mouse.move(p.x, p.y);
     await page.getByRole('tooltip').waitFor();
     await page.mouse.click(p.x, p.y);
@@ -1193,7 +1200,7 @@ describe('last seen, in the analysis', () => {
     await page.getByLabel('New scenario name').fill('Shabunda stays');
     await page.getByRole('button', { name: 'New scenario' }).click();
     await mapIdle(page);
-    const p = await page.evaluate(([x, y]) => window.__drawdown!.map.project([x, y]), shabunda);
+    const p = await onPage(page, shabunda);
     await page.mouse.click(p.x, p.y);
     const details = page.getByRole('region', { name: 'Shabunda' });
     await details.getByRole('button', { name: 'Keep open' }).click();

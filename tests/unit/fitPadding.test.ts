@@ -77,15 +77,15 @@ describe('fitPadding: panels that leave too little free are ignored', () => {
       what: 'just enough left free: kept',
       width: 1000,
       height: 600,
-      // 1000 - 12 - (1000 - 424 + 12) = 400, exactly 40% of the width.
-      boxes: [box(424, 0, 1000, 600)],
-      expected: { top: 12, right: 588, bottom: 12, left: 12 },
+      // 1000 - 12 - (1000 - 324 + 12) = 300, exactly 30% of the width.
+      boxes: [box(324, 0, 1000, 600)],
+      expected: { top: 12, right: 688, bottom: 12, left: 12 },
     },
     {
       what: 'a little less than that: ignored',
       width: 1000,
       height: 600,
-      boxes: [box(422, 0, 1000, 600)],
+      boxes: [box(322, 0, 1000, 600)],
       expected: { top: 12, right: 12, bottom: 12, left: 12 },
     },
   ])('$what', ({ width, height, boxes, expected }) => {
@@ -96,28 +96,40 @@ describe('fitPadding: panels that leave too little free are ignored', () => {
 // The DRC's box: about as wide as high on the map.
 const DRC = mercatorAspect(12.2, -13.46, 31.31, 5.38);
 
-describe('fitPadding: a strip along the top is cleared only if the country shrinks ≤ 15%', () => {
+describe('fitPadding: every box cleared, the sides chosen for the largest country', () => {
   test.each([
     {
-      what: '1280 × 800 window: clearing the title would cost 21%, so only the panel is',
+      what: '1280 × 800 window, a wide title: from the top',
       width: 1280,
       height: 600,
       boxes: [title, layers],
-      expected: { top: 24, right: 310, bottom: 24, left: 24 },
-    },
-    {
-      what: '1280 × 1100 window: it costs 14%, so both are',
-      width: 1280,
-      height: 900,
-      boxes: [title, box(994, 12, 1268, 888)],
       expected: { top: 141, right: 310, bottom: 24, left: 24 },
     },
     {
-      what: '1920 × 1080 window: it costs 14%, so both are',
+      what: '1280 × 800 window, a title as narrow as a panel: from the left, at no cost',
+      width: 1280,
+      height: 600,
+      boxes: [box(12, 12, 400, 200), layers],
+      expected: { top: 24, right: 310, bottom: 24, left: 424 },
+    },
+    {
+      what: '1024 × 768 window: the title from the top, as the layer panel takes the width',
+      width: 1024,
+      height: 554,
+      boxes: [
+        { ...box(130, 514, 1024, 554), always: true, gap: 6 },
+        box(12, 12, 519, 75),
+        box(12, 87, 575, 117),
+        box(738, 12, 1012, 370),
+      ],
+      expected: { top: 141, right: 310, bottom: 46, left: 24 },
+    },
+    {
+      what: '1920 × 1080 window, a wide title: from the left, which costs the country less',
       width: 1920,
       height: 880,
       boxes: [title, box(1634, 12, 1908, 747)],
-      expected: { top: 141, right: 310, bottom: 24, left: 24 },
+      expected: { top: 24, right: 310, bottom: 24, left: 830 },
     },
     {
       what: 'a very short window: clearing the title too would leave too little, so only the panel is',
@@ -127,11 +139,11 @@ describe('fitPadding: a strip along the top is cleared only if the country shrin
       expected: { top: 24, right: 204, bottom: 24, left: 24 },
     },
     {
-      what: 'presenting at 1280 × 800: the slide caption (always) and the leave button are',
+      what: 'presenting at 1280 × 800: the slide caption (always) from the bottom, the leave button from the right',
       width: 1280,
       height: 800,
       boxes: [{ ...box(124, 620, 724, 775), always: true }, box(1125, 12, 1268, 44)],
-      expected: { top: 68, right: 24, bottom: 204, left: 24 },
+      expected: { top: 24, right: 179, bottom: 204, left: 24 },
     },
     {
       what: 'the credits, two lines along the bottom edge (always, gap 6): cleared by the gap, not the margin',
@@ -148,11 +160,11 @@ describe('fitPadding: a strip along the top is cleared only if the country shrin
       expected: { top: 24, right: 24, bottom: 24, left: 24 },
     },
     {
-      what: 'the same caption unmarked would be left over the country',
-      width: 1280,
-      height: 800,
-      boxes: [box(124, 620, 724, 775), box(1125, 12, 1268, 44)],
-      expected: { top: 24, right: 24, bottom: 24, left: 24 },
+      what: 'too little room for all: a caption marked always is still cleared, a title not',
+      width: 1400,
+      height: 300,
+      boxes: [title, box(1120, 12, 1388, 288), { ...box(12, 200, 600, 290), always: true }],
+      expected: { top: 24, right: 304, bottom: 24, left: 624 },
     },
   ])('$what', ({ width, height, boxes, expected }) => {
     expect(fitPadding(width, height, boxes, 24, DRC)).toEqual(expected);

@@ -20,7 +20,12 @@ export type Bounds = [number, number, number, number];
  */
 export const OVER_MAP = 'data-over-map';
 
-const MARGIN = 24;
+/**
+ * Room around the country: more at its sides, where the names of the sites nearest the border
+ * run out past it (Kinshasa's to the west, the Kivus' to the east over the lakes), so that no
+ * name is cut by a panel or the map's edge.
+ */
+const MARGIN = { top: 24, right: 48, bottom: 24, left: 40 };
 const EDGE_GAP = 6;
 
 interface Fitter {

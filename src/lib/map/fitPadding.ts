@@ -1,8 +1,7 @@
 /**
  * The padding that fits the country into the part of the map no panel covers. The title,
- * toolbar and layer panel float over the full-window map; fitted to the whole window, the
- * eastern provinces (where the mission is) lay under the layer panel on a tall window, and the
- * northern border under the title on a wide one.
+ * toolbar and layer panel float over the map; fitted to the whole map, the eastern provinces
+ * (where the mission is) lay under the layer panel, and the northern border under the title.
  */
 
 export interface Box {
@@ -27,54 +26,63 @@ export interface Padding {
 }
 
 /** Below this share of the map's width or height left free, panels are ignored: see below. */
-export const MIN_FREE_SHARE = 0.4;
-
-/** How much smaller the country may be drawn to clear a strip along the top or bottom. */
-export const MAX_STRIP_SHRINK = 0.15;
+export const MIN_FREE_SHARE = 0.3;
 
 /**
  * For a map of `width` × `height`, the boxes over it (in the map's own pixels) and a country
  * whose box is `aspect` times as wide as high on screen, the padding of each side to fit it
- * with. Every box is cleared from the side where that costs the least room (a wide, short
- * title from the top, a tall panel from the right), plus `margin`:
- * - a panel at a side always: under it lies a whole region (the east, where the mission is);
- * - a strip along the top or bottom only if that draws the country at most MAX_STRIP_SHRINK
- *   smaller: under it lies at most the country's rim, and on a short window (a 1280 × 800
- *   projector) clearing the title shrank the country by a fifth and lost province names.
- *   (At 1920 × 1080 it costs 14%, at 1280 × 1100 also 14%: cleared.)
- * - a box marked `always` whatever it costs.
- * Each box is cleared by `margin` more, or by its own `gap`; no side gets less than `margin`.
- * If clearing the strips as well would leave less than MIN_FREE_SHARE of either dimension,
- * only the side panels are cleared; if even that would (a phone, a panel open wide), none
- * are: a country under a panel is better than no country.
+ * with. Every box is cleared from one side, plus `margin` (one for all sides, or one each) or
+ * its own `gap` (no side gets less than its margin), the sides chosen together so that the country is drawn largest: a wide title
+ * from the top; a column of panels from its side, which on a wide, short window costs nothing
+ * (the country is as high as the map allows anyway). So nothing a panel covers is the country,
+ * at any size: not the east (where the mission is) under the layer panel, nor the north under
+ * the title. If that would leave less than MIN_FREE_SHARE of either dimension, only the boxes
+ * nearer a side than the top or bottom (and those marked `always`) are cleared; if even that
+ * would (a phone, a panel open wide), none are: a country under a panel is better than none.
  */
 export function fitPadding(
   width: number,
   height: number,
   boxes: Box[],
-  margin: number,
+  margin: number | Padding,
   aspect: number,
 ): Padding {
-  const all = clearing(width, height, boxes, margin);
-  const sides = clearing(width, height, boxes, margin, ['left', 'right']);
-  const scale = (p: Padding) =>
-    Math.min((width - p.left - p.right) / aspect, height - p.top - p.bottom);
-  if (all && (!sides || scale(all) >= (1 - MAX_STRIP_SHRINK) * scale(sides))) return all;
-  return sides ?? { top: margin, right: margin, bottom: margin, left: margin };
+  const m =
+    typeof margin === 'number'
+      ? { top: margin, right: margin, bottom: margin, left: margin }
+      : margin;
+  return (
+    clearing(width, height, boxes, m, aspect, false) ??
+    clearing(width, height, boxes, m, aspect, true) ?? { ...m }
+  );
 }
 
+/** Above this many boxes, each is cleared in turn rather than all choices tried together. */
+const MAX_SEARCHED = 8;
+
 /**
- * The padding that clears `boxes`, each from its cheapest side, of those in `from`; null if
- * it would leave less than MIN_FREE_SHARE of the map.
+ * The padding that clears `boxes` (only those nearer a side, and those `always`, if
+ * `sidesOnly`), with the sides that leave the country largest, and between equals the least
+ * padding; null if it would leave less than MIN_FREE_SHARE of the map.
  */
 function clearing(
   width: number,
   height: number,
   boxes: Box[],
-  margin: number,
-  from: (keyof Padding)[] = ['top', 'right', 'bottom', 'left'],
+  margin: Padding,
+  aspect: number,
+  sidesOnly: boolean,
 ): Padding | null {
-  const pad: Padding = { top: margin, right: margin, bottom: margin, left: margin };
+  const scale = (p: Padding) =>
+    Math.min((width - p.left - p.right) / aspect, height - p.top - p.bottom);
+  const total = (p: Padding) => p.top + p.right + p.bottom + p.left;
+  /** Whether `a` leaves the country larger than `b`, or as large with less padding. */
+  const better = (a: Padding, b: Padding) => {
+    const d = scale(a) - scale(b);
+    return d > 1e-9 || (Math.abs(d) <= 1e-9 && total(a) < total(b));
+  };
+  // Each box's choices: the padding it needs on each side it may be cleared from.
+  const choices: [keyof Padding, number][][] = [];
   for (const b of boxes) {
     const box = {
       left: Math.max(0, b.left),
@@ -84,18 +92,48 @@ function clearing(
     };
     // Outside the map, or empty (a hidden panel measures 0 × 0).
     if (box.right <= box.left || box.bottom <= box.top) continue;
-    const costs: [keyof Padding, number][] = [
-      ['top', box.bottom],
-      ['right', width - box.left],
-      ['bottom', height - box.top],
-      ['left', box.right],
+    const gap = (side: keyof Padding) => b.gap ?? margin[side];
+    const all: [keyof Padding, number][] = [
+      ['top', box.bottom + gap('top')],
+      ['right', width - box.left + gap('right')],
+      ['bottom', height - box.top + gap('bottom')],
+      ['left', box.right + gap('left')],
     ];
-    const [side, cost] = costs.reduce((a, c) => (c[1] < a[1] ? c : a));
-    if (b.always || from.includes(side)) pad[side] = Math.max(pad[side], cost + (b.gap ?? margin));
+    if (!sidesOnly || b.always) choices.push(all);
+    else {
+      const across = all.filter(([s]) => s === 'left' || s === 'right');
+      const along = all.filter(([s]) => s === 'top' || s === 'bottom');
+      const least = (cs: [keyof Padding, number][]) => Math.min(...cs.map(([, c]) => c));
+      if (least(across) <= least(along)) choices.push(across);
+    }
   }
-  const freeW = width - pad.left - pad.right;
-  const freeH = height - pad.top - pad.bottom;
-  return freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE ? null : pad;
+  const start: Padding = { ...margin };
+  const clear = (p: Padding, [side, need]: [keyof Padding, number]): Padding => ({
+    ...p,
+    [side]: Math.max(p[side], need),
+  });
+  let best: Padding;
+  if (choices.length <= MAX_SEARCHED) {
+    // Every combination: a box's best side depends on the others (a title cleared from the
+    // left costs nothing until the layer panel takes the rest of the width).
+    best = { top: height, right: width, bottom: height, left: width };
+    const search = (i: number, p: Padding) => {
+      if (i === choices.length) {
+        if (better(p, best)) best = p;
+        return;
+      }
+      for (const c of choices[i]!) search(i + 1, clear(p, c));
+    };
+    search(0, start);
+  } else {
+    best = choices.reduce(
+      (p, cs) => cs.map((c) => clear(p, c)).reduce((a, q) => (better(q, a) ? q : a)),
+      start,
+    );
+  }
+  const freeW = width - best.left - best.right;
+  const freeH = height - best.top - best.bottom;
+  return freeW < width * MIN_FREE_SHARE || freeH < height * MIN_FREE_SHARE ? null : best;
 }
 
 /** How many times as wide as high the box [west, south, east, north] is on a Mercator map. */
