@@ -200,6 +200,8 @@ describe('a timeline that explains itself', () => {
         const map = window.__drawdown!.map;
         const credits = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
         const to = { x: window.innerWidth - 24, y: credits.top - 14 };
+        // Zoomed in, so that the map's bounds leave room to move it there.
+        map.jumpTo({ center: [lon!, lat!], zoom: 7 });
         const p = map.project([lon!, lat!]);
         map.panBy([p.x - to.x, p.y - to.y], { animate: false });
         return to;

@@ -160,6 +160,9 @@ export function placedTooltip<T extends { text: string; style: Partial<CSSStyleD
     style: {
       ...tip.style,
       transform: `translate(${at.left - origin.left}px, ${at.top - origin.top}px)`,
+      // Over the panels' columns (3), as the timeline's tooltips: placed clear of the window's
+      // edges, it may reach under the layer panel otherwise.
+      zIndex: '4',
     },
   };
 }
