@@ -219,6 +219,15 @@ describe('a timeline that explains itself', () => {
     await page.locator('.deck-tooltip').waitFor();
     expect(await page.locator('.deck-tooltip').innerText()).toContain('Kinshasa');
     expectClear(await boxIn(page, '.deck-tooltip'));
+    // And not under the layer panel above that corner: deck.gl draws it beneath the panels.
+    const under = await page.evaluate(() => {
+      const t = document.querySelector('.deck-tooltip')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-over-map=column] > *')].filter((e) => {
+        const b = e.getBoundingClientRect();
+        return t.left < b.right && t.right > b.left && t.top < b.bottom && t.bottom > b.top;
+      }).length;
+    });
+    expect(under).toBe(0);
     await page.screenshot({ path: `${SHOTS}/timelinekey-site-tip-corner.png` });
     await page.close();
   });

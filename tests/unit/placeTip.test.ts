@@ -70,6 +70,46 @@ describe('placeTip', () => {
       expected: { left: 112, top: 648 },
     },
     {
+      name: 'a panel right of the pointer: left of the pointer instead',
+      input: {
+        ...base,
+        anchor: { x: 700, y: 100 },
+        avoid: [{ left: 738, top: 12, right: 1012, bottom: 440 }],
+      },
+      expected: { left: 488, top: 112 },
+    },
+    {
+      name: 'panels on both sides below: above the pointer',
+      input: {
+        ...base,
+        anchor: { x: 500, y: 300 },
+        avoid: [
+          { left: 0, top: 310, right: 1024, bottom: 500 },
+          { left: 0, top: 0, right: 100, bottom: 100 },
+        ],
+      },
+      expected: { left: 512, top: 208 },
+    },
+    {
+      name: 'the corner under the layer panel: slid left of it',
+      input: {
+        ...base,
+        size: { width: 270, height: 130 },
+        anchor: { x: 1000, y: 494 },
+        avoid: [{ left: 738, top: 12, right: 1012, bottom: 440 }],
+      },
+      expected: { left: 464, top: 352 },
+    },
+    {
+      name: 'no corner clear of the panels: the first, inside the window',
+      input: {
+        ...base,
+        anchor: { x: 500, y: 300 },
+        avoid: [{ left: 0, top: 0, right: 1024, bottom: 768 }],
+      },
+      expected: { left: 512, top: 312 },
+    },
+    {
       name: 'defaults: pointer side, 12 px gap, 4 px margin',
       input: { viewport, size, floor, anchor: { x: 0, y: 0 } },
       expected: { left: 12, top: 12 },

@@ -17,7 +17,7 @@ import type { Held } from '../domain/control.ts';
 import type { LatLon } from '../domain/impact.ts';
 import { CONFIDENCE_LABEL, intensityWord } from '../domain/vocabulary.ts';
 import { CLOSURE_STYLE } from './theme.ts';
-import { creditsTop } from '../ui/floatTip.ts';
+import { creditsTop, panelBoxes } from '../ui/floatTip.ts';
 import { placeTip } from '../ui/placeTip.ts';
 
 /**
@@ -122,7 +122,7 @@ let ruler: HTMLElement | null = null;
 
 /**
  * `tip` for the pointer at (x, y) on the map's canvas, moved so that its box stays inside the
- * window and above the credits line (placeTip.ts). deck.gl draws its tooltip at the pointer
+ * window, above the credits line and clear of the side panels where it can (placeTip.ts). deck.gl draws its tooltip at the pointer
  * with a `transform`, then applies the style we return: a `transform` there takes its place.
  * The text is measured in a hidden box with the same style, as deck.gl will draw it.
  */
@@ -154,15 +154,14 @@ export function placedTooltip<T extends { text: string; style: Partial<CSSStyleD
     size: { width: size.width, height: size.height },
     viewport: { width: window.innerWidth, height: window.innerHeight },
     floor: creditsTop(),
+    // deck.gl's tooltip is drawn in MapLibre's controls' layer, under the side panels.
+    avoid: panelBoxes(),
   });
   return {
     ...tip,
     style: {
       ...tip.style,
       transform: `translate(${at.left - origin.left}px, ${at.top - origin.top}px)`,
-      // Over the panels' columns (3), as the timeline's tooltips: placed clear of the window's
-      // edges, it may reach under the layer panel otherwise.
-      zIndex: '4',
     },
   };
 }

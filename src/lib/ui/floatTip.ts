@@ -2,7 +2,7 @@
  * Puts a floating box where placeTip.ts says, measured as it is drawn: inside the window and
  * above the credits line (MapLibre's attribution strip at the bottom of the map).
  */
-import { placeTip, type Point } from './placeTip.ts';
+import { placeTip, type Point, type Rect } from './placeTip.ts';
 
 /** The top of the credits line in window pixels: the attribution's, else the map's bottom. */
 export function creditsTop(): number {
@@ -10,6 +10,13 @@ export function creditsTop(): number {
   if (credits && credits.height > 0) return credits.top;
   const map = document.querySelector('.maplibregl-map')?.getBoundingClientRect();
   return map && map.height > 0 ? map.bottom : window.innerHeight;
+}
+
+/** The panels over the map (App.svelte's columns' children), which a tooltip must not go under. */
+export function panelBoxes(): Rect[] {
+  return [...document.querySelectorAll('[data-over-map=column] > *')]
+    .map((e) => e.getBoundingClientRect())
+    .filter((b) => b.width > 0 && b.height > 0);
 }
 
 /**
@@ -27,6 +34,7 @@ export function floatAt(el: HTMLElement, anchor: Point, side: 'pointer' | 'above
     viewport: { width: window.innerWidth, height: window.innerHeight },
     floor: creditsTop(),
     side,
+    avoid: side === 'pointer' ? panelBoxes() : [],
   });
   el.style.left = `${at.left - originX}px`;
   el.style.top = `${at.top - originY}px`;

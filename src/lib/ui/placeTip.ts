@@ -32,6 +32,19 @@ export interface TipRequest {
   gap?: number;
   /** Space kept between the box and the window's edges or the floor. */
   margin?: number;
+  /**
+   * Boxes over the map the tip would be hidden under (the side panels): beside a pointer, the
+   * first of the four corners around it that keeps clear of them is taken, else the box is
+   * slid beside one of them.
+   */
+  avoid?: readonly Rect[];
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
@@ -44,20 +57,26 @@ export function placeTip(r: TipRequest): { left: number; top: number } {
   const { x, y } = r.anchor;
   const right = r.viewport.width - margin;
   const bottom = Math.min(r.viewport.height, r.floor) - margin;
-  let left: number;
-  let top: number;
-  if ((r.side ?? 'pointer') === 'pointer') {
-    left = x + gap + w <= right ? x + gap : x - gap - w;
-    top = y + gap + h <= bottom ? y + gap : y - gap - h;
-  } else {
-    left = x - w / 2;
-    top = y - gap - h;
+  // Whatever side is chosen, the box ends inside: a box larger than the room keeps its
+  // top-left corner in sight, where reading starts.
+  const inside = (left: number, top: number) => ({
+    left: Math.round(Math.max(margin, clamp(left, margin, right - w))),
+    top: Math.round(Math.max(margin, clamp(top, margin, bottom - h))),
+  });
+  if ((r.side ?? 'pointer') === 'above') {
+    let top = y - gap - h;
     // No room above the mark, but room below it: below, rather than over the mark.
     if (top < margin && y + gap + h <= bottom) top = y + gap;
+    return inside(x - w / 2, top);
   }
-  // Whatever side was chosen, the box ends inside: a box larger than the room keeps its
-  // top-left corner in sight, where reading starts.
-  left = Math.max(margin, clamp(left, margin, right - w));
-  top = Math.max(margin, clamp(top, margin, bottom - h));
-  return { left: Math.round(left), top: Math.round(top) };
+  const xs = x + gap + w <= right ? [x + gap, x - gap - w] : [x - gap - w, x + gap];
+  const ys = y + gap + h <= bottom ? [y + gap, y - gap - h] : [y - gap - h, y + gap];
+  // Beside the pointer first; then slid clear of a panel, to its left or right.
+  const beside = (r.avoid ?? []).flatMap((a) => [a.left - margin - w, a.right + margin]);
+  const corners = ys.flatMap((top) => [...xs, ...beside].map((left) => inside(left, top)));
+  const clear = (c: { left: number; top: number }) =>
+    !(r.avoid ?? []).some(
+      (a) => c.left < a.right && c.left + w > a.left && c.top < a.bottom && c.top + h > a.top,
+    );
+  return corners.find(clear) ?? corners[0]!;
 }
