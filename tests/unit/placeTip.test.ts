@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeTip, type TipRequest } from '../../src/lib/ui/placeTip.ts';
+import { placeTip, type TipRequest } from '../../src/lib/domain/placeTip.ts';
 
 const viewport = { width: 1024, height: 768 };
 const size = { width: 200, height: 80 };
@@ -96,7 +96,11 @@ describe('placeTip', () => {
         ...base,
         size: { width: 270, height: 130 },
         anchor: { x: 1000, y: 494 },
-        avoid: [{ left: 738, top: 12, right: 1012, bottom: 440 }],
+        // The title, far left, then the layer panel: the slide goes to the nearer.
+        avoid: [
+          { left: 12, top: 12, right: 519, bottom: 76 },
+          { left: 738, top: 12, right: 1012, bottom: 440 },
+        ],
       },
       expected: { left: 464, top: 352 },
     },

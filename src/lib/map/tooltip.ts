@@ -17,8 +17,8 @@ import type { Held } from '../domain/control.ts';
 import type { LatLon } from '../domain/impact.ts';
 import { CONFIDENCE_LABEL, intensityWord } from '../domain/vocabulary.ts';
 import { CLOSURE_STYLE } from './theme.ts';
-import { creditsTop, panelBoxes } from '../ui/floatTip.ts';
-import { placeTip } from '../ui/placeTip.ts';
+import { creditsTop, panelBoxes } from './floatTip.ts';
+import { placeTip } from '../domain/placeTip.ts';
 
 /**
  * deck.gl's tooltip box, restyled: its default grey on slate is hard to read on a projector.

@@ -2,7 +2,7 @@
  * Puts a floating box where placeTip.ts says, measured as it is drawn: inside the window and
  * above the credits line (MapLibre's attribution strip at the bottom of the map).
  */
-import { placeTip, type Point, type Rect } from './placeTip.ts';
+import { placeTip, type Point, type Rect } from '../domain/placeTip.ts';
 
 /** The top of the credits line in window pixels: the attribution's, else the map's bottom. */
 export function creditsTop(): number {

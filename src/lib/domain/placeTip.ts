@@ -72,7 +72,10 @@ export function placeTip(r: TipRequest): { left: number; top: number } {
   const xs = x + gap + w <= right ? [x + gap, x - gap - w] : [x - gap - w, x + gap];
   const ys = y + gap + h <= bottom ? [y + gap, y - gap - h] : [y - gap - h, y + gap];
   // Beside the pointer first; then slid clear of a panel, to its left or right.
-  const beside = (r.avoid ?? []).flatMap((a) => [a.left - margin - w, a.right + margin]);
+  // (nearest the pointer first: a box slid past a far panel would leave the pointer behind).
+  const beside = (r.avoid ?? [])
+    .flatMap((a) => [a.left - margin - w, a.right + margin])
+    .sort((a, b) => Math.abs(a + w / 2 - x) - Math.abs(b + w / 2 - x));
   const corners = ys.flatMap((top) => [...xs, ...beside].map((left) => inside(left, top)));
   const clear = (c: { left: number; top: number }) =>
     !(r.avoid ?? []).some(
