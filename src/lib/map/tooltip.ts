@@ -17,6 +17,8 @@ import type { Held } from '../domain/control.ts';
 import type { LatLon } from '../domain/impact.ts';
 import { CONFIDENCE_LABEL, intensityWord } from '../domain/vocabulary.ts';
 import { CLOSURE_STYLE } from './theme.ts';
+import { creditsTop, panelBoxes } from './floatTip.ts';
+import { placeTip } from '../domain/placeTip.ts';
 
 /**
  * deck.gl's tooltip box, restyled: its default grey on slate is hard to read on a projector.
@@ -113,4 +115,53 @@ export function heldLine(h: Held | null, locale: Locale = 'en'): string {
   return h
     ? m.map_held_since({ group: h.group, date: formatFuzzyDate(h.since, locale) }, { locale })
     : '';
+}
+
+/** The hidden box deck.gl's tooltips are measured in, made on first use. */
+let ruler: HTMLElement | null = null;
+
+/**
+ * `tip` for the pointer at (x, y) on the map's canvas, moved so that its box stays inside the
+ * window, above the credits line and clear of the side panels where it can (placeTip.ts). deck.gl draws its tooltip at the pointer
+ * with a `transform`, then applies the style we return: a `transform` there takes its place.
+ * The text is measured in a hidden box with the same style, as deck.gl will draw it.
+ */
+export function placedTooltip<T extends { text: string; style: Partial<CSSStyleDeclaration> }>(
+  tip: T,
+  x: number,
+  y: number,
+  canvas: HTMLElement | null,
+): T {
+  if (!canvas) return tip;
+  if (!ruler) {
+    ruler = document.createElement('div');
+    Object.assign(ruler.style, {
+      position: 'fixed',
+      left: '0',
+      top: '0',
+      visibility: 'hidden',
+      pointerEvents: 'none',
+    });
+    ruler.setAttribute('aria-hidden', 'true');
+    document.body.append(ruler);
+  }
+  Object.assign(ruler.style, tip.style);
+  ruler.innerText = tip.text;
+  const size = ruler.getBoundingClientRect();
+  const origin = canvas.getBoundingClientRect();
+  const at = placeTip({
+    anchor: { x: origin.left + x, y: origin.top + y },
+    size: { width: size.width, height: size.height },
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    floor: creditsTop(),
+    // deck.gl's tooltip is drawn in MapLibre's controls' layer, under the side panels.
+    avoid: panelBoxes(),
+  });
+  return {
+    ...tip,
+    style: {
+      ...tip.style,
+      transform: `translate(${at.left - origin.left}px, ${at.top - origin.top}px)`,
+    },
+  };
 }
