@@ -101,6 +101,7 @@ describe('the words follow the language of the moment they are read', () => {
       'Sites',
       'Closed sites',
       'Site labels',
+      'Towns',
     ]);
     expect(keys()[0]).toBe('Province phase (What happened)');
     show('fr');
@@ -113,6 +114,7 @@ describe('the words follow the language of the moment they are read', () => {
       'Sites',
       'Sites fermés',
       'Noms des sites',
+      'Localités',
     ]);
     expect(keys()).toEqual([
       'Phase par province (Ce qui s’est passé)',
