@@ -74,7 +74,7 @@ describe('callouts and presenting on a projector', () => {
 
       // The callout, by keyboard: the form opens with the text field focused and Goma (the
       // selected site) as its anchor; Enter saves it.
-      await panel.getByRole('button', { name: 'Add a callout to slide 1' }).focus();
+      await panel.getByRole('button', { name: 'Add callout to slide 1' }).focus();
       await page.keyboard.press('Enter');
       const form = panel.getByRole('form', { name: 'Callout on slide 1' });
       const text = form.getByRole('textbox', { name: 'Text' });
@@ -98,7 +98,7 @@ describe('callouts and presenting on a projector', () => {
       await expect
         .poll(() =>
           panel
-            .getByRole('button', { name: 'Show slide 1 and its callouts on the map' })
+            .getByRole('button', { name: 'Show on map: slide 1 and its callouts' })
             .getAttribute('aria-pressed'),
         )
         .toBe('true');
@@ -174,7 +174,7 @@ describe('callouts and presenting on a projector', () => {
       await page.getByRole('button', { name: 'Slides', exact: true }).waitFor();
       if (!(await panel.isVisible()))
         await page.getByRole('button', { name: 'Slides', exact: true }).click();
-      const show = panel.getByRole('button', { name: 'Show slide 1 and its callouts on the map' });
+      const show = panel.getByRole('button', { name: 'Show on map: slide 1 and its callouts' });
       if ((await show.getAttribute('aria-pressed')) !== 'true') await show.click();
       await callouts.getByText(TEXT).waitFor();
       await mapIdle(page);
@@ -208,7 +208,7 @@ describe('callouts and presenting on a projector', () => {
         const withIt = pixels(await shot());
         document
           .querySelector<HTMLButtonElement>(
-            'button[aria-pressed="true"][aria-label^="Show slide 1"]',
+            'button[aria-pressed="true"][aria-label^="Show on map: slide 1"]',
           )!
           .click();
         await new Promise((r) => requestAnimationFrame(r));

@@ -70,7 +70,9 @@ describe('the same link gives the same site names on every load', () => {
     },
   ])('$name: three loads, the same names at the same anchors', async ({ hash, shot }) => {
     const [a, b, c] = await threeLoads(hash, shot);
-    expect(a!.names.length).toBeGreaterThan(5);
+    // Enough names for the comparison to mean something (five at the whole country since the
+    // fit keeps clear of the panels, issue 25).
+    expect(a!.names.length).toBeGreaterThan(3);
     expect(b).toEqual(a);
     expect(c).toEqual(a);
   });

@@ -18,7 +18,8 @@ const PLACES = [
 describe('townMinZoom', () => {
   test.each([
     { name: 'a capital at any zoom', input: 7_785_965, expected: 3 },
-    { name: 'a large city at the whole country', input: 463_546, expected: 4 },
+    { name: 'a large city at the whole country', input: 463_546, expected: 3 },
+    { name: 'a city just under 400,000', input: 399_999, expected: 5 },
     { name: 'a city of 225,000', input: 225_389, expected: 5 },
     { name: 'a town of 60,000', input: 60_000, expected: 6 },
     { name: 'a small town', input: 5_000, expected: 7 },

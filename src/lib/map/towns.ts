@@ -23,14 +23,14 @@ const TOWN_HALO = '#fbfaf7';
 const TOWN_TEXT_PX: [number, number, number] = [10, 11.5, 13];
 
 /**
- * From which zoom a town is shown, by population: the whole country (zoom ≈ 4 on a laptop)
- * names the towns of 400,000 or more; every place is shown from zoom 8, those without a
- * population figure only then. Integers: MapLibre evaluates a filter's zoom per whole zoom.
+ * From which zoom a town is shown, by population: the whole country (zoom 3.x on a laptop,
+ * once the fit keeps clear of the panels) names the towns of 400,000 or more; every place is
+ * shown from zoom 8, those without a population figure only then. Integers: MapLibre
+ * evaluates a filter's zoom per whole zoom.
  */
 export function townMinZoom(population: number | null): number {
   if (population === null || population <= 0) return 8;
-  if (population >= 1_000_000) return 3;
-  if (population >= 400_000) return 4;
+  if (population >= 400_000) return 3;
   if (population >= 150_000) return 5;
   if (population >= 50_000) return 6;
   return 7;
