@@ -3,6 +3,7 @@ import {
   anchorAlign,
   byCodeUnits,
   layoutNames,
+  NAME_PADDING_PX,
   leaderSegment,
   nameBox,
   NEAR_EM,
@@ -141,7 +142,7 @@ describe('layoutNames: each name at its first free anchor, in rank order', () =>
   });
   const t = 11;
 
-  test('a lone name goes above its symbol (the first anchor), with no leader', () => {
+  test('a lone name goes below its symbol (the first anchor), with no leader', () => {
     const [n] = layoutNames([name('a', [200, 200], 0)], [], t);
     expect(n).toMatchObject({ id: 'a', anchor: 'top', leader: null });
     // Clear of its own symbol's square.
@@ -189,6 +190,23 @@ describe('layoutNames: each name at its first free anchor, in rank order', () =>
   test('with no free anchor a name is left out', () => {
     const wall: Box = [0, 0, 1000, 1000];
     expect(layoutNames([name('a', [500, 500], 0)], [wall], t)).toEqual([]);
+  });
+
+  test.each<{ case: string; at: [number, number]; anchor: string | null }>([
+    { case: 'free on all sides: its first anchor', at: [100, 100], anchor: 'top' },
+    // Its symbol at the map's foot: below it (anchored by its top) would be cut, so above.
+    { case: 'at the bottom edge: above', at: [100, 195], anchor: 'bottom' },
+    // West of a small country, a name east of its symbol stays inside the map.
+    { case: 'at the left edge, low: east', at: [6, 192], anchor: 'left' },
+    { case: 'in a map too small for it: left out', at: [20, 20], anchor: null },
+  ])('inside the map: $case', ({ at, anchor }) => {
+    const bounds: Box = at[0] === 20 ? [0, 0, 30, 30] : [0, 0, 200, 200];
+    const out = layoutNames([name('a', at, 0)], [], t, bounds);
+    expect(out[0]?.anchor ?? null).toBe(anchor);
+    for (const n of out) {
+      expect(n.box[0] + NAME_PADDING_PX).toBeGreaterThanOrEqual(bounds[0]);
+      expect(n.box[2] - NAME_PADDING_PX).toBeLessThanOrEqual(bounds[2]);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { NEVER_AFTER, NEVER_BEFORE, type SiteDatum } from '../../src/lib/map/lay
 import {
   closingSpan,
   CLOSING_DAYS,
+  marksOn,
   siteMarks,
   type MarkRole,
   type SiteMark,
@@ -149,5 +150,25 @@ describe('closingSpan: a closing wholly before the timeline starts is closed at 
       .filter((m) => shownOn(m, TIMELINE_START))
       .map((m) => m.role);
     expect(roles).toEqual(['ghost']);
+  });
+});
+
+describe('marksOn: the marks drawn on a day, for the names to keep clear of', () => {
+  const m = (a: number, b: number) => ({ span: [a, b] as [number, number] });
+  const marks = [m(0, 10), m(5, 20), m(15, 30)];
+  test.each([
+    { day: -1, shown: [] },
+    { day: 0, shown: [0] },
+    { day: 7, shown: [0, 1] },
+    { day: 15, shown: [1, 2] },
+    { day: 30, shown: [2] },
+    { day: 31, shown: [] },
+  ])('day $day shows marks $shown', ({ day, shown }) => {
+    expect(marksOn(marks, day)).toEqual(shown.map((i) => marks[i]));
+  });
+  test('the same marks shown give back the same array: nothing to lay out anew', () => {
+    const first = marksOn(marks, 7);
+    expect(marksOn(marks, 8, first)).toBe(first);
+    expect(marksOn(marks, 16, first)).not.toBe(first);
   });
 });

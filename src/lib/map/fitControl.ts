@@ -79,10 +79,10 @@ export function showsWholeCountry(map: MapLibreMap | null | undefined): boolean 
 }
 
 /**
- * The padding that fits the country's `bounds` clear of what floats over `container`, as it
- * is laid out now (fitPadding.ts).
+ * What floats over `container` (the map), as laid out now, in the map's own pixels: each
+ * marked element, or each child of a marked column. Hidden ones measure 0 × 0.
  */
-export function panelPadding(container: HTMLElement, bounds: Bounds): Padding {
+export function overMapBoxes(container: HTMLElement): Box[] {
   const at = container.getBoundingClientRect();
   const boxes: Box[] = [];
   for (const marked of document.querySelectorAll(`[${OVER_MAP}]`)) {
@@ -100,6 +100,16 @@ export function panelPadding(container: HTMLElement, bounds: Bounds): Padding {
       });
     }
   }
+  return boxes;
+}
+
+/**
+ * The padding that fits the country's `bounds` clear of what floats over `container`, as it
+ * is laid out now (fitPadding.ts).
+ */
+export function panelPadding(container: HTMLElement, bounds: Bounds): Padding {
+  const at = container.getBoundingClientRect();
+  const boxes = overMapBoxes(container);
   return fitPadding(at.width, at.height, boxes, MARGIN, mercatorAspect(...bounds));
 }
 

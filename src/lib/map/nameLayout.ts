@@ -111,9 +111,14 @@ export function leaderSegment(at: Px, symbolPx: number, box: Box, nearPx: number
  */
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Whether box `b` lies wholly inside `within`. */
+export const inside = (b: Box, within: Box) =>
+  b[0] >= within[0] && b[1] >= within[1] && b[2] <= within[2] && b[3] <= within[3];
+
 /**
- * Sets the names in rank order, each at its first anchor whose padded box overlaps neither a
- * name already set nor an obstacle (the symbols' squares, the province names); a name with no
+ * Sets the names in rank order, each at its first anchor whose letters lie inside `bounds`
+ * (the map, when given) and whose padded box overlaps neither a name already set nor an
+ * obstacle (the symbols' squares, the province names, the panels over the map); a name with no
  * free anchor is left out. `textPx` is the names' type size. The same input gives the same
  * layout whatever the order of `names` (ties in rank go by id).
  */
@@ -121,6 +126,7 @@ export function layoutNames(
   names: readonly NameToSet[],
   obstacles: readonly Box[],
   textPx: number,
+  bounds?: Box,
 ): SetName[] {
   const taken: Box[] = [...obstacles];
   const out: SetName[] = [];
@@ -128,6 +134,7 @@ export function layoutNames(
   for (const n of order) {
     for (const [anchor, offset] of n.anchors) {
       const letters = nameBox(n.at, anchor, offset, n.width, n.height, textPx);
+      if (bounds && !inside(letters, bounds)) continue;
       const box = grow(letters, NAME_PADDING_PX);
       if (taken.some((t) => overlaps(t, box))) continue;
       taken.push(box);

@@ -32,6 +32,13 @@ import {
 } from './siteLabels.ts';
 import { PROVINCE_LABEL_MAX_EM, PROVINCE_LABEL_PX, PROVINCE_LABEL_PADDING } from './style.ts';
 import { CONTROL_LABEL_GAP_EM, CONTROL_LABEL_MAX_EM, CONTROL_LABEL_PX } from './controlStyle.ts';
+import { overMapBoxes } from './fitControl.ts';
+
+/**
+ * Room kept round a closure mark, in ems of the names: a name set just beside another site's
+ * mark read as that mark's caption ("Goma" beside a closing base's sign, "Goma closing").
+ */
+const CLOSING_CLEAR_EM = 0.6;
 
 /** A leader, as [from, to] in longitude and latitude, so it moves with the map. */
 export type Leader = [[number, number], [number, number]];
@@ -40,8 +47,8 @@ export type Leader = [[number, number], [number, number]];
 export interface NamesInput {
   /** The labelled sites open on the day (openNamed). */
   open: readonly SiteDatum[];
-  /** Every symbol the sites layer may draw (its marks, as the toggles stand). */
-  spots: readonly Pick<SiteMark, 'datum' | 'size' | 'offset'>[];
+  /** The symbols the sites layer draws on the day (marksOn in siteMarks.ts). */
+  spots: readonly (Pick<SiteMark, 'datum' | 'size' | 'offset'> & Partial<Pick<SiteMark, 'role'>>)[];
   /** Names of held areas (controlStyle.ts), set east of their point: kept clear too. */
   areaNames?: readonly { label: string; at: [number, number] }[];
   /** The screen scale (screenScale.ts): names, symbols and their gaps grow by it alike. */
@@ -120,13 +127,20 @@ export function layoutOnMap(
 ): SetName[] {
   const scale = input.scale ?? 1;
   const textPx = labelTextPx(map.getZoom(), scale);
+  const container = map.getContainer();
   const obstacles: Box[] = [
     ...provinceBoxes(map, provinces),
     ...areaNameBoxes(map, input.areaNames ?? []),
     ...input.spots.map((m) => {
       const { x, y } = map.project(m.datum.position);
-      return squareBox([x, y], m.size * scale, [m.offset[0] * scale, m.offset[1] * scale]);
+      const box = squareBox([x, y], m.size * scale, [m.offset[0] * scale, m.offset[1] * scale]);
+      return m.role === 'closing' ? grow(box, CLOSING_CLEAR_EM * textPx) : box;
     }),
+    // The panels, the title and the credits over the map: a name under them is lost, and the
+    // fit keeps only the country, not the names that run out past its border, clear of them.
+    ...overMapBoxes(container).flatMap((b): Box[] =>
+      b.right > b.left && b.bottom > b.top ? [[b.left, b.top, b.right, b.bottom]] : [],
+    ),
   ];
   const names: NameToSet[] = input.open.map((d) => {
     const { x, y } = map.project(d.position);
@@ -141,7 +155,14 @@ export function layoutOnMap(
       anchors: nameAnchors(d.size),
     };
   });
-  return layoutNames(names, obstacles, textPx);
+  // Inside the map: a name cut by its edge (Kinshasa's, west of a small country) reads as
+  // another word.
+  return layoutNames(names, obstacles, textPx, [
+    0,
+    0,
+    container.clientWidth,
+    container.clientHeight,
+  ]);
 }
 
 /**

@@ -110,3 +110,19 @@ export function siteMarks(
     : [];
   return [...ghosts, ...closing, ...open];
 }
+
+/**
+ * The marks shown on `day`, for the site names to keep clear of (siteNames.ts). `prev` is
+ * handed back when the same marks are shown, so a step that shows or hides none lays out no
+ * name. Only the day's marks: kept clear of every mark of every date, the names along the
+ * Kivus' chain stood far from their symbols, beside another site's closure mark ("Goma" read
+ * as "Goma closing").
+ */
+export function marksOn<M extends Pick<SiteMark, 'span'>>(
+  marks: readonly M[],
+  day: number,
+  prev: readonly M[] = [],
+): readonly M[] {
+  const on = marks.filter((m) => m.span[0] <= day && day <= m.span[1]);
+  return on.length === prev.length && on.every((m, i) => m === prev[i]) ? prev : on;
+}
