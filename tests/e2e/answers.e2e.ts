@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { mapIdle, openAt as openAtBase, setDate } from './helpers.ts';
+import {
+  countColour,
+  mapIdle,
+  openAt as openAtBase,
+  pngRegions,
+  setDate,
+  type Rect,
+} from './helpers.ts';
 import { loadDefaultData } from '../defaultData.ts';
 import { coverageChange, whatIfCloses } from '../../src/lib/domain/impact.ts';
 import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
@@ -43,59 +50,25 @@ const onPage = (page: Page, lngLat: [number, number]) =>
   }, lngLat);
 
 /**
- * Of the pixels of a screenshot on a circle (centre and radius in CSS pixels), how many are the
- * given colour within `tol` on each channel. Decoded in the page: no image library in Node.
+ * Of 72 pixels of a screenshot on a circle (centre and radius in CSS pixels, at a device pixel
+ * ratio of 1), how many are the given colour within `tol` on each channel.
  */
-function onCircle(
+async function onCircle(
   page: Page,
   png: Buffer,
   circle: { x: number; y: number; r: number },
   rgb: readonly number[],
   tol = 36,
 ): Promise<{ matching: number; of: number }> {
-  return page.evaluate(
-    async ({ b64, circle, rgb, tol, ratio }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      let matching = 0;
-      const of = 72;
-      for (let i = 0; i < of; i++) {
-        const a = (i / of) * 2 * Math.PI;
-        const x = Math.round((circle.x + circle.r * Math.cos(a)) * ratio);
-        const y = Math.round((circle.y + circle.r * Math.sin(a)) * ratio);
-        const d = ctx.getImageData(x, y, 1, 1).data;
-        if ([0, 1, 2].every((k) => Math.abs(d[k]! - rgb[k]!) <= tol)) matching++;
-      }
-      return { matching, of };
-    },
-    { b64: png.toString('base64'), circle, rgb, tol, ratio: 1 },
-  );
-}
-
-/** How many pixels of a PNG are the given colour, within `tol` on each channel. */
-function countColour(page: Page, png: Buffer, rgb: readonly number[], tol = 16): Promise<number> {
-  return page.evaluate(
-    async ({ b64, rgb, tol }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4)
-        if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - rgb[k]!) <= tol)) n++;
-      return n;
-    },
-    { b64: png.toString('base64'), rgb, tol },
-  );
+  const of = 72;
+  const points: Rect[] = Array.from({ length: of }, (_, i) => {
+    const a = (i / of) * 2 * Math.PI;
+    const x = Math.round(circle.x + circle.r * Math.cos(a));
+    const y = Math.round(circle.y + circle.r * Math.sin(a));
+    return { x, y, w: 1, h: 1 };
+  });
+  const regions = await pngRegions(page, png, points, { rgb, tol });
+  return { matching: regions.filter((r) => r.matching > 0).length, of };
 }
 
 /** The current view exported through the export dialog, as a person would, saved and read back. */
@@ -141,11 +114,11 @@ describe('the selected site', () => {
     await openAt(page, `#date=2024-07-01&view=${BENI.join(',')},9&sel=${FIB_BENI}`);
     await expect.poll(async () => (await answers(page)).ring?.id).toBe(FIB_BENI);
     const withRing = await exportView(page, `${SHOTS}/answers-ring-export.png`);
-    expect(await countColour(page, withRing, RING_RGB)).toBeGreaterThan(100);
+    expect(await countColour(page, withRing, RING_RGB, 16)).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Close details' }).click();
     await expect.poll(async () => (await answers(page)).ring).toBeNull();
     const without = await exportView(page, `${SHOTS}/answers-no-ring-export.png`);
-    expect(await countColour(page, without, RING_RGB)).toBeLessThan(20);
+    expect(await countColour(page, without, RING_RGB, 16)).toBeLessThan(20);
     await page.close();
   });
 
@@ -266,9 +239,14 @@ describe('stacked symbols', () => {
       .toContain('Beni (Force Intervention Brigade HQ), Sector HQ, open');
     await page.screenshot({ path: `${SHOTS}/answers-stack-chooser.png` });
 
-    // Focus is in the chooser, on its first site; ↓ moves, Enter chooses.
+    // Focus is in the chooser, on its first site; ↑ ↓ move, Enter chooses.
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-site'));
     const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-site')));
+    await expect.poll(focused).toBe(ids[0]);
+    // A menu goes round: ↑ from the first is the last, ↓ from there the first again.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe(ids[n - 1]);
+    await page.keyboard.press('ArrowDown');
     await expect.poll(focused).toBe(ids[0]);
     await page.keyboard.press('ArrowDown');
     await expect.poll(focused).toBe(ids[1]);

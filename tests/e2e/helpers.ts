@@ -133,17 +133,42 @@ export interface Rect {
   h: number;
 }
 
+/** A colour looked for, with how far (of 255) each channel may stray. */
+export interface ColourMatch {
+  rgb: readonly number[];
+  tol: number;
+}
+
+/** What `pngRegions` says of one rectangle. */
+export interface Region {
+  /** How many distinct colours it holds. */
+  colours: number;
+  /** The sum of its pixels' channels. */
+  sum: number;
+  /** Its darkest grey (0–255). */
+  darkest: number;
+  /** How many of its pixels are the colour asked for (0 when none is asked for). */
+  matching: number;
+}
+
+/** The whole of a PNG as a rectangle: its size, read from its header (IHDR). */
+export function pngRect(png: Buffer): Rect {
+  return { x: 0, y: 0, w: png.readUInt32BE(16), h: png.readUInt32BE(20) };
+}
+
 /**
- * For each rectangle of a PNG (a download, a screenshot), decoded in the page: how many
- * distinct colours it holds, the sum of its channels, and its darkest grey (0–255).
+ * For each rectangle of a PNG (a download, a screenshot), decoded in the page (no image
+ * library in Node): how many distinct colours it holds, the sum of its channels, its darkest
+ * grey, and how many of its pixels are `match`'s colour. A rectangle may be one pixel.
  */
 export function pngRegions(
   page: Page,
   png: Buffer,
   rects: Rect[],
-): Promise<{ colours: number; sum: number; darkest: number }[]> {
+  match?: ColourMatch,
+): Promise<Region[]> {
   return page.evaluate(
-    async ([b64, rs]) => {
+    async ([b64, rs, match]) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -156,16 +181,30 @@ export function pngRegions(
         const colours = new Set<number>();
         let sum = 0;
         let darkest = 255;
+        let matching = 0;
         for (let i = 0; i < d.length; i += 4) {
           colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
           sum += d[i]! + d[i + 1]! + d[i + 2]!;
           darkest = Math.min(darkest, (d[i]! + d[i + 1]! + d[i + 2]!) / 3);
+          if (match && [0, 1, 2].every((k) => Math.abs(d[i + k]! - match.rgb[k]!) <= match.tol))
+            matching++;
         }
-        return { colours: colours.size, sum, darkest };
+        return { colours: colours.size, sum, darkest, matching };
       });
     },
-    [png.toString('base64'), rects] as const,
+    [png.toString('base64'), rects, match ?? null] as const,
   );
+}
+
+/** How many pixels of a PNG (or of one rectangle of it) are a colour, within `tol` a channel. */
+export async function countColour(
+  page: Page,
+  png: Buffer,
+  rgb: readonly number[],
+  tol: number,
+  rect = pngRect(png),
+): Promise<number> {
+  return (await pngRegions(page, png, [rect], { rgb, tol }))[0]!.matching;
 }
 
 /** A pixel counts as changed when one of its channels moved by more than this (of 255). */

@@ -3,7 +3,6 @@ import {
   keepsKey,
   mapAction,
   PAN_STEP,
-  rovingIndex,
   timelineAction,
   type Focused,
 } from '../../src/lib/domain/keyboard.ts';
@@ -76,24 +75,6 @@ describe('keepsKey: which focused elements keep which keys', () => {
     [{ tag: 'BUTTON', role: 'tab' }, 'ArrowRight', true],
     [{ tag: 'BUTTON', inDialog: true }, 'ArrowRight', true],
   ])('%o keeps %j: %s', (f, key, want) => expect(keepsKey(f, key)).toBe(want));
-});
-
-describe('rovingIndex', () => {
-  test.each([
-    ['ArrowRight', 0, 5, 1],
-    ['ArrowDown', 3, 5, 4],
-    ['ArrowRight', 4, 5, 4],
-    ['ArrowLeft', 2, 5, 1],
-    ['ArrowUp', 0, 5, 0],
-    ['Home', 3, 5, 0],
-    ['End', 1, 5, 4],
-    ['Enter', 1, 5, null],
-    ['ArrowRight', 0, 0, null],
-  ])('%s from %i of %i → %o', (key, i, n, want) => expect(rovingIndex({ key }, i, n)).toBe(want));
-  test('a modified arrow is left to the page (Shift+→ steps a year)', () => {
-    expect(rovingIndex({ key: 'ArrowRight', shift: true }, 0, 5)).toBeNull();
-    expect(rovingIndex({ key: 'ArrowRight', ctrl: true }, 0, 5)).toBeNull();
-  });
 });
 
 describe('mapAction', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  foldName,
   lakeAliases,
   MATCH,
   matchRank,
@@ -41,18 +40,6 @@ const SOURCES = {
 const index = searchIndex(searchEntries(SOURCES));
 const found = (q: string, limit?: number) =>
   search(index, q, limit).map((h) => `${h.entry.kind}:${h.entry.id}`);
-
-describe('foldName', () => {
-  test.each([
-    { name: 'accents go', input: 'Kasaï-Oriental', expected: 'kasai oriental' },
-    { name: 'case and spacing', input: '  NORD   Kivu ', expected: 'nord kivu' },
-    { name: 'é and apostrophes', input: 'Équateur’s', expected: 'equateur s' },
-    { name: 'already plain', input: 'bunia', expected: 'bunia' },
-    { name: 'only punctuation', input: '--', expected: '' },
-  ])('$name', ({ input, expected }) => {
-    expect(foldName(input)).toBe(expected);
-  });
-});
 
 describe('matchRank', () => {
   test.each([

@@ -1,8 +1,8 @@
 /**
  * The keyboard rules, as pure functions over plain descriptions of a key and of the focused
  * element, so each rule is a row in a table test (tests/unit/keyboard.test.ts). The DOM wiring
- * is in src/lib/ui/keys.ts (the timeline's keys), src/lib/ui/roving.ts (rows of buttons) and
- * src/lib/map/mapKeys.ts (the map's own keys).
+ * is in src/lib/ui/keys.ts (the timeline's keys) and src/lib/map/mapKeys.ts (the map's own keys);
+ * the keys within a list of buttons are in listKeys.ts.
  *
  * The rule a briefer relies on: ← → (Shift: a year), Home, End and Space move the date wherever
  * focus is (after a click on the map, a site, Pause, a checkbox or a menu), except where the
@@ -120,30 +120,6 @@ export function keepsKey(f: Focused, key: string): boolean {
   if (f.tag === 'BUTTON' || f.tag === 'A' || f.tag === 'SUMMARY' || f.role === 'button')
     return key === ' ' || key === 'Enter';
   return false;
-}
-
-/**
- * Where focus goes in a row of buttons that is one Tab stop (a roving tabindex): ← ↑ back,
- * → ↓ on, Home and End to the ends; null for any other key, or a modified one (Shift+→ is the
- * date's year step).
- */
-export function rovingIndex(k: KeyPress, index: number, count: number): number | null {
-  if (count === 0 || k.shift || k.ctrl || k.alt || k.meta) return null;
-  const last = count - 1;
-  switch (k.key) {
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      return Math.max(0, index - 1);
-    case 'ArrowRight':
-    case 'ArrowDown':
-      return Math.min(last, index + 1);
-    case 'Home':
-      return 0;
-    case 'End':
-      return last;
-    default:
-      return null;
-  }
 }
 
 /** What the map does for a key while it has keyboard focus. */

@@ -3,6 +3,7 @@
  * without its accents: "kasai" finds "Kasaï", "nord kivu" finds "Nord-Kivu". Pure: the entries
  * come in with every name they answer to, and hits go out best first.
  */
+import { fold } from './fold.ts';
 
 /** What a result is; also the order in which equally good matches are listed. */
 export const SEARCH_KINDS = ['site', 'place', 'province', 'group', 'lake'] as const;
@@ -37,19 +38,6 @@ export interface SearchHit {
   byAlias: boolean;
 }
 
-/**
- * A name as compared: accents and other marks dropped (NFD, then the marks removed), lower
- * case, and every run of punctuation or spacing one space, so "Mbuji-Mayi" meets "mbuji mayi".
- */
-export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 interface Indexed {
   entry: SearchEntry;
   /** Folded names, the shown name first, without repeats. */
@@ -73,7 +61,7 @@ export function searchIndex(entries: readonly SearchEntry[]): SearchIndex {
         ...(entry.short ? [[entry.short, false] as const] : []),
         ...entry.aliases.map((a) => [a, true] as const),
       ]) {
-        const folded = foldName(raw);
+        const folded = fold(raw);
         if (!folded || seen.has(folded)) continue;
         seen.add(folded);
         names.push({ folded, raw, alias });
@@ -103,7 +91,7 @@ const KIND_ORDER = new Map(SEARCH_KINDS.map((k, i) => [k, i]));
  * first), by weight, and in the entries' own order. At most `limit` of them.
  */
 export function search(index: SearchIndex, query: string, limit = 8): SearchHit[] {
-  const q = foldName(query);
+  const q = fold(query);
   if (!q) return [];
   const hits: (SearchHit & { order: number })[] = [];
   for (const item of index.items) {

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { m } from '../../paraglide/messages.js';
+import { fold } from './fold.ts';
 import { safe } from './impactCsv.ts';
 import type { Locale } from './locales.ts';
 import { provinceByIso } from './provinces.ts';
@@ -81,14 +82,13 @@ export function siteRows(
   return sortRows(rows, { key: 'name', descending: false }, locale);
 }
 
-/** Lower case without accents or other marks: "Kasaï-Oriental" → "kasai-oriental". */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The rows that pass every filter; the text is looked for in the name, kind and province. */
+/**
+ * The rows that pass every filter; each word of the text is looked for in the name, kind and
+ * province. Folded as search folds (fold.ts), a hyphen or an apostrophe parts words as a space
+ * does: "mbuji-mayi" and "mbuji mayi" find the same rows.
+ */
 export function filterRows(rows: readonly SiteRow[], f: TableFilter): SiteRow[] {
-  const words = fold(f.text).split(/\s+/).filter(Boolean);
+  const words = fold(f.text).split(' ').filter(Boolean);
   return rows.filter((r) => {
     if (f.kind && r.kind !== f.kind) return false;
     if (

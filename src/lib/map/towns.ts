@@ -8,7 +8,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import { foldName } from '../domain/search.ts';
+import { fold } from '../domain/fold.ts';
 import { FONT } from './theme.ts';
 
 export const TOWNS = 'towns';
@@ -94,12 +94,12 @@ export function townTwins(
 ): Map<string, string> {
   const byName = new Map<string, TownPlace[]>();
   for (const p of places) {
-    const k = foldName(p.name);
+    const k = fold(p.name);
     byName.set(k, [...(byName.get(k) ?? []), p]);
   }
   const twins = new Map<string, string>();
   for (const s of sites) {
-    const k = foldName(s.name.replace(/\s*\(.*\)\s*$/, ''));
+    const k = fold(s.name.replace(/\s*\(.*\)\s*$/, ''));
     const twin = byName.get(k)?.find((p) => km([p.lon, p.lat], s.position) <= TWIN_KM);
     if (twin) twins.set(s.id, twin.name);
   }

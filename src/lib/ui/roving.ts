@@ -8,7 +8,8 @@
  * should follow). Until the reader has moved within the row, the Tab stop is `start` (the
  * timeline passes the item nearest the date shown); after, it is the last one focused.
  */
-import { rovingIndex } from '../domain/keyboard.ts';
+import { listKey, ROW } from '../domain/listKeys.ts';
+import { keyPress } from './keys.ts';
 
 export interface RovingOptions {
   /** The button Tab enters on while the reader has not moved in the row. */
@@ -36,12 +37,10 @@ export function roving(node: HTMLElement, options: RovingOptions) {
     const all = items();
     const at = all.indexOf(e.target as HTMLElement);
     if (at < 0) return;
-    const next = rovingIndex(
-      { key: e.key, shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey },
-      at,
-      all.length,
-    );
-    if (next === null) return;
+    const action = listKey(keyPress(e), at, all.length, ROW);
+    // Escape is the row's owner's to handle (a grouped tick's list closes on it), left untaken.
+    if (action?.kind !== 'move') return;
+    const next = action.to;
     // Taken here, so the page's date keys (src/lib/ui/keys.ts) leave it alone.
     e.preventDefault();
     current = next;
