@@ -150,3 +150,8 @@ export function mapAction(k: KeyPress): MapAction | null {
       return null;
   }
 }
+
+/** A keyboard event as the pure keyboard rules take it. */
+export function keyPress(e: KeyboardEvent): KeyPress {
+  return { key: e.key, shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey };
+}

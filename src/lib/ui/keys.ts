@@ -3,7 +3,7 @@
  * a month (Shift: a year), Home and End jump to the ends, Space plays and pauses, wherever focus
  * is, unless the focused control needs the key itself or a dialog is open.
  */
-import { keepsKey, timelineAction, type Focused, type KeyPress } from '../domain/keyboard.ts';
+import { keepsKey, keyPress, timelineAction, type Focused } from '../domain/keyboard.ts';
 import type { TimelineState } from '../state/timelineState.svelte.ts';
 
 /** The focused element as the keyboard rules describe it. */
@@ -16,11 +16,6 @@ export function describeFocused(el: Element | null): Focused {
     editable: el.isContentEditable,
     inDialog: !!el.closest('dialog[open]'),
   };
-}
-
-/** A keyboard event as the pure keyboard rules take it. */
-export function keyPress(e: KeyboardEvent): KeyPress {
-  return { key: e.key, shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey };
 }
 
 /** Handles a window keydown for the timeline; returns true if it did something. */

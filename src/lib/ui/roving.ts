@@ -9,7 +9,7 @@
  * timeline passes the item nearest the date shown); after, it is the last one focused.
  */
 import { listKey, ROW } from '../domain/listKeys.ts';
-import { keyPress } from './keys.ts';
+import { keyPress } from '../domain/keyboard.ts';
 
 export interface RovingOptions {
   /** The button Tab enters on while the reader has not moved in the row. */
