@@ -16,6 +16,7 @@ declare global {
       /** The answers drawn (issue 25): the selected site's ring, the losses and their lines. */
       answers?: () => {
         ring: { id: string; position: [number, number]; px: number } | null;
+        hotspotRing: { id: string; position: [number, number] } | null;
         losses: { name: string; km: number | null; site: string | null }[];
         focus: string | null;
       };

@@ -2,12 +2,14 @@
  * The base map in the production build, in real Chromium with SwiftShader WebGL:
  * it renders, holds the 26 provinces, asks nothing of any other origin, and logs no errors.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { countryUnderPanels, mapIdle, ready } from './helpers.ts';
+import { countryUnderPanels, mapIdle, openAt, ready } from './helpers.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
+import { HOTSPOT_RING_MIN_PX, RING_RGB } from '../../src/lib/map/layers/selectionRing.ts';
+import { loadDefaultData } from '../defaultData.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 const baseUrl = inject('baseUrl');
@@ -324,6 +326,134 @@ describe('the whole country, clear of the layer panel (and of the title where th
       const c = await p.evaluate(() => window.__drawdown!.map.getCenter().toArray());
       expect(c[0]).toBeCloseTo(28, 5);
       expect(c[1]).toBeCloseTo(-3, 5);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('the selected hotspot', () => {
+  const ID = 'adf-mambasa';
+  const hotspot = loadDefaultData().hotspots.find((h) => h.id === ID)!;
+  const ringOf = (p: Page) => p.evaluate(() => window.__drawdown!.answers!().hotspotRing);
+
+  /**
+   * The area's edge on the page: its centre, and its radius in CSS pixels east of the centre
+   * (deck.gl draws metres on the Mercator plane, as MapLibre projects; the ring is never smaller
+   * than HOTSPOT_RING_MIN_PX).
+   */
+  const edge = (p: Page) =>
+    p.evaluate(
+      ({ lon, lat, km, min }) => {
+        const map = window.__drawdown!.map;
+        const at = map.getContainer().getBoundingClientRect();
+        const c = map.project([lon, lat]);
+        const e = map.project([lon + km / (111.32 * Math.cos((lat * Math.PI) / 180)), lat]);
+        return { x: at.left + c.x, y: at.top + c.y, r: Math.max(e.x - c.x, min) };
+      },
+      { lon: hotspot.lon!, lat: hotspot.lat!, km: hotspot.radius_km, min: HOTSPOT_RING_MIN_PX },
+    );
+
+  /** Of 72 points of a screenshot on a circle, how many are the colour (within `tol`). */
+  const onCircle = (
+    p: Page,
+    png: Buffer,
+    circle: { x: number; y: number; r: number },
+    tol = 36,
+  ): Promise<number> =>
+    p.evaluate(
+      async ({ b64, circle, rgb, tol }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        let matching = 0;
+        for (let i = 0; i < 72; i++) {
+          const a = (i / 72) * 2 * Math.PI;
+          const x = Math.round(circle.x + circle.r * Math.cos(a));
+          const y = Math.round(circle.y + circle.r * Math.sin(a));
+          const d = ctx.getImageData(x, y, 1, 1).data;
+          if ([0, 1, 2].every((k) => Math.abs(d[k]! - rgb[k]!) <= tol)) matching++;
+        }
+        return matching;
+      },
+      { b64: png.toString('base64'), circle, rgb: RING_RGB, tol },
+    );
+
+  /** How many pixels of a PNG are the ring's blue, within 16 on each channel. */
+  const ringPixels = (p: Page, png: Buffer): Promise<number> =>
+    p.evaluate(
+      async ({ b64, rgb }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+          if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - rgb[k]!) <= 16)) n++;
+        return n;
+      },
+      { b64: png.toString('base64'), rgb: RING_RGB },
+    );
+
+  /** The current view through the export dialog at 1×, as a person would, read back. */
+  async function exportView(p: Page, save: string): Promise<Buffer> {
+    await p.getByRole('button', { name: 'Export' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Export the map' });
+    await dialog.getByRole('radio', { name: /^Current view, 1×/ }).check();
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 60_000 }),
+      dialog.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    await download.saveAs(save);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    return readFileSync(save);
+  }
+
+  test("gets the ring a site gets, on its area's edge, in PNG exports too, and loses it with the selection", async () => {
+    const p = await newPage(browser);
+    try {
+      await openAt(p, baseUrl, `#date=2024-07-01&view=${hotspot.lon},${hotspot.lat},8&sel=${ID}`);
+      await expect.poll(async () => (await ringOf(p))?.id).toBe(ID);
+      await mapIdle(p);
+      const at = await edge(p);
+      // Larger than the smallest ring: this is the area's own edge, not the floor.
+      expect(at.r).toBeGreaterThan(HOTSPOT_RING_MIN_PX * 2);
+      const shot = await p.screenshot({ path: `${SHOTS}/hotspot-ring.png` });
+      // Most of the edge is the ring's blue (a name or a river may cross it); none of it is
+      // drawn well inside the area or well outside it.
+      expect(await onCircle(p, shot, at)).toBeGreaterThan(72 * 0.6);
+      expect(await onCircle(p, shot, { ...at, r: at.r - 8 }, 20)).toBe(0);
+      expect(await onCircle(p, shot, { ...at, r: at.r + 8 }, 20)).toBe(0);
+
+      const withRing = await exportView(p, `${SHOTS}/hotspot-ring-export.png`);
+      expect(await ringPixels(p, withRing)).toBeGreaterThan(100);
+      await p.getByRole('button', { name: 'Close details' }).click();
+      await expect.poll(() => ringOf(p)).toBeNull();
+      const without = await exportView(p, `${SHOTS}/hotspot-no-ring-export.png`);
+      expect(await ringPixels(p, without)).toBeLessThan(20);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("at the whole-country view, a small area still gets a ring the size of a site's", async () => {
+    const p = await newPage(browser);
+    try {
+      await openAt(p, baseUrl, `#date=2024-07-01&sel=${ID}`);
+      await expect.poll(async () => (await ringOf(p))?.id).toBe(ID);
+      await mapIdle(p);
+      const at = await edge(p);
+      expect(at.r).toBe(HOTSPOT_RING_MIN_PX);
+      const shot = await p.screenshot({ path: `${SHOTS}/hotspot-ring-country.png` });
+      expect(await onCircle(p, shot, at)).toBeGreaterThan(72 * 0.5);
     } finally {
       await p.close();
     }

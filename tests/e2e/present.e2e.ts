@@ -5,11 +5,13 @@
  * a later date, or back to an earlier one, and stops there.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
 import { countryUnderPanels, openAt, ready, setDate } from './helpers.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../../src/lib/domain/dates.ts';
 import { addMonths, dayInWords, monthIndex } from '../../src/lib/domain/timeline.ts';
+import { symbolSize, TROOPS_AT_MAX_SIZE } from '../../src/lib/map/layers/prepare.ts';
+import { screenScale } from '../../src/lib/domain/screenScale.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
@@ -249,6 +251,124 @@ describe('presentation mode', () => {
           })
           .toEqual({ under: [], inside: true, creditsOver: false });
         await page.screenshot({ path: `${SHOTS}/present-${width}x${height}.png` });
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  /** A one-slide deck of the map as opened, presented from the Slides panel. */
+  async function present(page: Page) {
+    await page.getByRole('button', { name: 'Slides', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Slides' });
+    await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+    await panel.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('present-date').waitFor();
+  }
+
+  /**
+   * The town names' type size at the map's zoom (their text-size, an interpolation over
+   * stops), the dots' icon-size, and the largest towns (shown from zoom 3) named on screen.
+   */
+  const towns = (page: Page) =>
+    page.evaluate(() => {
+      const map = window.__drawdown!.map;
+      const at = (expr: unknown[]) => {
+        const stops = expr.slice(3) as number[];
+        const z = map.getZoom();
+        for (let i = 0; i + 2 < stops.length; i += 2) {
+          const [z0, v0, z1, v1] = stops.slice(i, i + 4) as [number, number, number, number];
+          if (z <= z1 || i + 4 >= stops.length) {
+            const t = Math.min(1, Math.max(0, (z - z0) / (z1 - z0)));
+            return v0 + t * (v1 - v0);
+          }
+        }
+        return NaN;
+      };
+      return {
+        px: at(map.getLayoutProperty('town-names', 'text-size') as unknown[]),
+        dot: at(map.getLayoutProperty('town-dots', 'icon-size') as unknown[]),
+        largest: map
+          .queryRenderedFeatures({ layers: ['town-names'] })
+          .filter((f) => f.properties['minzoom'] === 3).length,
+      };
+    });
+
+  test('on a 1920-px projector town names are 18 px or more, their dots grown as the symbols; back on leaving', async () => {
+    const page = await newPage(browser, 1920, 1080);
+    try {
+      await openAt(page, baseUrl, '#date=2021-07-15');
+      await expect.poll(async () => (await towns(page)).largest).toBeGreaterThan(0);
+      const before = await towns(page);
+      // Not presenting: a size smaller than the site names, as always.
+      expect(before.px).toBeLessThan(12);
+
+      await present(page);
+      await expect
+        .poll(async () => {
+          const t = await towns(page);
+          return { big: t.px >= 18, named: t.largest > 0 };
+        })
+        .toEqual({ big: true, named: true });
+      const now = await towns(page);
+      // The dots grow as the sites' symbols do (screenScale's factor at 1920 px, about 1.68).
+      expect(now.dot / before.dot).toBeGreaterThan(1.6);
+      await page.screenshot({ path: `${SHOTS}/present-towns-1920.png` });
+
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Play' }).waitFor();
+      await expect.poll(async () => (await towns(page)).px).toBeLessThan(12);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each([
+    { width: 1920, height: 1080, key: true },
+    { width: 1024, height: 768, key: true },
+    // Wide and short: with the key the legend would run past the screen's foot.
+    { width: 1280, height: 720, key: false },
+  ])(
+    'on a $width × $height projector the legend keeps one column clear of the country; the troop-size key in one row: $key',
+    async ({ width, height, key }) => {
+      const page = await newPage(browser, width, height);
+      try {
+        await openAt(page, baseUrl, '#date=2021-07-15');
+        await present(page);
+        const legend = page.getByRole('region', { name: 'Legend' });
+        await legend.waitFor();
+        const troops = page.getByTestId('present-troop-key');
+        if (key) await troops.waitFor();
+        // One column (the two-column legend is twice as wide), whole, and off the country.
+        const one = () =>
+          legend.evaluate(
+            (e) => !e.classList.contains('two') && e.scrollHeight - e.clientHeight <= 1,
+          );
+        await expect.poll(one).toBe(true);
+        await expect
+          .poll(async () => {
+            const at = await countryUnderPanels(page);
+            return { under: at.under, inside: at.inside, creditsOver: at.creditsOver };
+          })
+          .toEqual({ under: [], inside: true, creditsOver: false });
+        await page.screenshot({ path: `${SHOTS}/present-legend-${width}x${height}.png` });
+        if (!key) {
+          await expect.poll(() => troops.count()).toBe(0);
+          expect(await legend.innerText()).toContain('Closing this month');
+          return;
+        }
+        expect(await legend.innerText()).toContain('Troops at a site (symbol size)');
+        expect((await troops.innerText()).replace(/\s+/g, ' ')).toBe('150 1,000 2,900 or more');
+        // Each symbol at its size on the projected map: the largest grown as the sites are.
+        const sizes = await troops
+          .locator('span > span')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+        expect(sizes).toHaveLength(3);
+        expect(sizes[0]!).toBeLessThan(sizes[1]!);
+        // One row: no taller than its largest symbol.
+        expect((await troops.boundingBox())!.height).toBeLessThanOrEqual(sizes[2]! + 2);
+        expect(sizes[2]! / symbolSize(TROOPS_AT_MAX_SIZE)).toBeCloseTo(screenScale(width, true), 1);
+        await page.screenshot({ path: `${SHOTS}/present-legend-${width}x${height}.png` });
       } finally {
         await page.close();
       }

@@ -791,6 +791,29 @@ describe('the legend on a laptop screen', () => {
     await page.close();
   });
 
+  test('at 1920 × 1080 every key opened by hand shows without a scroll, clear of the credits', async () => {
+    const page = await newPage(browser, 1920, 1080);
+    await openAt(page, '#date=2021-07-15');
+    const region = page.getByRole('region', { name: 'Legend and layers' });
+    // Closed sites may fold to fit; the user opens whatever is folded.
+    await expect.poll(async () => (await keys(page)).length).toBe(4);
+    for (const [layer, open] of await keys(page))
+      if (open === 'false')
+        await region.getByRole('button', { name: `Key: ${layer}`, exact: true }).click();
+    await expect
+      .poll(async () => (await keys(page)).every(([, open]) => open === 'true'))
+      .toBe(true);
+    expect(await region.innerText()).toContain('Handed over to the FARDC');
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+    const legend = (await region.boundingBox())!;
+    await expectTogglesAbove(page, legend.y + legend.height);
+    // Its foot stays above the map's credits.
+    const credits = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+    expect(legend.y + legend.height).toBeLessThanOrEqual(credits.y);
+    await page.screenshot({ path: `${SHOTS}/legend-all-keys-1920x1080.png` });
+    await page.close();
+  });
+
   test("with a site's details open below it, the legend still shows every toggle; closed, keys open again", async () => {
     const page = await newPage(browser, 1280, 800);
     await openAt(page, '#date=2022-03-10&sel=goma');

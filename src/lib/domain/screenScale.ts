@@ -13,9 +13,13 @@ export const SITE_NAME_PX = 11;
 /** A 4K screen at a pixel ratio of 1 would otherwise get names as large as a caption. */
 export const MAX_SCREEN_SCALE = 2.5;
 
-/** The factor for names and symbols at a screen `width` (CSS pixels): 1 unless presenting. */
-export function screenScale(width: number, presenting: boolean): number {
+/**
+ * The factor for names and symbols at a screen `width` (CSS pixels): 1 unless presenting.
+ * `namePx` is the names' size at the whole-country zoom: the site names' by default; the towns'
+ * names, a size smaller, pass their own so that they too reach 18 px on the projector.
+ */
+export function screenScale(width: number, presenting: boolean, namePx = SITE_NAME_PX): number {
   if (!presenting || !Number.isFinite(width) || width <= 0) return 1;
-  const s = (width / PROJECTOR_WIDTH) * (PROJECTOR_NAME_PX / SITE_NAME_PX);
+  const s = (width / PROJECTOR_WIDTH) * (PROJECTOR_NAME_PX / namePx);
   return Math.min(MAX_SCREEN_SCALE, Math.max(1, s));
 }

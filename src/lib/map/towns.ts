@@ -21,6 +21,35 @@ export const TOWN_LAYERS = [TOWN_NAMES, TOWN_DOTS] as const;
 export const TOWN_INK = '#5b5750';
 const TOWN_HALO = '#fbfaf7';
 const TOWN_TEXT_PX: [number, number, number] = [10, 11.5, 13];
+/** The towns' names at the whole-country zoom, for screenScale while presenting. */
+export const TOWN_NAME_PX = TOWN_TEXT_PX[0];
+
+/**
+ * The names' text-size at a screen scale (screenScale(width, presenting, TOWN_NAME_PX)), set
+ * with setLayoutProperty when it changes. The anchors' offsets are in ems: they grow with it.
+ */
+export const townTextSize = (scale = 1): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  TOWN_TEXT_PX[0] * scale,
+  8,
+  TOWN_TEXT_PX[1] * scale,
+  11,
+  TOWN_TEXT_PX[2] * scale,
+];
+
+/** The dots' icon-size at a screen scale: the sites' symbol factor (screenScale's default). */
+export const townDotSize = (scale = 1): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  0.8 * scale,
+  10,
+  1.1 * scale,
+];
 
 /**
  * From which zoom a town is shown, by population: the whole country (zoom 3.x on a laptop,
@@ -166,17 +195,7 @@ export function townLayers(): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [...FONT.regular],
-        'text-size': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          4,
-          TOWN_TEXT_PX[0],
-          8,
-          TOWN_TEXT_PX[1],
-          11,
-          TOWN_TEXT_PX[2],
-        ],
+        'text-size': townTextSize(),
         // The larger towns first; one without a population figure (0) last.
         'symbol-sort-key': ['get', 'rank'],
         // Beside its dot on whichever side is free (a site's name often takes one); failing
@@ -202,7 +221,7 @@ export function townLayers(): LayerSpecification[] {
       filter: shown,
       layout: {
         'icon-image': TOWN_DOT,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1],
+        'icon-size': townDotSize(),
         'icon-allow-overlap': true,
         'icon-padding': 0,
       },
