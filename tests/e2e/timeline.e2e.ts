@@ -776,8 +776,8 @@ describe('the legend on a laptop screen', () => {
     expect(await legendText()).not.toContain('Handed over to the FARDC');
 
     // On a tall screen every other key shows in full, and still nothing scrolls; the one the
-    // user folded (Closed sites, just above) stays folded. (All of them open, with the towns'
-    // toggle and the troop-size row, the legend would scroll by some 12 px at 1920 × 1080.)
+    // user folded (Closed sites, just above) stays folded. (All of them opened by hand fit
+    // too: the test below.)
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expect
       .poll(async () => Object.fromEntries(await keys(page)))
