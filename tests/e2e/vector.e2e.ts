@@ -305,6 +305,57 @@ describe('in French', () => {
   );
 });
 
+describe("a slide's callout in the exports", () => {
+  test(
+    'written in the Slides panel, it is text in the PDF and a <text> in the SVG',
+    async () => {
+      const note = 'Goma falls, 28 Jan';
+      const p = await newPage(browser);
+      try {
+        await openAt(p, baseUrl, '#date=2025-02-15&sel=goma');
+        await p.getByRole('button', { name: en.toolbar_slides, exact: true }).click();
+        const panel = p.getByRole('region', { name: en.toolbar_slides });
+        await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+        await panel.getByRole('button', { name: 'Add callout to slide 1' }).click();
+        const form = panel.getByRole('form', { name: 'Callout on slide 1' });
+        await form.getByRole('textbox', { name: en.callouts_text }).fill(note);
+        await form.getByRole('button', { name: en.callouts_save }).click();
+        // Saved and shown: the map draws the slide's callouts, which the exports take.
+        await p
+          .getByRole('group', { name: en.callouts_title, exact: true })
+          .getByText(note)
+          .waitFor();
+        const pdf = await exportVector(
+          p,
+          en,
+          'PDF',
+          /^Slide 16:9/,
+          'Callout',
+          `${SHOTS}/vector-callout.pdf`,
+        );
+        const texts = pageTexts(pdfObjects(pdf.buf));
+        expect(texts).toContain(note);
+        const svg = await exportVector(
+          p,
+          en,
+          'SVG',
+          /^Slide 16:9/,
+          'Callout',
+          `${SHOTS}/vector-callout.svg`,
+        );
+        const inSvg = await p.evaluate((s) => {
+          const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+          return [...doc.querySelectorAll('g.callout text')].map((t) => t.textContent ?? '');
+        }, svg.buf.toString('utf8'));
+        expect(inSvg).toEqual([note]);
+      } finally {
+        await p.close();
+      }
+    },
+    SLOW,
+  );
+});
+
 describe('callouts', () => {
   test('a fixture page with two callouts: leader, box and text, drawn in the page', async () => {
     const s = pageSize('slide');
