@@ -19,9 +19,12 @@ import fr from '../../messages/fr.json' with { type: 'json' };
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 /**
- * A guard on an A4 PDF at 300 dpi, click to file. Issue 25 asks for 5 s; on the 2-core
- * SwiftShader machine it takes 7.5 s alone and more beside the other browser tests, so this
- * catches a regression, and the figure is printed and reported against the target.
+ * A guard on an A4 PDF at 300 dpi, click to file. Issue 25 asks for 5 s. On the 2-core
+ * SwiftShader machine most of the time is the GPU process drawing the map's frames at 300 dpi
+ * (read back once, in renderMap); with other browser tests beside it (load 8–14) the page's own
+ * hook took 9–21 s after a warm-up, and this first export of a fresh browser 28 s once. No quiet
+ * median could be taken, so the guard is not tightened below 20 s: it catches a regression, and
+ * the figure is printed and reported against the target (`npm run bench`, BENCH_ONLY=vector).
  */
 const A4_PDF_MS = 20_000;
 /** How long a download may take before the test gives up: a shared, loaded machine is slow. */
