@@ -68,7 +68,7 @@ export async function measureVector(
         ms.push(r.ms);
         last = r;
       }
-      out.push({ ...c, ms: summarise(ms), ...last });
+      out.push({ ...c, ms: summarise(ms), bytes: last.bytes, size: last.size });
       log(`  ${c.what}: median ${Math.round(summarise(ms).median)} ms`);
     }
     return out;
