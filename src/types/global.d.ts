@@ -25,6 +25,12 @@ declare global {
         preset: string,
         title?: string,
       ) => Promise<{ width: number; height: number; bytes: number; blob: Blob }>;
+      /** Renders a PDF or SVG page (no download) and reports its layout's pixel size. */
+      exportVector?: (
+        format: 'pdf' | 'svg',
+        page: string,
+        title?: string,
+      ) => Promise<{ width: number; height: number; bytes: number; blob: Blob }>;
     };
   }
 }

@@ -13,6 +13,7 @@ import { summarise, type Summary } from './stats.ts';
 import { measureSteps, type StepFigures } from './timelineStep.ts';
 import { measureImpact, type ImpactFigures } from './impact.ts';
 import { measureImports, type ImportFigures } from './importBench.ts';
+import { measureVector, type VectorFigures } from './vectorBench.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const DIST = 'dist';
@@ -179,10 +180,38 @@ function printImports(imports: ImportFigures[] | null): void {
   );
 }
 
+/** The vector exports' section (alone with BENCH_ONLY=vector), printed. */
+function printVector(vector: VectorFigures[]): void {
+  console.log(
+    '\nPDF and SVG export (render the map at 300 dpi, build the page, convert), 5 runs after a warm-up',
+  );
+  console.table(
+    vector.map((v) => ({
+      what: `${v.what} (${v.size})`,
+      median: fmt(v.ms.median, ' ms'),
+      'p10 … p90': `${fmt(v.ms.p10)} … ${fmt(v.ms.p90, ' ms')}`,
+      'file kB': fmt(v.bytes / 1024),
+      target: v.page === 'a4' && v.format === 'pdf' ? '≤ 5,000 ms' : 'report',
+    })),
+  );
+}
+
 const IMPORT_SIZES = (process.env['BENCH_IMPORT_ROWS'] ?? '100000,1000000').split(',').map(Number);
 
 async function main() {
   const served = await serveProduction();
+  if (process.env['BENCH_ONLY'] === 'vector') {
+    try {
+      const vector = await measureVector(served.url, (s) => process.stdout.write(s + '\n'));
+      printVector(vector);
+      const file = 'tests/bench/results.json';
+      const prev = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...prev, vectorExport: vector }, null, 2) + '\n');
+    } finally {
+      await served.close();
+    }
+    return;
+  }
   if (process.env['BENCH_ONLY'] === 'import') {
     try {
       const imports = await measureImports(served.url, IMPORT_SIZES, STEPS, (s) =>
@@ -202,6 +231,7 @@ async function main() {
     const cold = await coldStart(served.url);
     const impact = await impactBench();
     const exports = await exportBench(served.url);
+    const vector = await measureVector(served.url, (t) => process.stdout.write(t + '\n'));
     const steps = await timelineSteps(served.url);
     const imports = await measureImports(served.url, IMPORT_SIZES, STEPS, (t) =>
       process.stdout.write(t + '\n'),
@@ -225,6 +255,7 @@ async function main() {
       timelineStep: steps,
       impact,
       pngExport: exports,
+      vectorExport: vector,
       import: imports,
     };
     writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n');
@@ -286,6 +317,7 @@ async function main() {
         target: 'report',
       },
     ]);
+    printVector(vector);
     printImports(imports);
     console.log('written tests/bench/results.json');
   } finally {

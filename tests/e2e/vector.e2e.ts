@@ -19,9 +19,12 @@ import fr from '../../messages/fr.json' with { type: 'json' };
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 /**
- * A guard on an A4 PDF at 300 dpi, click to file. Issue 25 asks for 5 s; on the 2-core
- * SwiftShader machine it takes 7.5 s alone and more beside the other browser tests, so this
- * catches a regression, and the figure is printed and reported against the target.
+ * A guard on an A4 PDF at 300 dpi, click to file. Issue 25 asks for 5 s. On the 2-core
+ * SwiftShader machine most of the time is the GPU process drawing the map's frames at 300 dpi
+ * (read back once, in renderMap); with other browser tests beside it (load 8–14) the page's own
+ * hook took 9–21 s after a warm-up, and this first export of a fresh browser 28 s once. No quiet
+ * median could be taken, so the guard is not tightened below 20 s: it catches a regression, and
+ * the figure is printed and reported against the target (`npm run bench`, BENCH_ONLY=vector).
  */
 const A4_PDF_MS = 20_000;
 /** How long a download may take before the test gives up: a shared, loaded machine is slow. */
@@ -300,6 +303,57 @@ describe('in French', () => {
       await view.screenshot({ path: `${SHOTS}/vector-a4-fr-svg.png` });
       await view.close();
       await p.close();
+    },
+    SLOW,
+  );
+});
+
+describe("a slide's callout in the exports", () => {
+  test(
+    'written in the Slides panel, it is text in the PDF and a <text> in the SVG',
+    async () => {
+      const note = 'Goma falls, 28 Jan';
+      const p = await newPage(browser);
+      try {
+        await openAt(p, baseUrl, '#date=2025-02-15&sel=goma');
+        await p.getByRole('button', { name: en.toolbar_slides, exact: true }).click();
+        const panel = p.getByRole('region', { name: en.toolbar_slides });
+        await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+        await panel.getByRole('button', { name: 'Add callout to slide 1' }).click();
+        const form = panel.getByRole('form', { name: 'Callout on slide 1' });
+        await form.getByRole('textbox', { name: en.callouts_text }).fill(note);
+        await form.getByRole('button', { name: en.callouts_save }).click();
+        // Saved and shown: the map draws the slide's callouts, which the exports take.
+        await p
+          .getByRole('group', { name: en.callouts_title, exact: true })
+          .getByText(note)
+          .waitFor();
+        const pdf = await exportVector(
+          p,
+          en,
+          'PDF',
+          /^Slide 16:9/,
+          'Callout',
+          `${SHOTS}/vector-callout.pdf`,
+        );
+        const texts = pageTexts(pdfObjects(pdf.buf));
+        expect(texts).toContain(note);
+        const svg = await exportVector(
+          p,
+          en,
+          'SVG',
+          /^Slide 16:9/,
+          'Callout',
+          `${SHOTS}/vector-callout.svg`,
+        );
+        const inSvg = await p.evaluate((s) => {
+          const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+          return [...doc.querySelectorAll('g.callout text')].map((t) => t.textContent ?? '');
+        }, svg.buf.toString('utf8'));
+        expect(inSvg).toEqual([note]);
+      } finally {
+        await p.close();
+      }
     },
     SLOW,
   );

@@ -6,6 +6,7 @@ import {
   frameLayout,
   PRESET_LABELS,
   PRESETS,
+  legendFit,
   legendSize,
   metresPerPixel,
   presetSize,
@@ -163,5 +164,18 @@ describe('exportFilename', () => {
     expect(exportFilename('2021-07-15', 'Ituri', 'webm', untitled)).toBe(
       'drawdown-map_2021-07-15_ituri.webm',
     );
+  });
+});
+
+describe('legendFit', () => {
+  // [legend width, margin, pixel ratio] → right padding in CSS pixels; the other sides stay 0.
+  test.each<[string, number, number, number, number]>([
+    ['no legend: the whole map', 0, 24, 2, 0],
+    ['no legend at 300 dpi: still none (the margin alone keeps nothing clear)', 0, 42, 2.74, 0],
+    ['a 1× picture: the box and a margin either side', 300, 24, 1, 348],
+    ['a 2× picture: the same CSS pixels as on screen', 600, 48, 2, 348],
+    ['an A4 page at 300 dpi over a 1280-pixel map', 822, 42, 2.740625, (822 + 84) / 2.740625],
+  ])('%s', (_, legendW, margin, pr, right) => {
+    expect(legendFit(legendW, margin, pr)).toEqual({ top: 0, bottom: 0, left: 0, right });
   });
 });

@@ -4,7 +4,7 @@ import {
   fontRuns,
   footerLines,
   frameTexts,
-  legendClearance,
+  legendWidth,
   needsExt,
   svgFrame,
   wrapText,
@@ -215,11 +215,21 @@ describe('svgFrame', () => {
   });
 });
 
-describe('legendClearance and frameTexts', () => {
-  test('no legend, no clearance; a legend clears its width and two margins', () => {
-    expect(legendClearance([], 3508, 2480, false)).toBe(0);
-    const f = frameLayout(3508, 2480, false);
-    expect(legendClearance(LEGEND, 3508, 2480, false)).toBeGreaterThan(2 * f.margin);
+describe('legendWidth and frameTexts', () => {
+  test('no legend, no width; a legend: the width of the box the page draws', () => {
+    expect(legendWidth([], 3508, 2480, false)).toBe(0);
+    const w = legendWidth(LEGEND, 3508, 2480, false);
+    const s = pageSize('a4');
+    const svg = svgFrame({
+      width: s.width,
+      height: s.height,
+      mm: s.mm,
+      text: TEXT,
+      legend: LEGEND,
+      map: { href: 'data:,', zoom: 6, lat: -1.6, pr: 3, bearing: 0 },
+    });
+    const drawn = svg.match(/<rect [^>]*width="([\d.]+)"[^>]*fill-opacity="0.93"/)![1];
+    expect(Number(drawn)).toBeCloseTo(w, 1);
   });
   test('every text of the page is listed', () => {
     expect(frameTexts(TEXT, LEGEND, [CALLOUT])).toEqual(

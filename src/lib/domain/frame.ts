@@ -156,6 +156,26 @@ export function legendSize(
   };
 }
 
+/** Padding in CSS pixels for MapLibre's fitBounds. */
+export interface FitPadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * How an exported map is fitted clear of its legend: the legend box (`legendW` output pixels
+ * wide, `margin` in from the map's right edge) and a margin on its other side are kept free on
+ * the right, so the legend hides nothing the reader saw on screen (imported events crowd the
+ * east, where it sits). The picture has `pr` output pixels to a CSS pixel, and fitBounds counts
+ * its padding in CSS pixels. The PNG and the vector exports both fit through here.
+ */
+export function legendFit(legendW: number, margin: number, pr: number): FitPadding {
+  const right = legendW > 0 ? (legendW + 2 * margin) / pr : 0;
+  return { top: 0, bottom: 0, left: 0, right };
+}
+
 /** Lower-case ASCII words joined by hyphens, at most 60 characters ("" if nothing is left). */
 export function slugify(text: string): string {
   return text

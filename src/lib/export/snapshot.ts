@@ -12,6 +12,7 @@ import { copyMapPixels } from './mapPixels.ts';
 import { legendColumns } from './legend.ts';
 import {
   frameLayout,
+  legendFit,
   legendSize,
   scaleBar,
   type FrameLayout,
@@ -88,17 +89,34 @@ function canvasSized(map: MapLibreMap): Promise<void> {
   });
 }
 
+/** The legend an export draws at the map's top right, in output pixels: the fit keeps clear of it. */
+export interface LegendClear {
+  /** The legend box's width; 0 for no legend. */
+  w: number;
+  /** The frame's margin (frameLayout), between the box and the map's edge. */
+  margin: number;
+}
+
+export interface RenderOptions {
+  /**
+   * A CPU-backed picture (willReadFrequently): the map's frame is read back once, straight
+   * into it, for a caller that encodes it, rather than copied on the GPU and read back later.
+   */
+  readable?: boolean;
+}
+
 /**
- * The map drawn at exactly `w` × `h` device pixels, showing at least the current view; with
- * `keepClear` device pixels on the right, the view is fitted into the rest, so the legend drawn
- * there hides nothing the reader saw on screen (imported events crowd the east, where it sits).
+ * The map drawn at exactly `w` × `h` device pixels, showing at least the current view, fitted
+ * clear of the legend (legendFit). The PNG export keeps a GPU-backed picture: a CPU-backed
+ * one rounds a few pixels differently from its reference images.
  */
 export async function renderMap(
   map: MapLibreMap,
   w: number,
   h: number,
-  keepClear = 0,
+  legend: LegendClear = { w: 0, margin: 0 },
   anchors: readonly [number, number][] = [],
+  { readable = false }: RenderOptions = {},
 ): Promise<{
   canvas: HTMLCanvasElement;
   zoom: number;
@@ -120,6 +138,7 @@ export async function renderMap(
   const out = document.createElement('canvas');
   out.width = w;
   out.height = h;
+  if (readable) out.getContext('2d', { willReadFrequently: true });
   let resized = true;
   try {
     resized = Math.abs(w / pr - rect.width) > 0.5 || Math.abs(h / pr - rect.height) > 0.5;
@@ -129,12 +148,9 @@ export async function renderMap(
     map.resize();
     // The same CSS size (a 2× picture of the view): the same camera, so nothing moves and the
     // site names keep their places. Another shape: the view as it was, fitted into it.
-    if (resized || keepClear > 0)
-      map.fitBounds(bounds, {
-        animate: false,
-        padding: { top: 0, bottom: 0, left: 0, right: keepClear / pr },
-        bearing: camera.bearing,
-      });
+    const padding = legendFit(legend.w, legend.margin, pr);
+    if (resized || padding.right > 0)
+      map.fitBounds(bounds, { animate: false, padding, bearing: camera.bearing });
     await canvasSized(map);
     await idle(map);
     // deck.gl brings its layers up to date in its own animation frame: one more frame, then
@@ -368,8 +384,7 @@ export async function composeSnapshot(
     ['400', '700'].map((w) => document.fonts.load(`${w} 20px "Noto Sans"`).catch(() => [])),
   );
   const f = frameLayout(width, height, text.banner.trim() !== '');
-  // The legend's width and its margin: the map is fitted to what is left.
-  const clear = legend.length ? legendLayout(legend, f).w + 2 * f.margin : 0;
+  const clear = { w: legend.length ? legendLayout(legend, f).w : 0, margin: f.margin };
   const rendered = await renderMap(
     map,
     f.map.w,

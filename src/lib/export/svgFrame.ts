@@ -2,7 +2,7 @@
  * The vector export's page as one SVG document: the map as a raster image, and the frame around
  * it (banner, title, date, legend, scale bar, north arrow, sources, disclaimer, callouts) as
  * text and paths in Noto Sans. The fonts go inside as @font-face data URLs, so the file looks
- * the same wherever it is opened; pdf.ts hands the same document to svg2pdf.js for the PDF.
+ * the same wherever it is opened; vector.ts hands the same document to svg2pdf.js for the PDF.
  * Pure string building, laid out by domain/frame.ts as the PNG is (snapshot.ts).
  */
 import { m } from '../../paraglide/messages.js';
@@ -259,8 +259,8 @@ function legendBox(v: VectorFrame, f: FrameLayout, measure: Measure): string {
   return out.join('');
 }
 
-/** The legend's width plus its margins: the map is fitted to the rest (as snapshot.ts does). */
-export function legendClearance(
+/** The legend box's width as this page draws it (0 for none): the map is fitted clear of it. */
+export function legendWidth(
   legend: LegendItem[],
   width: number,
   height: number,
@@ -268,8 +268,7 @@ export function legendClearance(
   measure: Measure = estimate,
 ): number {
   if (!legend.length) return 0;
-  const f = frameLayout(width, height, banner);
-  return legendBlocks(legend, f, measure).w + 2 * f.margin;
+  return legendBlocks(legend, frameLayout(width, height, banner), measure).w;
 }
 
 function scaleAndNorth(v: VectorFrame, f: FrameLayout): string {

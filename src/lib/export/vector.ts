@@ -21,7 +21,7 @@ import {
   FAMILY,
   FAMILY_EXT,
   frameTexts,
-  legendClearance,
+  legendWidth,
   needsExt,
   svgFrame,
   type Callout,
@@ -75,18 +75,6 @@ function iconCells(atlas: { image: CanvasImageSource; cell: number } | null) {
   };
 }
 
-/**
- * The map as a JPEG data URL, encoded from a CPU-backed copy: encoding the accelerated canvas
- * itself waits on a read-back from the GPU process, which a software renderer makes slow.
- */
-function jpegOf(canvas: HTMLCanvasElement): string {
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  copy.getContext('2d', { willReadFrequently: true })!.drawImage(canvas, 0, 0);
-  return copy.toDataURL('image/jpeg', JPEG_QUALITY);
-}
-
 export interface VectorExport {
   blob: Blob;
   /** The page in millimetres, and the layout's pixels (300 dpi). */
@@ -118,13 +106,17 @@ export async function exportVector(
   const measure = canvasMeasure();
   const banner = text.banner.trim() !== '';
   const f = frameLayout(size.width, size.height, banner);
-  const clear = legendClearance(legend, size.width, size.height, banner, measure);
+  const clear = {
+    w: legendWidth(legend, size.width, size.height, banner, measure),
+    margin: f.margin,
+  };
   const rendered = await renderMap(
     map,
     f.map.w,
     f.map.h,
     clear,
     slideCallouts.map((c) => c.at),
+    { readable: true },
   );
   // Each callout's box where the screen and the PNG put it (callouts.ts), in the map image's
   // pixels: the frame draws the box centred there, in its own type.
@@ -135,7 +127,8 @@ export async function exportVector(
     const { box } = placeCallout(c, anchor, pr, (t, px) => measure(t, px, true));
     return { text: c.text, anchor, label: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] };
   });
-  const href = jpegOf(rendered.canvas);
+  // renderMap read the frame into a CPU-backed canvas (readable): encoded where it lies.
+  const href = rendered.canvas.toDataURL('image/jpeg', JPEG_QUALITY);
   const woffUrl = (b: Uint8Array) => `data:font/woff;base64,${base64Of(b)}`;
   const svg = svgFrame({
     width: size.width,
