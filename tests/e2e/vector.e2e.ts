@@ -348,9 +348,21 @@ describe("a slide's callout in the exports", () => {
         );
         const inSvg = await p.evaluate((s) => {
           const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
-          return [...doc.querySelectorAll('g.callout text')].map((t) => t.textContent ?? '');
+          const box = (r: Element | null) =>
+            r ? ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))) : [0, 0, 0, 0];
+          return {
+            texts: [...doc.querySelectorAll('g.callout text')].map((t) => t.textContent ?? ''),
+            callout: box(doc.querySelector('g.callout rect')),
+            // The legend's box: the one white panel drawn see-through over the map.
+            legend: box(doc.querySelector('rect[fill-opacity="0.93"]')),
+          };
         }, svg.buf.toString('utf8'));
-        expect(inSvg).toEqual([note]);
+        expect(inSvg.texts).toEqual([note]);
+        // Goma's box, up and right of it, would run under the legend: it is kept left of it.
+        const [cx, , cw] = inSvg.callout;
+        const [lx, , lw] = inSvg.legend;
+        expect(lw).toBeGreaterThan(0);
+        expect(cx! + cw!).toBeLessThanOrEqual(lx!);
       } finally {
         await p.close();
       }

@@ -4,6 +4,7 @@ import {
   CALLOUT_LINE_EM,
   CALLOUT_PAD_PX,
   calloutBox,
+  keepInside,
   leaderLine,
   placeCallout,
   sideOf,
@@ -188,5 +189,45 @@ describe('the screen scale on the map: symbols, their space and the names grow a
     const [, , , z0, px0, z1, px1] = labelTextSize(scale) as number[];
     expect([z0, px0, z1, px1]).toEqual([4, labelTextPx(4, scale), 8, labelTextPx(8, scale)]);
     expect(labelTextPx(6, scale)).toBeCloseTo(labelTextPx(6) * scale);
+  });
+});
+
+describe('keepInside: a callout box stays off an export’s legend', () => {
+  const within: PxBox = [0, 0, 800, 600];
+  test.each<{ case: string; box: PxBox; out: PxBox }>([
+    { case: 'inside: unmoved', box: [100, 100, 300, 150], out: [100, 100, 300, 150] },
+    {
+      case: 'over the right edge: moved left',
+      box: [700, 100, 900, 150],
+      out: [600, 100, 800, 150],
+    },
+    { case: 'over the top: moved down', box: [100, -30, 300, 20], out: [100, 0, 300, 50] },
+    {
+      case: 'over a corner: moved on both axes',
+      box: [-10, 580, 90, 630],
+      out: [0, 550, 100, 600],
+    },
+    {
+      case: 'wider than the area: that axis unmoved',
+      box: [-50, 10, 900, 60],
+      out: [-50, 10, 900, 60],
+    },
+  ])('$case', ({ box, out }) => {
+    expect(keepInside(box, within)).toEqual(out);
+  });
+
+  test('placeCallout moves the box in and the leader follows it to the anchor', () => {
+    const measure = (t: string, px: number) => t.length * px * 0.5;
+    const c = { text: 'Goma falls, 28 Jan', offset: [44, -40] as [number, number] };
+    const anchor: [number, number] = [760, 300];
+    const free = placeCallout(c, anchor, 1, measure);
+    expect(free.box[2]).toBeGreaterThan(800);
+    const kept = placeCallout(c, anchor, 1, measure, within);
+    expect(kept.box[2]).toBeLessThanOrEqual(800);
+    expect(kept.box[3] - kept.box[1]).toBeCloseTo(free.box[3] - free.box[1]);
+    expect(kept.line[1]).toEqual(anchor);
+    // The leader starts on the moved box's edge, the point nearest the anchor.
+    expect(kept.line[0]).toEqual(leaderLine(anchor, kept.box)[0]);
+    expect(kept.lines[0]!.at[0]).toBeLessThan(free.lines[0]!.at[0]);
   });
 });

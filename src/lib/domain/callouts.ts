@@ -68,6 +68,18 @@ export function calloutBox(
   return [left, top, left + w, top + h];
 }
 
+/**
+ * `box` moved as little as it takes to lie inside `within` (on each axis where it fits): a box
+ * beside an anchor near the legend went under it in an export, text and all.
+ */
+export function keepInside(box: PxBox, within: PxBox): PxBox {
+  const shift = (lo: number, hi: number, min: number, max: number) =>
+    hi - lo > max - min ? 0 : lo < min ? min - lo : hi > max ? max - hi : 0;
+  const dx = shift(box[0], box[2], within[0], within[2]);
+  const dy = shift(box[1], box[3], within[1], within[3]);
+  return [box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy];
+}
+
 /** The leader: from the point of `box` nearest the anchor, to the anchor. */
 export function leaderLine(anchor: Px, box: PxBox): [Px, Px] {
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -96,13 +108,15 @@ export function wrapText(text: string, max: number, measure: (s: string) => numb
  * A callout laid out at `anchor` (its `at` projected to the surface's pixels) and `scale`
  * (the screen scale while presenting; the output's pixel ratio in an export). `measure` gives
  * a text's width at `px` in the app's typeface (a canvas's measureText, or the vector
- * library's own).
+ * library's own). `within`, if given, is the part of the surface the box must stay inside
+ * (an export's map, less its legend): the box moves in, the leader follows.
  */
 export function placeCallout(
   c: Pick<Callout, 'text' | 'offset'>,
   anchor: Px,
   scale: number,
   measure: (text: string, px: number) => number,
+  within?: PxBox,
 ): PlacedCallout {
   const fontPx = CALLOUT_FONT_PX * scale;
   const [padX, padY] = [CALLOUT_PAD_PX[0] * scale, CALLOUT_PAD_PX[1] * scale];
@@ -110,7 +124,8 @@ export function placeCallout(
   const texts = wrapText(c.text, CALLOUT_MAX_WIDTH_PX * scale, (s) => measure(s, fontPx));
   const w = Math.max(0, ...texts.map((t) => measure(t, fontPx))) + 2 * padX;
   const h = texts.length * lineH + 2 * padY;
-  const box = calloutBox(anchor, c.offset, scale, [w, h]);
+  const placed = calloutBox(anchor, c.offset, scale, [w, h]);
+  const box = within ? keepInside(placed, within) : placed;
   return {
     box,
     line: leaderLine(anchor, box),

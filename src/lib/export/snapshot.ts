@@ -399,7 +399,7 @@ export async function composeSnapshot(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(rendered.canvas, f.map.x, f.map.y);
-  drawCallouts(ctx, callouts, rendered, f.map);
+  drawCallouts(ctx, callouts, rendered, f.map, clear.w > 0 ? clear.w + 2 * clear.margin : 0);
   drawScaleAndNorth(ctx, map, f, rendered, text.locale);
   drawLegend(ctx, legend, f, atlas?.image ?? null, atlas?.cell ?? 0);
   drawHeader(ctx, f, text);
@@ -468,13 +468,15 @@ function drawFooter(ctx: CanvasRenderingContext2D, f: FrameLayout, t: FrameText)
 
 /**
  * The slide's callouts over the map, placed as on screen (callouts.ts) at the picture's pixel
- * ratio, so a 2× export shows them as the screen did, twice as sharp; clipped to the map.
+ * ratio, so a 2× export shows them as the screen did, twice as sharp; clipped to the map, and
+ * each box kept off the legend's column, `legendW` pixels at the map's right.
  */
 function drawCallouts(
   ctx: CanvasRenderingContext2D,
   callouts: readonly Callout[],
   rendered: { pr: number; points: [number, number][] },
   area: Rect,
+  legendW: number,
 ) {
   if (!callouts.length) return;
   const pr = rendered.pr;
@@ -488,7 +490,12 @@ function drawCallouts(
   };
   callouts.forEach((c, i) => {
     const [x, y] = rendered.points[i]!;
-    const p = placeCallout(c, [area.x + x * pr, area.y + y * pr], pr, measure);
+    const p = placeCallout(c, [area.x + x * pr, area.y + y * pr], pr, measure, [
+      area.x,
+      area.y,
+      area.x + area.w - legendW,
+      area.y + area.h,
+    ]);
     drawCallout(ctx, p, pr);
   });
   ctx.restore();

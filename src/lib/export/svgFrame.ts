@@ -7,6 +7,7 @@
  */
 import { m } from '../../paraglide/messages.js';
 import { frameLayout, legendSize, scaleBar, type FrameLayout } from '../domain/frame.ts';
+import { keepInside, type PxBox } from '../domain/callouts.ts';
 import { legendColumns } from './legend.ts';
 import type { FrameText, LegendItem, Swatch } from './snapshot.ts';
 
@@ -306,6 +307,9 @@ function scaleAndNorth(v: VectorFrame, f: FrameLayout): string {
 function callouts(v: VectorFrame, f: FrameLayout, measure: Measure): string {
   const size = Math.round(f.font.legend * 1.05);
   const pad = size * 0.45;
+  // The boxes stay on the map and left of the legend's column (drawn over them), as in the PNG.
+  const legendW = v.legend.length ? legendBlocks(v.legend, f, measure).w + 2 * f.margin : 0;
+  const within: PxBox = [f.map.x, f.map.y, f.map.x + f.map.w - legendW, f.map.y + f.map.h];
   return (v.callouts ?? [])
     .map((c) => {
       const lines = wrapText(c.text, size * 16, size, measure);
@@ -313,8 +317,9 @@ function callouts(v: VectorFrame, f: FrameLayout, measure: Measure): string {
       const h = lines.length * size * 1.3 + 2 * pad - size * 0.3;
       const ax = f.map.x + c.anchor[0];
       const ay = f.map.y + c.anchor[1];
-      const bx = f.map.x + c.label[0] - w / 2;
-      const by = f.map.y + c.label[1] - h / 2;
+      const cx = f.map.x + c.label[0];
+      const cy = f.map.y + c.label[1];
+      const [bx, by] = keepInside([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], within);
       // The leader stops at the box's edge: towards its centre, clipped to the box.
       const lx = Math.min(Math.max(ax, bx), bx + w);
       const ly = Math.min(Math.max(ay, by), by + h);

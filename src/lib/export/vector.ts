@@ -124,7 +124,12 @@ export async function exportVector(
   const callouts = slideCallouts.map((c, i): Callout => {
     const [x, y] = rendered.points[i]!;
     const anchor: [number, number] = [x * pr, y * pr];
-    const { box } = placeCallout(c, anchor, pr, (t, px) => measure(t, px, true));
+    const { box } = placeCallout(c, anchor, pr, (t, px) => measure(t, px, true), [
+      0,
+      0,
+      f.map.w - (clear.w > 0 ? clear.w + 2 * clear.margin : 0),
+      f.map.h,
+    ]);
     return { text: c.text, anchor, label: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] };
   });
   // renderMap read the frame into a CPU-backed canvas (readable): encoded where it lies.

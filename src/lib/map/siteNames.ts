@@ -221,10 +221,20 @@ export function watchSiteNames(
     key = next;
     onLeaders(leaders, key);
   };
-  map.on('moveend', run);
-  map.on('resize', run);
+  // Once a frame: a resize, a fit and a resize back in one task (an export sizing the map to
+  // its page) each sent the names to MapLibre's worker, and each sending drew the map once
+  // more at the export's size, ~1 s a frame at 300 dpi under a software renderer.
+  let frame = 0;
+  const soon = () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      run();
+    });
+  };
+  map.on('moveend', soon);
+  map.on('resize', soon);
   // A face that came in after the names were measured (textWidth): measure and lay out again.
-  document.fonts.addEventListener('loadingdone', run);
+  document.fonts.addEventListener('loadingdone', soon);
   return {
     update(next) {
       const openChanged =
@@ -244,9 +254,10 @@ export function watchSiteNames(
       run();
     },
     stop() {
-      map.off('moveend', run);
-      map.off('resize', run);
-      document.fonts.removeEventListener('loadingdone', run);
+      map.off('moveend', soon);
+      map.off('resize', soon);
+      document.fonts.removeEventListener('loadingdone', soon);
+      cancelAnimationFrame(frame);
     },
   };
 }
