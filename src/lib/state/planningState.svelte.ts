@@ -197,6 +197,11 @@ export class PlanningState {
    * another tab), it stays gone.
    */
   private update(id: string, f: (s: UserScenario) => UserScenario): void {
+    // A link's scenario is edited here only: it is saved, as edited, on Save (linkState).
+    if (this.isLinked(id)) {
+      this.linked = this.linked.map((s) => (s.id === id ? f(s) : s));
+      return;
+    }
     this.#setScenarios(this.store.scenarios.map((s) => (s.id === id ? f(s) : s)));
     void this.#scenarios.write(async (t) => {
       const r = parseScenarioRecord(id, await t.get(id));
