@@ -71,6 +71,8 @@ describe('scenario links', () => {
   test('a scenario link opened in a fresh browser shows the same counts, and saves on Save', async () => {
     // Made in one browser, as impact.e2e.ts makes it: Bukavu kept open to mid-2025.
     const { page: a } = await watchedPage();
+    // This browser lets the app write to the clipboard (the Slides test sees one that does not).
+    await a.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await openAt(a, baseUrl, '#date=2024-12-15&sel=bukavu');
     const baseline = countersAt(data.sites, day('2024-12-15'));
     const openA = a.getByTestId('open-sites');
@@ -93,7 +95,10 @@ describe('scenario links', () => {
     const link = await field.inputValue();
     expect(link).toMatch(/#date=2024-12-15.*&s=1\.[A-Za-z0-9_-]+/);
     expect(link).not.toMatch(/scn=/);
-    expect(await a.getByTestId('link-result').innerText()).toMatch(/Link copied|copy it/);
+    expect(await a.getByTestId('link-result').innerText()).toMatch(
+      /^Link copied \(\d[\d.]* (bytes|kB)\)\. Whoever opens it sees this scenario/,
+    );
+    expect(await a.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await a.close();
 
     // Opened in a fresh context: the same scenario, unsaved, with an offer to save it.
@@ -178,6 +183,37 @@ describe('deck links', () => {
     expect(await savedScenarioNames(page)).toEqual(shown);
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the Slides panel’s link', () => {
+  test('Copy link makes a link that presents the deck in a fresh browser', async () => {
+    const { page: a } = await watchedPage();
+    await openAt(a, baseUrl, '#date=2021-07-15');
+    await a.getByRole('button', { name: 'Slides' }).click();
+    const panel = a.getByRole('region', { name: 'Slides' });
+    await panel.getByRole('button', { name: 'Add current map as slide' }).click();
+    await panel.getByLabel('Caption of slide 1').fill('Kasaï handed over');
+    await panel.getByLabel('Caption of slide 1').press('Tab');
+    await panel
+      .getByRole('button', { name: 'Copy a link that holds the deck and its callouts' })
+      .click();
+    const link = await panel.getByRole('textbox', { name: 'Link', exact: true }).inputValue();
+    expect(link).toMatch(/#d=1\.[A-Za-z0-9_-]+&present=1$/);
+    // Headless Chromium without the permission refuses the clipboard: the field stands in.
+    expect(await panel.getByTestId('link-result').innerText()).toMatch(/did not let the app/);
+    await a.screenshot({ path: `${SHOTS}/sharelink-slides-panel.png` });
+    await a.close();
+
+    const { page: b, dialogs } = await watchedPage();
+    await b.goto(link);
+    await b.waitForSelector('[data-testid=map][data-status=ready]', { timeout: 60_000 });
+    await expect
+      .poll(() => b.getByTestId('present-caption').innerText(), { timeout: 30_000 })
+      .toBe('Kasaï handed over');
+    expect(await b.getByTestId('present-date').innerText()).toBe('15 July 2021');
+    expect(dialogs).toEqual([]);
+    await b.close();
   });
 });
 
