@@ -32,7 +32,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context's page that records every dialog a script opens (and dismisses it). */
+/**
+ * A fresh browser context's page that records every dialog a script opens (and dismisses it),
+ * and every uncaught error in the page, as `dialogs` (both should stay empty).
+ */
 async function watchedPage() {
   const page = await newPage(browser);
   const dialogs: string[] = [];
@@ -40,6 +43,7 @@ async function watchedPage() {
     dialogs.push(d.message());
     void d.dismiss();
   });
+  page.on('pageerror', (e) => dialogs.push(`uncaught: ${e.message}`));
   return { page, dialogs };
 }
 
@@ -113,6 +117,11 @@ describe('scenario links', () => {
     // The URL keeps the link's scenario: a reload shows it again.
     expect(await b.evaluate(() => location.hash)).toMatch(/&s=1\./);
     expect(await savedScenarioNames(b)).toEqual([]);
+    // The Scenarios panel lists it as the link's, chosen, and not saved.
+    await b.getByRole('button', { name: /^Scenarios/ }).click();
+    const panel = b.getByRole('region', { name: 'Scenarios' });
+    expect(await panel.getByRole('radio', { name: 'Bukavu stays open' }).isChecked()).toBe(true);
+    expect(await panel.getByText('from a link, not saved').count()).toBe(1);
     await b.screenshot({ path: `${SHOTS}/sharelink-scenario-offer.png` });
 
     await b.getByRole('button', { name: 'Save Bukavu stays open in this browser' }).click();

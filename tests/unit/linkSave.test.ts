@@ -71,6 +71,8 @@ describe("a link's scenario", () => {
     expect(links.saved).toEqual({ text: 'scenario', name: 'From a link', count: 1 });
     const kept = await storedScenarios(store);
     expect(kept.map((x) => [x.id, x.changes.length])).toEqual([['smk2f9a1x', 4]]);
+    // Listed once, though the store reloads after the write (a repeated key breaks the panel).
+    expect(planning.store.scenarios.map((x) => x.id)).toEqual(['smk2f9a1x']);
     expect(planning.linked).toEqual([]);
     expect(planning.isLinked()).toBe(false);
     expect(planning.activeId).toBe('smk2f9a1x');

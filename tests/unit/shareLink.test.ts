@@ -104,6 +104,11 @@ describe('deck links', () => {
     expect(r.ok && r.deck.slides[0]!.callouts).toHaveLength(3);
   });
 
+  test('a deck with no slide has nothing to present', () => {
+    const r = decodeDeckLink(encodeDeckLink({ ...deckOf(1).deck, slides: [] }, []));
+    expect(r).toEqual({ ok: false, problem: { kind: 'empty' } });
+  });
+
   test('problems in the deck or its scenarios say where they are', () => {
     const { deck, scenarios } = deckOf(2);
     const badDeck = { ...deck, slides: [{ ...deck.slides[0], date: '2024-02-30' }] };
@@ -275,6 +280,7 @@ describe('round trips of any valid deck (property)', () => {
           name: text(60),
           slides: fc.uniqueArray(slide(scenarios.map((s) => s.id)), {
             selector: (s) => s.id,
+            minLength: 1,
             maxLength: 6,
           }),
         }),

@@ -51,6 +51,8 @@ export type LinkProblem =
   | { kind: 'too_large' }
   /** Not complete compressed JSON text: cut short or corrupted. */
   | { kind: 'damaged' }
+  /** A deck with no slide: nothing to present. */
+  | { kind: 'empty' }
   /** Complete JSON that the file's schema refuses, with where and why. */
   | { kind: 'invalid'; issues: Said[] };
 
@@ -188,6 +190,7 @@ export function decodeDeckLink(
   });
   const d = parseDeckValue(deck);
   if (!d.ok) return invalid(d.errors, 'deck');
+  if (!d.deck.slides.length) return { ok: false, problem: { kind: 'empty' } };
   if (typeof scenarios !== 'object' || scenarios === null || !('scenarios' in scenarios))
     return invalid([{ code: 'not_scenario_object' }], 'scenarios');
   const s = parseScenarioValue(scenarios);

@@ -142,14 +142,18 @@ export class PlanningState {
       null,
       this.store.scenarios.map((s) => s.id),
     );
+    // Shown at once, as an import's are: the store's reload after the write then finds them.
+    this.#setScenarios([...this.store.scenarios, ...scenarios]);
     const error = await this.#scenarios.write(async (t) => {
       for (const s of scenarios) await t.add(s.id, s);
     });
-    if (error) return error;
+    if (error) {
+      this.#setScenarios(this.store.scenarios.filter((s) => !scenarios.includes(s)));
+      return error;
+    }
     // A result for the caller, not state.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const newIds = new Map(chosen.map((s, i) => [s.id, scenarios[i]!.id]));
-    this.#setScenarios([...this.store.scenarios, ...scenarios]);
     this.linked = this.linked.filter((s) => !newIds.has(s.id));
     if (this.activeId && newIds.has(this.activeId)) this.activeId = newIds.get(this.activeId)!;
     return newIds;
