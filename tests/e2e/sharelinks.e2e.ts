@@ -92,9 +92,7 @@ describe('scenario links', () => {
     );
     await expect.poll(() => openA.innerText()).not.toBe(String(baseline.sites));
     const counted = await openA.innerText();
-    await a
-      .getByRole('button', { name: 'Copy a link that holds the scenario Bukavu stays open' })
-      .click();
+    await a.getByRole('button', { name: 'Copy link to the scenario Bukavu stays open' }).click();
     const field = a.getByRole('textbox', { name: 'Link', exact: true });
     const link = await field.inputValue();
     expect(link).toMatch(/#date=2024-12-15.*&s=1\.[A-Za-z0-9_-]+/);
@@ -204,9 +202,7 @@ describe('the Slides panel’s link', () => {
     await panel.getByRole('button', { name: 'Add current map as slide' }).click();
     await panel.getByLabel('Caption of slide 1').fill('Kasaï handed over');
     await panel.getByLabel('Caption of slide 1').press('Tab');
-    await panel
-      .getByRole('button', { name: 'Copy a link that holds the deck and its callouts' })
-      .click();
+    await panel.getByRole('button', { name: 'Copy link to the deck, with its callouts' }).click();
     const link = await panel.getByRole('textbox', { name: 'Link', exact: true }).inputValue();
     expect(link).toMatch(/#d=1\.[A-Za-z0-9_-]+&present=1$/);
     // Headless Chromium without the permission refuses the clipboard: the field stands in.
