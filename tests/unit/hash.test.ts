@@ -27,6 +27,10 @@ describe('hash', () => {
       hash: '#date=2023-01-01&plan=disengagement_plan_2023',
     },
     { state: { date: '2021-07-15', lang: 'fr' }, hash: '#date=2021-07-15&lang=fr' },
+    { state: { date: '2024-12-15', s: '1.q1Yq-_Q' }, hash: '#date=2024-12-15&s=1.q1Yq-_Q' },
+    { state: { d: '1.abc', present: 2 }, hash: '#d=1.abc&present=2' },
+    // A mangled payload is kept for its reader to refuse, and written back escaped.
+    { state: { s: '1.a b&c' }, hash: '#s=1.a%20b%26c' },
   ])('round-trips $hash', ({ state, hash }) => {
     expect(formatHash(state)).toBe(hash);
     expect(parseHash(hash)).toEqual(state);

@@ -2,7 +2,8 @@
  * The URL hash holds the whole view (a SavedView, savedView.ts), so a link opens the same map
  * anywhere: #date=YYYY-MM-DD&view=lon,lat,zoom&layers=a,b&plan=p&sel=id&scn=id&present=n
  * &lang=fr (scn: a what-if scenario saved in this browser; present: presenting this browser's
- * slide deck at slide n; lang: the interface's language). What equals the default is left out:
+ * slide deck at slide n; lang: the interface's language). A link may also carry its state:
+ * s=<scenario> a scenario, d=<deck> a deck to present (shareLink.ts reads and writes them). What equals the default is left out:
  * English, the base language, is not written, so a link without `lang=` opens in the reader's
  * own language (their stored choice or their browser's). Parsing ignores what it cannot read
  * rather than failing: a mangled link still opens the app. (pattern: protomaps parseHash)
@@ -21,6 +22,10 @@ export interface HashState extends Partial<Omit<SavedView, 'view' | 'sel' | 'scn
   present?: number;
   /** The interface's language; not part of a SavedView, since a slide keeps none. */
   lang?: Locale;
+  /** A scenario the link carries (shareLink.ts), unread: only its reader can say it is valid. */
+  s?: string;
+  /** A deck the link carries, to present (shareLink.ts), unread. */
+  d?: string;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -49,6 +54,11 @@ export function parseHash(hash: string): HashState {
   if (Number.isInteger(present) && present >= 1 && present <= 999) out.present = present;
   const lang = params.get('lang');
   if (isLocale(lang)) out.lang = lang;
+  // Kept as written, even mangled: a link that carried state must say it could not be read.
+  const s = params.get('s');
+  if (s) out.s = s;
+  const d = params.get('d');
+  if (d) out.d = d;
   return out;
 }
 
@@ -65,6 +75,8 @@ export function formatHash(s: HashState): string {
   if (s.plan && s.plan !== DEFAULT_PLAN) parts.push(`plan=${s.plan}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
   if (s.scn) parts.push(`scn=${s.scn}`);
+  if (s.s) parts.push(`s=${encodeURIComponent(s.s)}`);
+  if (s.d) parts.push(`d=${encodeURIComponent(s.d)}`);
   if (s.present) parts.push(`present=${s.present}`);
   if (s.lang && s.lang !== BASE_LOCALE) parts.push(`lang=${s.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';

@@ -135,8 +135,14 @@ export function parseDeckJson(
   text: string,
 ): { ok: true; deck: SlideDeck; notices: Said[] } | { ok: false; errors: Said[] } {
   const read = readJsonObject(text, 'not_deck_object');
-  if (!read.ok) return read;
-  const r = v.safeParse(DeckSchema, read.json);
+  return read.ok ? parseDeckValue(read.json) : read;
+}
+
+/** A deck from a value already read (a file's JSON, or a link's: shareLink.ts), or its problems. */
+export function parseDeckValue(
+  json: unknown,
+): { ok: true; deck: SlideDeck; notices: Said[] } | { ok: false; errors: Said[] } {
+  const r = v.safeParse(DeckSchema, json);
   if (!r.success) return { ok: false, errors: describeIssues(r.issues) };
   return { ok: true, ...uniqueSlideIds(r.output as SlideDeck) };
 }

@@ -161,8 +161,18 @@ export function parseScenarioJson(
     }
   | { ok: false; errors: Said[] } {
   const read = readJsonObject(text, 'not_scenario_object');
-  if (!read.ok) return read;
-  const json = read.json;
+  return read.ok ? parseScenarioValue(read.json, siteIds, from) : read;
+}
+
+/**
+ * A store, or one scenario, from a value already read (a file's JSON, or a link's: shareLink.ts),
+ * checked as parseScenarioJson checks a file.
+ */
+export function parseScenarioValue(
+  json: object,
+  siteIds?: ReadonlySet<string>,
+  from: 'import' | 'storage' = 'import',
+): ReturnType<typeof parseScenarioJson> {
   const asStore = v.safeParse(StoreSchema, json);
   const asOne = asStore.success ? null : v.safeParse(ScenarioSchema, json);
   const parsed = asStore.success

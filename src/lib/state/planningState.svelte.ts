@@ -25,6 +25,7 @@ import {
   type ScenarioStore,
   type UserScenario,
 } from '../domain/userScenario.ts';
+import { adoptScenarios } from '../domain/shareLink.ts';
 import { getSavedState, SyncedCollection, type SavedState } from './savedState.svelte.ts';
 
 /** A stored radius: a known kind with a distance in range. */
@@ -56,6 +57,11 @@ export class PlanningState {
   /** Storage messages: repairs made on load, a save that failed (worded where shown). */
   notice = $state.raw<Said | null>(null);
   activeId = $state<string | null>(null);
+  /**
+   * Scenarios a link carried (shareLink.ts): shown, and named by the link's slides, but not
+   * saved in this browser until the user says so (saveLinked).
+   */
+  linked = $state.raw<UserScenario[]>([]);
   /** A scenario a link or slide named that this browser does not hold (the baseline shows). */
   missing = $state<{ id: string; from: 'link' | 'slide' } | null>(null);
   /** Show the scenario against the baseline. */
@@ -100,13 +106,57 @@ export class PlanningState {
       .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
     this.store = storeOf(scenarios);
     // Deleted in another tab: the map goes back to the baseline rather than show a ghost.
-    if (this.activeId && !scenarios.some((s) => s.id === this.activeId)) this.activeId = null;
+    if (this.activeId && !scenarios.some((s) => s.id === this.activeId) && !this.isLinked())
+      this.activeId = null;
     if (snap.notices.length)
       this.notice = { code: 'notice_scenarios_repaired', params: { what: snap.notices } };
   }
 
+  /** A link's scenario wins over a saved one of the same id: the link is what is being shown. */
   get active(): UserScenario | null {
-    return this.store.scenarios.find((s) => s.id === this.activeId) ?? null;
+    const id = this.activeId;
+    return (
+      this.linked.find((s) => s.id === id) ?? this.store.scenarios.find((s) => s.id === id) ?? null
+    );
+  }
+
+  /** Whether scenario `id` (the active one by default) is one a link carried, not saved. */
+  isLinked(id = this.activeId): boolean {
+    return id !== null && this.linked.some((s) => s.id === id);
+  }
+
+  /** Whether this browser can show scenario `id`: saved, or carried by a link. */
+  holds(id: string): boolean {
+    return this.isLinked(id) || this.store.scenarios.some((s) => s.id === id);
+  }
+
+  /**
+   * Saves the link's scenarios (all, or those `ids` names), under their ids unless a saved one
+   * has it (adoptScenarios), and shows the saved copy in place of the link's. Returns the new id
+   * of each, or why they were not saved.
+   */
+  async saveLinked(ids?: readonly string[]): Promise<Map<string, string> | Said> {
+    const chosen = this.linked.filter((s) => !ids || ids.includes(s.id));
+    const { scenarios } = adoptScenarios(
+      chosen,
+      null,
+      this.store.scenarios.map((s) => s.id),
+    );
+    // Shown at once, as an import's are: the store's reload after the write then finds them.
+    this.#setScenarios([...this.store.scenarios, ...scenarios]);
+    const error = await this.#scenarios.write(async (t) => {
+      for (const s of scenarios) await t.add(s.id, s);
+    });
+    if (error) {
+      this.#setScenarios(this.store.scenarios.filter((s) => !scenarios.includes(s)));
+      return error;
+    }
+    // A result for the caller, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const newIds = new Map(chosen.map((s, i) => [s.id, scenarios[i]!.id]));
+    this.linked = this.linked.filter((s) => !newIds.has(s.id));
+    if (this.activeId && newIds.has(this.activeId)) this.activeId = newIds.get(this.activeId)!;
+    return newIds;
   }
 
   /** Whether the map shows an active scenario against the baseline. */
@@ -151,6 +201,11 @@ export class PlanningState {
    * another tab), it stays gone.
    */
   private update(id: string, f: (s: UserScenario) => UserScenario): void {
+    // A link's scenario is edited here only: it is saved, as edited, on Save (linkState).
+    if (this.isLinked(id)) {
+      this.linked = this.linked.map((s) => (s.id === id ? f(s) : s));
+      return;
+    }
     this.#setScenarios(this.store.scenarios.map((s) => (s.id === id ? f(s) : s)));
     void this.#scenarios.write(async (t) => {
       const r = parseScenarioRecord(id, await t.get(id));

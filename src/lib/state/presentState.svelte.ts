@@ -27,7 +27,29 @@ import { getSavedState, SyncedCollection, type SavedState } from './savedState.s
 export type ImportMode = 'add' | 'replace';
 
 export class PresentState {
-  deck = $state.raw<SlideDeck>(emptyDeck());
+  /** This browser's deck. */
+  #own = $state.raw<SlideDeck>(emptyDeck());
+  /**
+   * A deck a link carried (shareLink.ts): presented as it is, not saved until the user says so
+   * (saveLinked). It stays off the Slides panel, whose edits are saved.
+   */
+  linked = $state.raw<SlideDeck | null>(null);
+  /** Whether the deck being presented is the link's. */
+  #fromLink = $state(false);
+
+  /** The deck shown: the link's while presenting it, else this browser's. */
+  get deck(): SlideDeck {
+    return this.#fromLink && this.linked ? this.linked : this.#own;
+  }
+  set deck(deck: SlideDeck) {
+    this.#own = deck;
+  }
+
+  /** Whether the app is presenting the deck a link carried. */
+  get presentingLinked(): boolean {
+    return this.presenting && this.#fromLink && this.linked !== null;
+  }
+
   /** Whether the saved deck has been read (a `#present=1` link waits for it). */
   loaded = $state(false);
   notice = $state<string | null>(null);
@@ -66,7 +88,7 @@ export class PresentState {
     const byId = new Map(snap.records.map((r) => [r.key, r.value]));
     const slides = orderedIds(snap.meta.order, [...byId.keys()]).map((id) => byId.get(id)!);
     this.deck = { version: DECK_VERSION, name: snap.meta.name ?? emptyDeck().name, slides };
-    this.index = Math.min(this.index, Math.max(0, slides.length - 1));
+    if (!this.presentingLinked) this.index = Math.min(this.index, Math.max(0, slides.length - 1));
   }
 
   get current(): Slide | null {
@@ -256,7 +278,45 @@ export class PresentState {
     return JSON.stringify({ ...this.deck, version: DECK_VERSION }, null, 2);
   }
 
+  /** Presents a deck a link carried, from slide `index`, without saving it. */
+  presentLinked(deck: SlideDeck, index = 0): void {
+    if (!deck.slides.length) return;
+    this.linked = deck;
+    this.#fromLink = true;
+    this.index = Math.max(0, Math.min(index, deck.slides.length - 1));
+    this.presenting = true;
+  }
+
+  /**
+   * Adds the link's slides (`deck`: the link's, its scenarios pointed at their saved ids) after
+   * this browser's, under fresh ids, or makes them the deck, with its name, when this browser
+   * has none. A presentation of the link's deck goes on, from the saved slides.
+   */
+  async saveLinked(deck: SlideDeck): Promise<Said | null> {
+    const own = this.#own;
+    const taken = { ...own, slides: [...own.slides] };
+    const now = Date.now();
+    const slides = deck.slides.map((s, i) => {
+      const fresh = { ...s, id: newSlideId(taken, now + i) };
+      taken.slides.push(fresh);
+      return fresh;
+    });
+    const name = own.slides.length ? own.name : deck.name;
+    const error = await this.#write(async (t) => {
+      for (const s of slides) await t.add(s.id, s);
+      await PresentState.#reorder(t, (o) => [...o, ...slides.map((s) => s.id)]);
+      if (!own.slides.length) await t.setMeta({ name });
+    });
+    if (error) return error;
+    this.#own = { ...taken, name };
+    if (this.presentingLinked) this.index += own.slides.length;
+    this.#fromLink = false;
+    this.linked = null;
+    return null;
+  }
+
   start(index = 0): void {
+    this.#fromLink = false;
     if (!this.deck.slides.length) return;
     this.index = Math.max(0, Math.min(index, this.deck.slides.length - 1));
     this.presenting = true;
@@ -264,6 +324,7 @@ export class PresentState {
 
   stop(): void {
     this.presenting = false;
+    this.#fromLink = false;
   }
 }
 

@@ -56,7 +56,8 @@ function limitsOf(map: MapLibreMap): CameraLimits {
  */
 export function applyView(t: ViewTargets, v: SavedView, from: 'link' | 'slide' = 'link'): void {
   const { planning, view, timeline, map } = t;
-  const held = v.scn !== null && planning.store.scenarios.some((s) => s.id === v.scn);
+  // A link's scenario (planning.linked) is shown though not saved.
+  const held = v.scn !== null && planning.holds(v.scn);
   planning.activeId = held ? v.scn : null;
   planning.missing = v.scn && !held ? { id: v.scn, from } : null;
   view.show(v.layers);
