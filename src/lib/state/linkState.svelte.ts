@@ -4,12 +4,11 @@
  * the link; Notices.svelte says what came of it and holds the Save button.
  */
 import type { Said } from '../domain/problems.ts';
-import {
-  decodeDeckLink,
-  decodeScenarioLink,
-  encodeScenarioLink,
-  type LinkProblem,
-} from '../domain/shareLink.ts';
+import type { LinkProblem } from '../domain/linkLimits.ts';
+
+/** The link codec (shareLink.ts, with fflate): fetched only when a link brings state. */
+type Codec = typeof import('../domain/shareLink.ts');
+let codec: Codec | null = null;
 import type { SlideDeck } from '../domain/slideDeck.ts';
 import type { UserScenario } from '../domain/userScenario.ts';
 import type { PlanningState } from './planningState.svelte.ts';
@@ -31,21 +30,31 @@ class LinkState {
   );
   /** The `d=` value of the deck a link carried, written back to the URL while it is presented. */
   deckParam: string | null = null;
-  #decks = new Map<string, ReturnType<typeof decodeDeckLink>>();
-  #scenarios = new Map<string, ReturnType<typeof decodeScenarioLink>>();
+  #decks = new Map<string, ReturnType<Codec['decodeDeckLink']>>();
+  #scenarios = new Map<string, ReturnType<Codec['decodeScenarioLink']>>();
+
+  /** Whether the codec is here: readDeck, readScenario and scenarioParam need it. */
+  get loaded(): boolean {
+    return codec !== null;
+  }
+
+  /** Fetches the codec (once). */
+  async load(): Promise<void> {
+    codec ??= await import('../domain/shareLink.ts');
+  }
   #encoded = new WeakMap<UserScenario, string>();
 
   /** A `d=` value read (once: back and forward come to it again). */
   readDeck(param: string) {
     let r = this.#decks.get(param);
-    if (!r) this.#decks.set(param, (r = decodeDeckLink(param)));
+    if (!r) this.#decks.set(param, (r = codec!.decodeDeckLink(param)));
     return r;
   }
 
   /** A `s=` value read (once). */
   readScenario(param: string) {
     let r = this.#scenarios.get(param);
-    if (!r) this.#scenarios.set(param, (r = decodeScenarioLink(param)));
+    if (!r) this.#scenarios.set(param, (r = codec!.decodeScenarioLink(param)));
     // Written back as it came: the URL keeps the link's own text.
     if (r.ok) this.#encoded.set(r.scenario, param);
     return r;
@@ -55,7 +64,7 @@ class LinkState {
   scenarioParam(s: UserScenario): string {
     let p = this.#encoded.get(s);
     if (!p) {
-      p = encodeScenarioLink(s);
+      p = codec!.encodeScenarioLink(s);
       this.#encoded.set(s, p);
       this.#scenarios.set(p, { ok: true, scenario: s });
     }

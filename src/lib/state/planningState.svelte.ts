@@ -25,7 +25,7 @@ import {
   type ScenarioStore,
   type UserScenario,
 } from '../domain/userScenario.ts';
-import { adoptScenarios } from '../domain/shareLink.ts';
+import { adoptScenarios } from '../domain/linkLimits.ts';
 import { getSavedState, SyncedCollection, type SavedState } from './savedState.svelte.ts';
 
 /** A stored radius: a known kind with a distance in range. */
