@@ -122,6 +122,8 @@ export function countryFit(bounds: Bounds): IControl {
   let off = () => {};
   return {
     onAdd(map: MapLibreMap) {
+      /** The camera of the last fit, to tell whether anyone has moved the map since. */
+      let fitted = camera(map);
       /** The map's size then: an export resizes it to the same size and back. */
       const sizeOf = () => `${map.getContainer().clientWidth}x${map.getContainer().clientHeight}`;
       let fittedSize = sizeOf();
@@ -129,36 +131,11 @@ export function countryFit(bounds: Bounds): IControl {
       let fittedPadding = '';
       /**
        * While a fit moves the camera: its own 'moveend' (at once without animation, at the end
-       * of one with) must read as untouched, so the URL records no view for it (HashSync.svelte).
+       * of one with) comes before `fitted` can be updated, and must read as untouched, so the
+       * URL records no view for it (HashSync.svelte).
        */
       let fitting = false;
-      /** Whether anyone (a hand, a link, a search) has moved the map since the last fit. */
-      let touched = false;
-      /** A move under way that is not a fit's. */
-      let moving = false;
-      /** A move started in this task: the one a resize starts is followed by its 'resize'. */
-      let startedNow = false;
-      const untouched = () => fitting || (!touched && !moving);
-      const onMoveStart = (e: { originalEvent?: Event }) => {
-        // A hand on the map during a fit's flight takes it over.
-        if (fitting && !e.originalEvent) return;
-        moving = true;
-        startedNow = true;
-        queueMicrotask(() => (startedNow = false));
-      };
-      const onMoveEnd = () => {
-        if (moving) touched = true;
-        moving = false;
-      };
-      // A resize of an untouched view fits it anew. MapLibre's resize starts a move of its own
-      // (movestart, move, resize, moveend in one task): resizing, it may move the centre to keep
-      // the view within its pan limits, and that is no one's doing. An export at twice the
-      // resolution keeps the size: a fit then would draw the map once more, at that resolution
-      // (~200 ms under a software renderer).
-      const onResize = () => {
-        if (startedNow) moving = false;
-        if (untouched() && sizeOf() !== fittedSize) refit();
-      };
+      const untouched = () => fitting || same(camera(map), fitted);
       const fit = (animate: boolean) => {
         fittedSize = sizeOf();
         // Fitted at the map's present size: just after a layout change (a presentation
@@ -172,16 +149,19 @@ export function countryFit(bounds: Bounds): IControl {
         const padding = panelPadding(map.getContainer(), bounds);
         fittedPadding = JSON.stringify(padding);
         fitting = true;
-        touched = moving = false;
         if (!animate) {
           try {
             map.fitBounds(bounds, { padding, bearing: 0, animate });
           } finally {
             fitting = false;
           }
+          fitted = camera(map);
           return;
         }
-        map.once('moveend', () => (fitting = false));
+        map.once('moveend', () => {
+          fitted = camera(map);
+          fitting = false;
+        });
         map.fitBounds(bounds, { padding, bearing: 0 });
       };
       // What floats over the map is laid out anew in the same frame as a resize, so the fit
@@ -194,9 +174,20 @@ export function countryFit(bounds: Bounds): IControl {
           if (untouched()) fit(false);
         });
       };
-      map.on('movestart', onMoveStart);
-      map.on('moveend', onMoveEnd);
-      map.on('resize', onResize);
+      // A resize of an untouched view fits it anew. Whether it was untouched is judged just
+      // before: resizing, MapLibre may move the centre to keep the view within its pan limits,
+      // and that is no one's doing. An export at twice the resolution keeps the size: a fit then
+      // would draw the map once more, at that resolution (~200 ms under a software renderer).
+      const resize = map.resize;
+      map.resize = function (this: MapLibreMap, ...args: Parameters<typeof resize>) {
+        const was = untouched();
+        const out = resize.apply(this, args);
+        if (was) {
+          fitted = camera(map);
+          if (sizeOf() !== fittedSize) refit();
+        }
+        return out;
+      };
       const panelsMoved = () => {
         if (!untouched() || map.isMoving()) return;
         const padding = JSON.stringify(panelPadding(map.getContainer(), bounds));
@@ -204,9 +195,7 @@ export function countryFit(bounds: Bounds): IControl {
       };
       fitters.set(map, { fit: () => fit(false), refit: panelsMoved, untouched });
       off = () => {
-        map.off('movestart', onMoveStart);
-        map.off('moveend', onMoveEnd);
-        map.off('resize', onResize);
+        map.resize = resize;
         fitters.delete(map);
         cancelAnimationFrame(pending);
       };
@@ -229,6 +218,29 @@ export function countryFit(bounds: Bounds): IControl {
       container = null;
     },
   };
+}
+
+interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+  bearing: number;
+}
+
+function camera(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing() };
+}
+
+/** Equal up to float noise: a resize recomputes the centre from pixels. */
+function same(a: Camera, b: Camera): boolean {
+  const eps = 1e-6;
+  return (
+    Math.abs(a.lng - b.lng) < eps &&
+    Math.abs(a.lat - b.lat) < eps &&
+    Math.abs(a.zoom - b.zoom) < eps &&
+    Math.abs(a.bearing - b.bearing) < eps
+  );
 }
 
 /** Four corners around the centre: "fit", drawn like MapLibre's own icons, dark on white. */
