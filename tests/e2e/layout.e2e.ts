@@ -79,10 +79,7 @@ function namesCut(page: Page): Promise<string[]> {
     for (const marked of document.querySelectorAll('[data-over-map]'))
       for (const panel of marked.getAttribute('data-over-map') === 'column' ||
       marked.classList.contains('right')
-        ? // A wrapper that is no box of its own (the layer panel's fold): its children.
-          [...marked.children].flatMap((c) =>
-            getComputedStyle(c).display === 'contents' ? [...c.children] : [c],
-          )
+        ? [...marked.children]
         : [marked]) {
         const r = panel.getBoundingClientRect();
         const x0 = Math.max(r.left, at.left) - at.left;

@@ -201,7 +201,8 @@ describe('the whole country, clear of the layer panel (and of the title where th
             const r = c.getBoundingClientRect();
             return { text: c.textContent!.trim().slice(0, 20), right: r.right };
           }),
-          layers: document.querySelector('.right')!.children[0]!.getBoundingClientRect().left,
+          // The layer panel (in the right column, inside its fold on a narrow screen).
+          layers: document.querySelector('.right section.legend')!.getBoundingClientRect().left,
         }));
         layersLeft.push(boxes.layers);
         expect(boxes.left.filter((b) => b.right > boxes.layers - 1)).toEqual([]);
