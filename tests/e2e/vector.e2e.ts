@@ -19,14 +19,14 @@ import fr from '../../messages/fr.json' with { type: 'json' };
 const baseUrl = inject('baseUrl');
 const SHOTS = 'tests/e2e/screenshots';
 /**
- * A guard on an A4 PDF at 300 dpi, click to file. Issue 25 asks for 5 s. On the 2-core
- * SwiftShader machine most of the time is the GPU process drawing the map's frames at 300 dpi
- * (read back once, in renderMap); with other browser tests beside it (load 8–14) the page's own
- * hook took 9–21 s after a warm-up, and this first export of a fresh browser 28 s once. No quiet
- * median could be taken, so the guard is not tightened below 20 s: it catches a regression, and
- * the figure is printed and reported against the target (`npm run bench`, BENCH_ONLY=vector).
+ * A guard on an A4 PDF at 300 dpi, click to file, against a regression of several times; the
+ * figure against issue 25's 5 s is the benchmark's (`npm run bench`, BENCH_ONLY=vector: a
+ * median of 5.9 s on the quiet 2-core machine). Most of the time is the software renderer
+ * drawing the map's frames at 300 dpi. This is the first export of a fresh browser, with the
+ * other browser tests running beside it (load about 7): it took 27 s once there, and 28 s
+ * once under a load of 11, so the guard is 40 s.
  */
-const A4_PDF_MS = 20_000;
+const A4_PDF_MS = 40_000;
 /** How long a download may take before the test gives up: a shared, loaded machine is slow. */
 const EXPORT_WAIT = 300_000;
 const SLOW = 900_000;
