@@ -8,14 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import {
-  countColour,
-  mapIdle,
-  openAt as openAtBase,
-  pngRegions,
-  setDate,
-  type Rect,
-} from './helpers.ts';
+import { countColour, mapIdle, onCircle, openAt as openAtBase, setDate } from './helpers.ts';
 import { loadDefaultData } from '../defaultData.ts';
 import { coverageChange, whatIfCloses } from '../../src/lib/domain/impact.ts';
 import { DEFAULT_RADII } from '../../src/lib/domain/reach.ts';
@@ -48,28 +41,6 @@ const onPage = (page: Page, lngLat: [number, number]) =>
     const p = map.project(lngLat);
     return { x: at.left + p.x, y: at.top + p.y };
   }, lngLat);
-
-/**
- * Of 72 pixels of a screenshot on a circle (centre and radius in CSS pixels, at a device pixel
- * ratio of 1), how many are the given colour within `tol` on each channel.
- */
-async function onCircle(
-  page: Page,
-  png: Buffer,
-  circle: { x: number; y: number; r: number },
-  rgb: readonly number[],
-  tol = 36,
-): Promise<{ matching: number; of: number }> {
-  const of = 72;
-  const points: Rect[] = Array.from({ length: of }, (_, i) => {
-    const a = (i / of) * 2 * Math.PI;
-    const x = Math.round(circle.x + circle.r * Math.cos(a));
-    const y = Math.round(circle.y + circle.r * Math.sin(a));
-    return { x, y, w: 1, h: 1 };
-  });
-  const regions = await pngRegions(page, png, points, { rgb, tol });
-  return { matching: regions.filter((r) => r.matching > 0).length, of };
-}
 
 /** The current view exported through the export dialog, as a person would, saved and read back. */
 async function exportView(page: Page, save: string): Promise<Buffer> {

@@ -207,6 +207,28 @@ export async function countColour(
   return (await pngRegions(page, png, [rect], { rgb, tol }))[0]!.matching;
 }
 
+/**
+ * Of 72 pixels of a screenshot on a circle (centre and radius in CSS pixels, at a device pixel
+ * ratio of 1), how many are the given colour within `tol` on each channel.
+ */
+export async function onCircle(
+  page: Page,
+  png: Buffer,
+  circle: { x: number; y: number; r: number },
+  rgb: readonly number[],
+  tol = 36,
+): Promise<{ matching: number; of: number }> {
+  const of = 72;
+  const points: Rect[] = Array.from({ length: of }, (_, i) => {
+    const a = (i / of) * 2 * Math.PI;
+    const x = Math.round(circle.x + circle.r * Math.cos(a));
+    const y = Math.round(circle.y + circle.r * Math.sin(a));
+    return { x, y, w: 1, h: 1 };
+  });
+  const regions = await pngRegions(page, png, points, { rgb, tol });
+  return { matching: regions.filter((r) => r.matching > 0).length, of };
+}
+
 /** A pixel counts as changed when one of its channels moved by more than this (of 255). */
 export const PIXEL_TOLERANCE = 32;
 /** A picture matches its reference when at most this share of its pixels changed. */

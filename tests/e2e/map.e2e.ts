@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser.ts';
-import { countryUnderPanels, mapIdle, openAt, ready } from './helpers.ts';
+import { countColour, countryUnderPanels, mapIdle, onCircle, openAt, ready } from './helpers.ts';
 import { PROVINCES } from '../../src/lib/domain/provinces.ts';
 import { HOTSPOT_RING_MIN_PX, RING_RGB } from '../../src/lib/map/layers/selectionRing.ts';
 import { loadDefaultData } from '../defaultData.ts';
@@ -355,54 +355,13 @@ describe('the selected hotspot', () => {
       { lon: hotspot.lon!, lat: hotspot.lat!, km: hotspot.radius_km, min: HOTSPOT_RING_MIN_PX },
     );
 
-  /** Of 72 points of a screenshot on a circle, how many are the colour (within `tol`). */
-  const onCircle = (
+  /** Of 72 points of a screenshot on the circle, how many are the ring's blue. */
+  const ringOnCircle = async (
     p: Page,
     png: Buffer,
     circle: { x: number; y: number; r: number },
     tol = 36,
-  ): Promise<number> =>
-    p.evaluate(
-      async ({ b64, circle, rgb, tol }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        let matching = 0;
-        for (let i = 0; i < 72; i++) {
-          const a = (i / 72) * 2 * Math.PI;
-          const x = Math.round(circle.x + circle.r * Math.cos(a));
-          const y = Math.round(circle.y + circle.r * Math.sin(a));
-          const d = ctx.getImageData(x, y, 1, 1).data;
-          if ([0, 1, 2].every((k) => Math.abs(d[k]! - rgb[k]!) <= tol)) matching++;
-        }
-        return matching;
-      },
-      { b64: png.toString('base64'), circle, rgb: RING_RGB, tol },
-    );
-
-  /** How many pixels of a PNG are the ring's blue, within 16 on each channel. */
-  const ringPixels = (p: Page, png: Buffer): Promise<number> =>
-    p.evaluate(
-      async ({ b64, rgb }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4)
-          if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - rgb[k]!) <= 16)) n++;
-        return n;
-      },
-      { b64: png.toString('base64'), rgb: RING_RGB },
-    );
+  ): Promise<number> => (await onCircle(p, png, circle, RING_RGB, tol)).matching;
 
   /** The current view through the export dialog at 1×, as a person would, read back. */
   async function exportView(p: Page, save: string): Promise<Buffer> {
@@ -430,16 +389,16 @@ describe('the selected hotspot', () => {
       const shot = await p.screenshot({ path: `${SHOTS}/hotspot-ring.png` });
       // Most of the edge is the ring's blue (a name or a river may cross it); none of it is
       // drawn well inside the area or well outside it.
-      expect(await onCircle(p, shot, at)).toBeGreaterThan(72 * 0.6);
-      expect(await onCircle(p, shot, { ...at, r: at.r - 8 }, 20)).toBe(0);
-      expect(await onCircle(p, shot, { ...at, r: at.r + 8 }, 20)).toBe(0);
+      expect(await ringOnCircle(p, shot, at)).toBeGreaterThan(72 * 0.6);
+      expect(await ringOnCircle(p, shot, { ...at, r: at.r - 8 }, 20)).toBe(0);
+      expect(await ringOnCircle(p, shot, { ...at, r: at.r + 8 }, 20)).toBe(0);
 
       const withRing = await exportView(p, `${SHOTS}/hotspot-ring-export.png`);
-      expect(await ringPixels(p, withRing)).toBeGreaterThan(100);
+      expect(await countColour(p, withRing, RING_RGB, 16)).toBeGreaterThan(100);
       await p.getByRole('button', { name: 'Close details' }).click();
       await expect.poll(() => ringOf(p)).toBeNull();
       const without = await exportView(p, `${SHOTS}/hotspot-no-ring-export.png`);
-      expect(await ringPixels(p, without)).toBeLessThan(20);
+      expect(await countColour(p, without, RING_RGB, 16)).toBeLessThan(20);
     } finally {
       await p.close();
     }
@@ -454,7 +413,7 @@ describe('the selected hotspot', () => {
       const at = await edge(p);
       expect(at.r).toBe(HOTSPOT_RING_MIN_PX);
       const shot = await p.screenshot({ path: `${SHOTS}/hotspot-ring-country.png` });
-      expect(await onCircle(p, shot, at)).toBeGreaterThan(72 * 0.5);
+      expect(await ringOnCircle(p, shot, at)).toBeGreaterThan(72 * 0.5);
     } finally {
       await p.close();
     }
